@@ -1,0 +1,144 @@
+"""Service-level deadlines: when an item must be acknowledged and answered.
+
+All datetimes are NAIVE and mean East Africa Time (Africa/Dar_es_Salaam, UTC+3, no DST).
+
+The limits in ``DEFAULT_POLICY`` are TRAINING DEFAULTS: the only published charter found
+says "acknowledge within 7 working days, reply within 14 working days". The real system's
+limits were not found in public sources, so every screen showing them should also show
+``TRAINING_DEFAULT_NOTICE``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from sandbox.workflow.calendar import TANZANIA, WorkingCalendar
+from sandbox.workflow.enums import EscalationLevel, FeedbackType, Status
+
+if TYPE_CHECKING:
+    from sandbox.workflow.state import FeedbackState
+
+TRAINING_DEFAULT_NOTICE = (
+    "Muda huu ni wa mafunzo: siku 7 za kazi kuthibitisha kupokea na siku 14 za kazi "
+    "kujibu. Si muda rasmi wa mfumo halisi wa e-Mrejesho.",
+    "These limits are training defaults: 7 working days to acknowledge and 14 working days "
+    "to respond. They are not the official limits of the real e-Mrejesho system.",
+)
+
+
+@dataclass(frozen=True)
+class SlaRule:
+    """Working days allowed to acknowledge and to respond, counted from receipt."""
+
+    acknowledge_days: int
+    respond_days: int
+
+
+@dataclass(frozen=True)
+class SlaPolicy:
+    """Deadlines per feedback type plus the appeal, transfer and escalation limits.
+
+    ``reopen_window_days`` are calendar days after the response during which an appeal is
+    allowed; a rating at or below ``low_rating_threshold`` allows an appeal at any time.
+    """
+
+    rules: Mapping[FeedbackType, SlaRule]
+    reopen_window_days: int = 30
+    low_rating_threshold: int = 2
+    max_transfers: int = 3
+    auto_escalate_after_days: int = 5
+
+    def rule(self, feedback_type: FeedbackType) -> SlaRule:
+        """The deadline rule for ``feedback_type``."""
+        return self.rules[feedback_type]
+
+
+DEFAULT_POLICY = SlaPolicy(
+    rules=MappingProxyType({t: SlaRule(acknowledge_days=7, respond_days=14) for t in FeedbackType})
+)
+"""TRAINING DEFAULTS (7 / 14 working days for every type); see ``TRAINING_DEFAULT_NOTICE``."""
+
+
+def deadlines(
+    received_at: datetime,
+    feedback_type: FeedbackType,
+    policy: SlaPolicy = DEFAULT_POLICY,
+    calendar: WorkingCalendar = TANZANIA,
+) -> tuple[datetime, datetime]:
+    """The (acknowledge_due, respond_due) deadlines of an item received at ``received_at``."""
+    rule = policy.rule(feedback_type)
+    return (
+        calendar.add_working_days(received_at, rule.acknowledge_days),
+        calendar.add_working_days(received_at, rule.respond_days),
+    )
+
+
+def extend_for_pause(
+    deadline: datetime,
+    paused_from: datetime,
+    resumed_at: datetime,
+    calendar: WorkingCalendar = TANZANIA,
+) -> datetime:
+    """``deadline`` pushed later by the working days spent paused; never earlier."""
+    paused_days = calendar.working_days_between(paused_from, resumed_at)
+    if paused_days <= 0:
+        return deadline
+    return max(deadline, calendar.add_working_days(deadline, paused_days))
+
+
+def relevant_deadline(state: FeedbackState) -> datetime | None:
+    """The deadline that matters now, or None for responded, closed and rejected items."""
+    if not state.status.is_open:
+        return None
+    if state.status is Status.RECEIVED:
+        return state.acknowledge_due
+    return state.respond_due
+
+
+def is_overdue(state: FeedbackState, now: datetime, calendar: WorkingCalendar = TANZANIA) -> bool:
+    """True when an open, unpaused item is past its relevant deadline."""
+    deadline = relevant_deadline(state)
+    if deadline is None or state.paused_since is not None:
+        return False
+    return now > deadline
+
+
+def working_days_left(
+    state: FeedbackState, now: datetime, calendar: WorkingCalendar = TANZANIA
+) -> int:
+    """Working days until the relevant deadline (negative when overdue; 0 on the last day).
+
+    While paused the count is frozen at ``paused_since``; items that are no longer open
+    have nothing left to count and give 0.
+    """
+    deadline = relevant_deadline(state)
+    if deadline is None:
+        return 0
+    at = state.paused_since or now
+    if at <= deadline:
+        return calendar.working_days_between(at, deadline)
+    return -calendar.working_days_between(deadline, at)
+
+
+def escalation_due(
+    state: FeedbackState,
+    now: datetime,
+    policy: SlaPolicy = DEFAULT_POLICY,
+    calendar: WorkingCalendar = TANZANIA,
+) -> EscalationLevel | None:
+    """The next level an overdue item should be escalated to automatically, if any.
+
+    After ``auto_escalate_after_days`` overdue working days the head should act; after
+    twice that, the leader. None when no (further) escalation is due.
+    """
+    if not is_overdue(state, now, calendar) or state.status is Status.TRANSFER_PENDING:
+        return None
+    late = -working_days_left(state, now, calendar)
+    step = max(policy.auto_escalate_after_days, 1)
+    due = [EscalationLevel.NONE, EscalationLevel.HEAD, EscalationLevel.LEADER][min(late // step, 2)]
+    order = list(EscalationLevel)
+    return due if order.index(due) > order.index(state.escalation_level) else None
