@@ -1,0 +1,88 @@
+"""Mrejesho Sandbox: a training replica of e-Mrejesho, Tanzania's government feedback system."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Flask
+
+from sandbox.config import DEV_SECRET_KEY, Config
+from sandbox.extensions import babel, csrf, db, login, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+class InsecureConfiguration(RuntimeError):
+    """Raised when production mode would run with the built-in development key."""
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the application: config, extensions, blueprints and CLI commands."""
+    app = Flask(__name__, instance_path=str(Config.INSTANCE_DIR))
+    app.config.from_object(Config)
+    if test_config:
+        app.config.update(test_config)
+    _refuse_dev_key_in_production(app)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _init_extensions(app)
+    _register_blueprints(app)
+    from sandbox import cli
+
+    cli.register(app)
+    return app
+
+
+def _refuse_dev_key_in_production(app: Flask) -> None:
+    """Production must have its own SECRET_KEY; say how to set one."""
+    if app.config["PRODUCTION"] and app.config["SECRET_KEY"] == DEV_SECRET_KEY:
+        raise InsecureConfiguration(
+            "MREJESHO_ENV=production needs a secret key of its own. Set one with:\n"
+            "  export SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
+        )
+
+
+def _init_extensions(app: Flask) -> None:
+    """Bind the unbound extensions to this app."""
+    from sandbox.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login.init_app(app)
+    login.login_view = "auth.login"
+    login.login_message = None
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(Path(__file__).parent / "translations"),
+    )
+
+
+def _register_blueprints(app: Flask) -> None:
+    """One blueprint per area."""
+    from sandbox.auth.views import bp as auth_bp
+    from sandbox.desk.views import bp as desk_bp
+    from sandbox.errors import register_error_handlers
+    from sandbox.main.views import bp as main_bp
+    from sandbox.templating import register_template_helpers
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(desk_bp)
+    register_error_handlers(app)
+    register_template_helpers(app)
+
+
+@sa.event.listens_for(sa.engine.Engine, "connect")
+def _tune_sqlite(dbapi_connection, connection_record) -> None:
+    """WAL and a busy timeout so a workshop's concurrent writes wait instead of failing."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()

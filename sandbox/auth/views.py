@@ -1,0 +1,50 @@
+"""Logging in and out."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required, login_user, logout_user
+
+from sandbox.auth.forms import LoginForm
+from sandbox.extensions import login
+from sandbox.services.users import authenticate, find_user
+
+bp = Blueprint("auth", __name__, template_folder="templates")
+
+
+@login.user_loader
+def load_user(user_id: str):
+    """Flask-Login's loader: the user stored in the session cookie."""
+    return find_user(int(user_id)) if user_id.isdigit() else None
+
+
+@bp.route("/login", methods=["GET", "POST"], endpoint="login")
+def login_page():
+    """Show the login form; on success go to the feedback list (or where the user was going)."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = authenticate(form.username.data, form.password.data)
+        if user is not None:
+            login_user(user)
+            flash(_("Welcome, %(name)s.", name=user.display_name), "success")
+            return redirect(_safe_next(request.args.get("next")))
+        form.password.errors.append(_("Wrong username or password. Check both and try again."))
+    status = 200 if request.method == "GET" else 400 if form.errors else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    """End the session."""
+    logout_user()
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("main.index"))
+
+
+def _safe_next(target: str | None) -> str:
+    """Only local paths are followed after login."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("desk.feedback_list")

@@ -1,0 +1,46 @@
+"""Settings read from the environment, with safe defaults for a facilitator's laptop."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEV_SECRET_KEY = "dev-only-not-secret-mrejesho-sandbox"
+
+
+def _instance_dir() -> Path:
+    """Where the SQLite file, uploads and other local state live."""
+    return Path(os.environ.get("INSTANCE_PATH", Path.cwd() / "instance")).resolve()
+
+
+def database_url(instance_dir: Path) -> str:
+    """DATABASE_URL if set (postgres:// normalised to psycopg 3), else a SQLite file."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return f"sqlite:///{instance_dir / 'mrejesho.sqlite3'}"
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+class Config:
+    """Defaults; every value can be overridden by the environment or a test config."""
+
+    INSTANCE_DIR = _instance_dir()
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+    SQLALCHEMY_DATABASE_URI = database_url(INSTANCE_DIR)
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    HOST = os.environ.get("HOST", "127.0.0.1")
+    PORT = int(os.environ.get("PORT", "5000"))
+    PRODUCTION = os.environ.get("MREJESHO_ENV", "development") == "production"
+    BABEL_DEFAULT_LOCALE = "sw"
+    BABEL_DEFAULT_TIMEZONE = "Africa/Dar_es_Salaam"
+    LANGUAGES = ("sw", "en")
+    WTF_CSRF_TIME_LIMIT = None
+    SESSION_COOKIE_SAMESITE = "Lax"
+    PER_PAGE = 25
+    DEMO_WORKSPACE = "demo"
+    DEMO_SEED = int(os.environ.get("DEMO_SEED", "2024"))
+    DEMO_ITEMS = int(os.environ.get("DEMO_ITEMS", "1200"))
+    SEED_DATA_DIR = os.environ.get("SEED_DATA_DIR") or None

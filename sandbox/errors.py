@@ -1,0 +1,45 @@
+"""Friendly, bilingual error pages; no input ever shows a stack trace."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from sandbox.extensions import db
+
+
+def _wants_json() -> bool:
+    """API paths answer errors in JSON."""
+    return request.path.startswith(("/open311", "/healthz", "/api"))
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Route HTTP errors, CSRF failures and unexpected exceptions to error pages."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        message = _("This form has expired. Go back, reload the page and try again.")
+        return render_template("error.html", code=400, message=message), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        messages = {
+            404: _("We could not find that page."),
+            405: _("That action is not available here."),
+            413: _("The file is too large."),
+        }
+        message = messages.get(error.code, _("The request could not be completed."))
+        if _wants_json():
+            return jsonify(error=message, code=error.code), error.code
+        return render_template("error.html", code=error.code, message=message), error.code
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        if app.testing:
+            raise error
+        db.session.rollback()
+        app.logger.exception("Unhandled error on %s", request.path)
+        message = _("Something went wrong on our side. Your data is safe; please try again.")
+        return render_template("error.html", code=500, message=message), 500

@@ -1,0 +1,46 @@
+"""Home page, health check and the language switch."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session
+from sqlalchemy.exc import SQLAlchemyError
+
+from sandbox.extensions import db
+from sandbox.services import home
+from sandbox.services.queries import count_all_feedback
+
+bp = Blueprint("main", __name__, template_folder="templates")
+
+
+@bp.get("/")
+def index():
+    """The demo world at a glance."""
+    return render_template("main/home.html", summary=home.summary(current_app.config))
+
+
+@bp.get("/lang/<code>")
+def set_language(code: str):
+    """Switch the interface language and go back where the user was."""
+    if code in current_app.config["LANGUAGES"]:
+        session["lang"] = code
+    target = request.args.get("next", "/")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/"):
+        target = "/"
+    return redirect(target)
+
+
+@bp.get("/healthz")
+def healthz():
+    """Liveness and database check for load balancers and set-up scripts."""
+    dialect = db.engine.dialect.name
+    try:
+        db.session.execute(sa.text("SELECT 1"))
+        items = count_all_feedback()
+    except SQLAlchemyError:
+        db.session.rollback()
+        return jsonify(status="error", database=dialect, feedback_items=None), 503
+    return jsonify(status="ok", database=dialect, feedback_items=items)

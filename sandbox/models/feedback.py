@@ -1,0 +1,116 @@
+"""Feedback items and their append-only event history, all inside a workspace."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sandbox.extensions import db
+from sandbox.models.reference import Category, District, Institution, Region
+from sandbox.models.types import enum_column
+from sandbox.models.user import User
+from sandbox.workflow.enums import (
+    Action,
+    Channel,
+    ComplainantType,
+    EscalationLevel,
+    FeedbackType,
+    Resolution,
+    Status,
+)
+
+
+class Feedback(db.Model):
+    """One complaint, suggestion, inquiry or compliment; times are on the workspace clock."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("workspace_id", "reference"),
+        sa.Index("ix_feedback_ws_status", "workspace_id", "status"),
+        sa.Index("ix_feedback_ws_institution", "workspace_id", "institution_id", "status"),
+        sa.Index("ix_feedback_ws_received", "workspace_id", "received_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(sa.ForeignKey("workspace.id"))
+    reference: Mapped[str] = mapped_column(sa.String(32))
+    type: Mapped[FeedbackType] = mapped_column(enum_column(FeedbackType))
+    complainant_type: Mapped[ComplainantType] = mapped_column(enum_column(ComplainantType))
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel))
+    institution_id: Mapped[int] = mapped_column(sa.ForeignKey("institution.id"))
+    category_id: Mapped[int | None] = mapped_column(sa.ForeignKey("category.id"))
+    region_id: Mapped[int | None] = mapped_column(sa.ForeignKey("region.id"))
+    district_id: Mapped[int | None] = mapped_column(sa.ForeignKey("district.id"))
+    description: Mapped[str] = mapped_column(sa.Text)
+    language: Mapped[str] = mapped_column(sa.String(8), default="sw")
+    is_sensitive: Mapped[bool] = mapped_column(default=False)
+    # Identity: all three stay NULL for anonymous items; nothing identifying is stored.
+    complainant_name: Mapped[str | None] = mapped_column(sa.String(120))
+    complainant_phone: Mapped[str | None] = mapped_column(sa.String(20))
+    complainant_email: Mapped[str | None] = mapped_column(sa.String(120))
+    status: Mapped[Status] = mapped_column(enum_column(Status))
+    assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+    transfer_count: Mapped[int] = mapped_column(default=0)
+    transfer_target_id: Mapped[int | None] = mapped_column(sa.ForeignKey("institution.id"))
+    status_before_transfer: Mapped[Status | None] = mapped_column(enum_column(Status))
+    escalation_level: Mapped[EscalationLevel] = mapped_column(
+        enum_column(EscalationLevel), default=EscalationLevel.NONE
+    )
+    received_at: Mapped[datetime]
+    acknowledge_due: Mapped[datetime]
+    respond_due: Mapped[datetime]
+    acknowledged_at: Mapped[datetime | None]
+    responded_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    paused_since: Mapped[datetime | None]
+    rating: Mapped[int | None]
+    reopen_count: Mapped[int] = mapped_column(default=0)
+    resolution: Mapped[Resolution | None] = mapped_column(enum_column(Resolution))
+    updated_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(default=1)
+
+    institution: Mapped[Institution] = relationship(foreign_keys=[institution_id])
+    transfer_target: Mapped[Institution | None] = relationship(foreign_keys=[transfer_target_id])
+    category: Mapped[Category | None] = relationship()
+    region: Mapped[Region | None] = relationship()
+    district: Mapped[District | None] = relationship()
+    assignee: Mapped[User | None] = relationship()
+    events: Mapped[list[FeedbackEvent]] = relationship(
+        back_populates="feedback", order_by="(FeedbackEvent.at, FeedbackEvent.id)"
+    )
+
+    # Optimistic locking: an UPDATE carries "WHERE version = <read version>".
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_anonymous(self) -> bool:
+        """True when the complainant chose not to be identified."""
+        return self.complainant_type is ComplainantType.ANONYMOUS
+
+
+class FeedbackEvent(db.Model):
+    """One entry of an item's history. Rows are only ever inserted (see services.history)."""
+
+    __table_args__ = (sa.Index("ix_event_feedback_at", "feedback_id", "at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(sa.ForeignKey("workspace.id"), index=True)
+    feedback_id: Mapped[int] = mapped_column(sa.ForeignKey("feedback.id"))
+    action: Mapped[Action] = mapped_column(enum_column(Action))
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+    actor_label: Mapped[str] = mapped_column(sa.String(120))
+    status_before: Mapped[Status | None] = mapped_column(enum_column(Status))
+    status_after: Mapped[Status] = mapped_column(enum_column(Status))
+    is_public: Mapped[bool] = mapped_column(default=False)
+    text: Mapped[str] = mapped_column(sa.Text, default="")
+    detail: Mapped[str] = mapped_column(sa.String(200), default="")
+    at: Mapped[datetime]
+
+    feedback: Mapped[Feedback] = relationship(back_populates="events")
+    actor: Mapped[User | None] = relationship()
+
+
+@sa.event.listens_for(FeedbackEvent, "before_update")
+@sa.event.listens_for(FeedbackEvent, "before_delete")
+def _refuse_history_rewrite(mapper, connection, target) -> None:
+    """The event history is append-only: the ORM never updates or deletes an entry."""
+    raise PermissionError("FeedbackEvent rows are append-only")

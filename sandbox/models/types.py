@@ -1,0 +1,19 @@
+"""Column helpers shared by the models."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import sqlalchemy as sa
+
+
+def enum_column(enum_cls: type[Enum]) -> sa.Enum:
+    """A portable enum column: VARCHAR + CHECK storing the member's value, not its name."""
+    return sa.Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )

@@ -1,0 +1,49 @@
+"""People who log in: officers, heads, leaders, facilitators, stakeholders, admins, trainees."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from sandbox.extensions import db
+from sandbox.models.reference import District, Institution, Region
+from sandbox.models.types import enum_column
+from sandbox.models.workspace import Workspace
+from sandbox.workflow.enums import Role
+
+
+class User(UserMixin, db.Model):
+    """A login with one role, optionally tied to an institution, an area and a workspace."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(sa.String(120))
+    password_hash: Mapped[str] = mapped_column(sa.String(256))
+    role: Mapped[Role] = mapped_column(enum_column(Role), index=True)
+    institution_id: Mapped[int | None] = mapped_column(sa.ForeignKey("institution.id"), index=True)
+    region_id: Mapped[int | None] = mapped_column(sa.ForeignKey("region.id"))
+    district_id: Mapped[int | None] = mapped_column(sa.ForeignKey("district.id"))
+    workspace_id: Mapped[int | None] = mapped_column(sa.ForeignKey("workspace.id"), index=True)
+    is_active_account: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
+    institution: Mapped[Institution | None] = relationship()
+    region: Mapped[Region | None] = relationship()
+    district: Mapped[District | None] = relationship()
+    workspace: Mapped[Workspace | None] = relationship()
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses inactive accounts."""
+        return self.is_active_account
+
+    def set_password(self, password: str) -> None:
+        """Store a salted hash, never the password."""
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        """True when the password matches the stored hash."""
+        return check_password_hash(self.password_hash, password)

@@ -1,0 +1,66 @@
+"""Workspaces: the unit of tenancy, each with its own data, clock and behaviour flags."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sandbox.extensions import db
+from sandbox.models.types import enum_column
+from sandbox.workflow.enums import FeedbackType
+from sandbox.workflow.labels import Labelled
+
+
+class WorkspaceKind(Labelled):
+    """Who a workspace belongs to."""
+
+    DEMO = ("demo", "Onyesho", "Demo")
+    TRAINEE = ("trainee", "Mwanafunzi", "Trainee")
+    STAKEHOLDER = ("stakeholder", "Mdau", "Stakeholder")
+    COHORT = ("cohort", "Kundi", "Cohort")
+
+
+class Workspace(db.Model):
+    """Everything a trainee can change lives in one workspace and carries its id.
+
+    The simulated clock is stored, never kept in memory: now = clock_base while frozen,
+    clock_base + (wall now - clock_started_at) while running.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(sa.String(32), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    kind: Mapped[WorkspaceKind] = mapped_column(enum_column(WorkspaceKind))
+    seed: Mapped[int] = mapped_column(default=0)
+    clock_base: Mapped[datetime]
+    clock_started_at: Mapped[datetime | None]
+    next_reference_seq: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime]
+    flags: Mapped[list[WorkspaceFlag]] = relationship(
+        back_populates="workspace", cascade="all, delete-orphan"
+    )
+    sla_rules: Mapped[list[SlaRuleSetting]] = relationship(cascade="all, delete-orphan")
+
+
+class WorkspaceFlag(db.Model):
+    """A behaviour switched on or off for one workspace (the base of proposal toggles)."""
+
+    __table_args__ = (sa.UniqueConstraint("workspace_id", "flag"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(sa.ForeignKey("workspace.id"), index=True)
+    flag: Mapped[str] = mapped_column(sa.String(60))
+    is_enabled: Mapped[bool] = mapped_column(default=False)
+    workspace: Mapped[Workspace] = relationship(back_populates="flags")
+
+
+class SlaRuleSetting(db.Model):
+    """A workspace's own acknowledge/respond limits for one feedback type."""
+
+    __table_args__ = (sa.UniqueConstraint("workspace_id", "feedback_type"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(sa.ForeignKey("workspace.id"), index=True)
+    feedback_type: Mapped[FeedbackType] = mapped_column(enum_column(FeedbackType))
+    acknowledge_days: Mapped[int]
+    respond_days: Mapped[int]
