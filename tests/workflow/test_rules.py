@@ -27,7 +27,8 @@ from sandbox.workflow import (
     apply,
 )
 from sandbox.workflow.rules import REQUIRED
-from tests.workflow.conftest import OUR_INSTITUTION, VALID_INPUTS, state_in, valid_command
+
+from .factories import OUR_INSTITUTION, VALID_INPUTS, state_in, valid_command
 
 NOW = datetime(2026, 3, 9, 10, 0)
 ALLOWED_FROM = {
@@ -57,7 +58,10 @@ def test_each_required_input_is_enforced(action: Action, field: str) -> None:
         apply(state, valid_command(action, **{field: blank}), now=NOW)
     assert refused.value.message_sw and refused.value.message_en
     assert refused.value.message_sw != refused.value.message_en
-    assert set(ALLOWED_FROM) == set(VALID_INPUTS) - {Action.SUBMIT}
+
+
+def test_every_action_with_inputs_has_a_starting_status_here() -> None:
+    assert set(ALLOWED_FROM) == set(VALID_INPUTS) == set(REQUIRED)
 
 
 @pytest.mark.parametrize("rating", [0, 6, -1])

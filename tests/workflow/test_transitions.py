@@ -16,7 +16,8 @@ from sandbox.workflow import (
     apply,
     table_actions,
 )
-from tests.workflow.conftest import OTHER_INSTITUTION, state_in, valid_command
+
+from .factories import OTHER_INSTITUTION, state_in, valid_command
 
 # Written by hand from the brief, independently of table.py, so a wrong table fails here.
 # One line per status: "status: action>target ..." where "=" means "stays in this status".
