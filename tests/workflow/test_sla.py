@@ -1,0 +1,103 @@
+"""Deadlines, pauses, overdue flags and the training defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+
+from sandbox.workflow import (
+    DEFAULT_POLICY,
+    TRAINING_DEFAULT_NOTICE,
+    EscalationLevel,
+    FeedbackState,
+    FeedbackType,
+    SlaPolicy,
+    SlaRule,
+    Status,
+    deadlines,
+    escalation_due,
+    extend_for_pause,
+    is_overdue,
+    working_days_left,
+)
+
+MakeState = Callable[..., FeedbackState]
+SECOND = timedelta(seconds=1)
+
+
+def test_training_defaults_are_seven_and_fourteen_working_days_for_every_type() -> None:
+    assert {DEFAULT_POLICY.rule(t) for t in FeedbackType} == {SlaRule(7, 14)}
+    sw, en = TRAINING_DEFAULT_NOTICE
+    assert "mafunzo" in sw and "training defaults" in en
+
+
+def test_deadlines_follow_the_policy_rule() -> None:
+    policy = SlaPolicy(rules={t: SlaRule(1, 2) for t in FeedbackType})
+    received = datetime(2026, 3, 6, 17, 0)  # Friday
+    ack, respond = deadlines(received, FeedbackType.INQUIRY, policy)
+    assert (ack, respond) == (datetime(2026, 3, 9, 23, 59, 59), datetime(2026, 3, 10, 23, 59, 59))
+
+
+def test_pause_extends_by_working_days_spent_waiting() -> None:
+    deadline = datetime(2026, 3, 20, 23, 59, 59)  # Friday
+    paused, resumed = datetime(2026, 3, 9, 9), datetime(2026, 3, 11, 9)  # Mon -> Wed
+    assert extend_for_pause(deadline, paused, resumed) == datetime(2026, 3, 24, 23, 59, 59)
+
+
+def test_pause_within_one_day_does_not_extend() -> None:
+    deadline = datetime(2026, 3, 20, 23, 59, 59)
+    assert extend_for_pause(deadline, datetime(2026, 3, 9, 9), datetime(2026, 3, 9, 16)) == deadline
+
+
+def test_received_item_is_overdue_after_acknowledge_due(make_state: MakeState) -> None:
+    state = make_state(Status.RECEIVED)
+    assert not is_overdue(state, state.acknowledge_due)
+    assert is_overdue(state, state.acknowledge_due + SECOND)
+
+
+def test_acknowledged_item_is_measured_against_respond_due(make_state: MakeState) -> None:
+    state = make_state(Status.ACKNOWLEDGED)
+    assert not is_overdue(state, state.acknowledge_due + timedelta(days=1))
+    assert is_overdue(state, state.respond_due + SECOND)
+
+
+@pytest.mark.parametrize("status", [Status.RESPONDED, Status.CLOSED, Status.REJECTED])
+def test_answered_or_rejected_items_are_never_overdue(
+    make_state: MakeState, status: Status
+) -> None:
+    state = make_state(status)
+    far_future = state.respond_due + timedelta(days=365)
+    assert not is_overdue(state, far_future)
+    assert working_days_left(state, far_future) == 0
+
+
+def test_paused_item_is_never_overdue_and_its_count_is_frozen(make_state: MakeState) -> None:
+    state = make_state(Status.AWAITING_CITIZEN)
+    far_future = state.respond_due + timedelta(days=365)
+    assert not is_overdue(state, far_future)
+    assert working_days_left(state, far_future) == working_days_left(state, state.paused_since)
+    assert working_days_left(state, state.paused_since) > 0
+
+
+def test_days_left_is_zero_on_the_last_day_and_negative_after(make_state: MakeState) -> None:
+    state = make_state(Status.IN_PROGRESS)
+    last_day = state.respond_due.replace(hour=8)
+    assert working_days_left(state, last_day) == 0
+    next_working_day = last_day + timedelta(days=1 if last_day.weekday() < 4 else 3)
+    assert working_days_left(state, next_working_day) == -1
+
+
+def test_escalation_is_due_after_five_then_ten_overdue_working_days(make_state: MakeState) -> None:
+    state = make_state(Status.IN_PROGRESS)
+    from sandbox.workflow import TANZANIA
+
+    after_four = TANZANIA.add_working_days(state.respond_due, 4)
+    after_five = TANZANIA.add_working_days(state.respond_due, 5)
+    after_ten = TANZANIA.add_working_days(state.respond_due, 10)
+    assert escalation_due(state, after_four) is None
+    assert escalation_due(state, after_five) is EscalationLevel.HEAD
+    assert escalation_due(state, after_ten) is EscalationLevel.LEADER
+    at_head = make_state(Status.IN_PROGRESS, escalation_level=EscalationLevel.HEAD)
+    assert escalation_due(at_head, after_five) is None
