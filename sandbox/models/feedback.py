@@ -52,7 +52,9 @@ class Feedback(db.Model):
     assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
     transfer_count: Mapped[int] = mapped_column(default=0)
     transfer_target_id: Mapped[int | None] = mapped_column(sa.ForeignKey("institution.id"))
-    status_before_transfer: Mapped[Status | None] = mapped_column(enum_column(Status))
+    status_before_transfer: Mapped[Status | None] = mapped_column(
+        enum_column(Status, "status_before_transfer")
+    )
     escalation_level: Mapped[EscalationLevel] = mapped_column(
         enum_column(EscalationLevel), default=EscalationLevel.NONE
     )
@@ -98,8 +100,8 @@ class FeedbackEvent(db.Model):
     action: Mapped[Action] = mapped_column(enum_column(Action))
     actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
     actor_label: Mapped[str] = mapped_column(sa.String(120))
-    status_before: Mapped[Status | None] = mapped_column(enum_column(Status))
-    status_after: Mapped[Status] = mapped_column(enum_column(Status))
+    status_before: Mapped[Status | None] = mapped_column(enum_column(Status, "status_before"))
+    status_after: Mapped[Status] = mapped_column(enum_column(Status, "status_after"))
     is_public: Mapped[bool] = mapped_column(default=False)
     text: Mapped[str] = mapped_column(sa.Text, default="")
     detail: Mapped[str] = mapped_column(sa.String(200), default="")

@@ -1,0 +1,55 @@
+# Mrejesho Sandbox. `make` alone lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format pytest bench translations translations-update clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: setup.cfg pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install -q -e . 2> >(grep -v "is ignored: it is neither" >&2)
+	@touch $@
+
+$(VENV)/.installed-test: setup.cfg pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install -q -e '.[test]' 2> >(grep -v "is ignored: it is neither" >&2)
+	@touch $(VENV)/.installed $@
+
+translations: ## Compile the Swahili/English message catalogs
+	@$(BIN)/pybabel compile -f -d sandbox/translations 2>&1 | grep -v "^compiling" || true
+
+run: $(VENV)/.installed translations ## Set up (venv, database, demo world) and serve on http://127.0.0.1:5000
+	$(BIN)/mrejesho setup
+	$(BIN)/mrejesho run
+
+test: $(VENV)/.installed-test translations lint pytest ## Set up and run ruff and the whole suite (browser tests included)
+
+lint: ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: ## Apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+pytest: ## Run pytest only (DATABASE_URL selects PostgreSQL)
+	$(BIN)/pytest
+
+bench: $(VENV)/.installed-test ## Benchmarks (not tests): seeding and page ratios, see docs/PERFORMANCE.md
+	$(BIN)/python bench/seed_bench.py
+	$(BIN)/python bench/page_bench.py
+
+clean: ## Remove the venv and caches (keeps instance/, the database)
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+
+translations-update: ## Extract new strings and merge them into the sw/en catalogs
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o sandbox/translations/messages.pot .
+	$(BIN)/pybabel update -i sandbox/translations/messages.pot -d sandbox/translations --width 100

@@ -1,0 +1,578 @@
+"""Load and validate the synthetic-world reference data in ``seed_data/``.
+
+Pure Python (PyYAML only): no Flask, no SQLAlchemy, so the data can be checked,
+tested and used by the Faker provider without an application context.
+
+``load_seed_data()`` reads the five YAML files, checks their shape and their
+referential integrity, and returns an immutable :class:`SeedData`. Any problem
+raises :class:`SeedDataError` naming the file, the entry and the problem.
+Results are memoised per directory.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "ALLOWED_SLOTS",
+    "FEEDBACK_TYPES",
+    "INSTITUTION_KINDS",
+    "LANGUAGES",
+    "ZONES",
+    "CategoryData",
+    "InstitutionData",
+    "PeopleData",
+    "RegionData",
+    "SeedData",
+    "SeedDataError",
+    "TextTemplate",
+    "default_seed_dir",
+    "fill_template",
+    "load_seed_data",
+    "template_slots",
+]
+
+INSTITUTION_KINDS: tuple[str, ...] = (
+    "ministry",
+    "regional_secretariat",
+    "council",
+    "agency",
+    "independent_department",
+)
+#: Kinds that list their categories explicitly in institutions.yaml.
+EXPLICIT_CATEGORY_KINDS = frozenset({"ministry", "agency", "independent_department"})
+#: Kinds that are tied to a place (and take categories through ``kinds``).
+LOCAL_KINDS = frozenset({"regional_secretariat", "council"})
+FEEDBACK_TYPES: tuple[str, ...] = ("complaint", "suggestion", "inquiry", "compliment")
+LANGUAGES: tuple[str, ...] = ("sw", "en", "mixed")
+ZONES: tuple[str, ...] = ("mainland", "zanzibar")
+ALLOWED_SLOTS: frozenset[str] = frozenset(
+    {"institution", "region", "district", "place", "days", "amount", "official", "month"}
+)
+
+_REGION_CODE = re.compile(r"^[A-Z]{3}$")
+_INSTITUTION_CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_CATEGORY_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+_TEMPLATE_ID = re.compile(r"^[a-z0-9_]+$")
+# Anything that looks like a phone number: +255…, 0 7xx…, or 9+ digits in a row.
+_PHONE_LIKE = re.compile(r"\+?255\s?\d|\b0[67]\d{2}[\s-]?\d{3}|\d{9,}")
+
+_FILES = ("regions.yaml", "categories.yaml", "institutions.yaml", "templates.yaml", "people.yaml")
+
+
+class SeedDataError(ValueError):
+    """The seed data is malformed or inconsistent (message names file, entry, problem)."""
+
+
+@dataclass(frozen=True)
+class RegionData:
+    """One of Tanzania's regions with its districts (district-level council areas)."""
+
+    code: str
+    name: str
+    zone: str
+    districts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InstitutionData:
+    """A public institution; ``categories`` is empty for councils and secretariats."""
+
+    code: str
+    kind: str
+    name_sw: str
+    name_en: str
+    region: str | None
+    district: str | None
+    categories: tuple[str, ...] = ()
+
+    def name(self, lang: str = "sw") -> str:
+        """The public name in ``lang`` ("en" gives English, anything else Swahili)."""
+        return self.name_en if lang == "en" else self.name_sw
+
+
+@dataclass(frozen=True)
+class CategoryData:
+    """A service category and the institution kinds that typically handle it."""
+
+    code: str
+    name_sw: str
+    name_en: str
+    kinds: tuple[str, ...]
+
+    def name(self, lang: str = "sw") -> str:
+        """The category name in ``lang`` ("en" gives English, anything else Swahili)."""
+        return self.name_en if lang == "en" else self.name_sw
+
+
+@dataclass(frozen=True)
+class TextTemplate:
+    """A feedback text with ``{slot}`` placeholders (see :data:`ALLOWED_SLOTS`)."""
+
+    id: str
+    type: str
+    category: str
+    language: str
+    sensitive: bool
+    misspelled: bool
+    text: str
+
+    @property
+    def slots(self) -> frozenset[str]:
+        """The slot names this template uses."""
+        return template_slots(self.text)
+
+
+@dataclass(frozen=True)
+class PeopleData:
+    """Building blocks for synthetic people, places and dates.
+
+    ``mobile_prefixes`` maps an operator name to its two-digit blocks after +255.
+    The loaded instance is shared (memoised): treat it as read-only.
+    """
+
+    given_male: tuple[str, ...]
+    given_female: tuple[str, ...]
+    surnames: tuple[str, ...]
+    mobile_prefixes: dict[str, tuple[int, ...]]
+    places: tuple[str, ...]
+    months_sw: tuple[str, ...]
+    months_en: tuple[str, ...]
+    official_titles_sw: tuple[str, ...] = ()
+    official_titles_en: tuple[str, ...] = ()
+
+    def __hash__(self) -> int:  # the dict field makes the generated hash unusable
+        return hash(
+            (self.given_male, self.given_female, self.surnames, self.places)
+            + tuple(sorted(self.mobile_prefixes.items()))
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class SeedData:
+    """Everything in ``seed_data/``, validated, with lookup helpers (compared by identity)."""
+
+    regions: tuple[RegionData, ...]
+    institutions: tuple[InstitutionData, ...]
+    categories: tuple[CategoryData, ...]
+    templates: tuple[TextTemplate, ...]
+    people: PeopleData
+    source_dir: Path | None = None
+    _index: dict[str, Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_kind: dict[str, list[str]] = {kind: [] for kind in INSTITUTION_KINDS}
+        for cat in self.categories:
+            for kind in cat.kinds:
+                by_kind.setdefault(kind, []).append(cat.code)
+        templates: dict[tuple[str, str], list[TextTemplate]] = {}
+        by_type: dict[str, list[TextTemplate]] = {}
+        for tpl in self.templates:
+            templates.setdefault((tpl.type, tpl.category), []).append(tpl)
+            by_type.setdefault(tpl.type, []).append(tpl)
+        index = {
+            "region": {r.code: r for r in self.regions},
+            "institution": {i.code: i for i in self.institutions},
+            "category": {c.code: c for c in self.categories},
+            "template": {t.id: t for t in self.templates},
+            "kind_categories": {k: tuple(v) for k, v in by_kind.items()},
+            "templates": {k: tuple(v) for k, v in templates.items()},
+            "templates_by_type": {k: tuple(v) for k, v in by_type.items()},
+        }
+        object.__setattr__(self, "_index", index)
+
+    # -- lookups ---------------------------------------------------------------
+    def region(self, code: str) -> RegionData:
+        """The region with this code (KeyError if unknown)."""
+        return self._index["region"][code]
+
+    def institution(self, code: str) -> InstitutionData:
+        """The institution with this code (KeyError if unknown)."""
+        return self._index["institution"][code]
+
+    def category(self, code: str) -> CategoryData:
+        """The category with this code (KeyError if unknown)."""
+        return self._index["category"][code]
+
+    def template(self, template_id: str) -> TextTemplate:
+        """The template with this id (KeyError if unknown)."""
+        return self._index["template"][template_id]
+
+    def institutions_of_kind(self, kind: str) -> tuple[InstitutionData, ...]:
+        """All institutions of one kind, in file order."""
+        return tuple(i for i in self.institutions if i.kind == kind)
+
+    def categories_for(self, institution: InstitutionData) -> tuple[str, ...]:
+        """Category codes the institution handles.
+
+        Its explicit list when it has one, else every category whose ``kinds``
+        include the institution's kind (councils, regional secretariats).
+        """
+        if institution.categories:
+            return institution.categories
+        return self._index["kind_categories"].get(institution.kind, ())
+
+    def handlers_of(self, category: str) -> tuple[InstitutionData, ...]:
+        """Institutions that handle a category (explicitly or through their kind)."""
+        return tuple(i for i in self.institutions if category in self.categories_for(i))
+
+    def templates_for(self, type: str, category: str | None = None) -> list[TextTemplate]:
+        """Templates of one feedback type, for one category (or any category if None)."""
+        if category is None:
+            return list(self._index["templates_by_type"].get(type, ()))
+        return list(self._index["templates"].get((type, category), ()))
+
+
+# -- templates -----------------------------------------------------------------
+def template_slots(text: str) -> frozenset[str]:
+    """Slot names used in ``text``; raises ValueError on malformed or complex fields."""
+    names = set()
+    for _literal, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"only plain {{slot}} fields are allowed, got {{{name}}}")
+        names.add(name)
+    return frozenset(names)
+
+
+def fill_template(template: TextTemplate | str, values: Mapping[str, str]) -> str:
+    """Substitute ``values`` into a template's slots (extra values are ignored).
+
+    Raises ValueError naming the slots that have no value.
+    """
+    text = template.text if isinstance(template, TextTemplate) else template
+    slots = template_slots(text)
+    missing = sorted(slots - set(values))
+    if missing:
+        raise ValueError(f"no value for slot(s) {', '.join(missing)}")
+    return text.format_map({name: str(values[name]) for name in slots})
+
+
+# -- loading -----------------------------------------------------------------------
+def default_seed_dir() -> Path:
+    """The repository's ``seed_data/`` directory."""
+    return Path(__file__).resolve().parents[2] / "seed_data"
+
+
+def load_seed_data(directory: Path | str | None = None) -> SeedData:
+    """Load and validate ``seed_data/`` (memoised per resolved directory)."""
+    path = Path(directory) if directory is not None else default_seed_dir()
+    return _load_cached(path.resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(directory: Path) -> SeedData:
+    return _Loader(directory).load()
+
+
+#: Forget memoised results (e.g. after editing the files in a long-lived process).
+load_seed_data.cache_clear = _load_cached.cache_clear  # type: ignore[attr-defined]
+
+
+class _Loader:
+    """Reads and checks one seed directory; every error names file and entry."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    # -- helpers ---------------------------------------------------------------
+    def _read(self, name: str) -> Any:
+        path = self.directory / name
+        try:
+            with path.open(encoding="utf-8") as fh:
+                return yaml.safe_load(fh)
+        except FileNotFoundError as exc:
+            raise SeedDataError(f"{name}: file not found in {self.directory}") from exc
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise SeedDataError(f"{name}: cannot be parsed: {exc}") from exc
+
+    @staticmethod
+    def _fail(file: str, entry: object, problem: str) -> SeedDataError:
+        return SeedDataError(f"{file}: entry {entry!r}: {problem}")
+
+    def _entries(self, file: str, data: Any, id_key: str) -> list[dict[str, Any]]:
+        if not isinstance(data, list) or not data:
+            raise SeedDataError(f"{file}: expected a non-empty list of entries")
+        for pos, item in enumerate(data):
+            if not isinstance(item, dict):
+                raise SeedDataError(f"{file}: entry #{pos + 1} is not a mapping")
+            if not isinstance(item.get(id_key), str) or not item[id_key]:
+                raise SeedDataError(f"{file}: entry #{pos + 1} has no {id_key!r}")
+        return data
+
+    def _keys(
+        self, file: str, entry: str, item: dict[str, Any], required: set[str], optional=()
+    ) -> None:
+        missing = required - item.keys()
+        if missing:
+            raise self._fail(file, entry, f"missing key(s) {', '.join(sorted(missing))}")
+        unknown = item.keys() - required - set(optional)
+        if unknown:
+            raise self._fail(file, entry, f"unknown key(s) {', '.join(sorted(unknown))}")
+
+    def _text(self, file: str, entry: str, item: dict[str, Any], key: str) -> str:
+        value = item[key]
+        if not isinstance(value, str) or not value.strip():
+            raise self._fail(file, entry, f"{key!r} must be a non-empty string")
+        return value.strip()
+
+    def _str_list(self, file: str, entry: str, value: Any, key: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            raise self._fail(file, entry, f"{key!r} must be a non-empty list")
+        out = []
+        for v in value:
+            if not isinstance(v, str) or not v.strip():
+                raise self._fail(file, entry, f"{key!r} has a non-string or empty item {v!r}")
+            out.append(v.strip())
+        dupes = sorted({v for v in out if out.count(v) > 1})
+        if dupes:
+            raise self._fail(file, entry, f"{key!r} has duplicates: {', '.join(dupes)}")
+        return tuple(out)
+
+    @staticmethod
+    def _unique(file: str, code: str, seen: set[str], what: str = "code") -> None:
+        if code in seen:
+            raise SeedDataError(f"{file}: duplicate {what} {code!r}")
+        seen.add(code)
+
+    # -- files -----------------------------------------------------------------
+    def load(self) -> SeedData:
+        regions = self._regions()
+        categories = self._categories()
+        institutions = self._institutions(regions, categories)
+        templates = self._templates(categories)
+        people = self._people()
+        self._check_coverage(categories, institutions)
+        return SeedData(
+            regions=regions,
+            institutions=institutions,
+            categories=categories,
+            templates=templates,
+            people=people,
+            source_dir=self.directory,
+        )
+
+    def _regions(self) -> tuple[RegionData, ...]:
+        file = "regions.yaml"
+        out, codes, names = [], set(), set()
+        for item in self._entries(file, self._read(file), "code"):
+            code = item["code"]
+            self._keys(file, code, item, {"code", "name", "zone", "districts"})
+            if not _REGION_CODE.match(code):
+                raise self._fail(file, code, "code must be 3 uppercase letters")
+            self._unique(file, code, codes)
+            name = self._text(file, code, item, "name")
+            self._unique(file, name, names, "name")
+            if item["zone"] not in ZONES:
+                raise self._fail(file, code, f"zone {item['zone']!r} not one of {ZONES}")
+            districts = self._str_list(file, code, item["districts"], "districts")
+            out.append(RegionData(code, name, item["zone"], districts))
+        return tuple(out)
+
+    def _categories(self) -> tuple[CategoryData, ...]:
+        file = "categories.yaml"
+        out, codes = [], set()
+        for item in self._entries(file, self._read(file), "code"):
+            code = item["code"]
+            self._keys(file, code, item, {"code", "name_sw", "name_en", "kinds"})
+            if not _CATEGORY_CODE.match(code):
+                raise self._fail(file, code, "code must be lowercase snake_case")
+            self._unique(file, code, codes)
+            kinds = self._str_list(file, code, item["kinds"], "kinds")
+            bad = [k for k in kinds if k not in INSTITUTION_KINDS]
+            if bad:
+                raise self._fail(file, code, f"unknown institution kind(s) {', '.join(bad)}")
+            out.append(
+                CategoryData(
+                    code,
+                    self._text(file, code, item, "name_sw"),
+                    self._text(file, code, item, "name_en"),
+                    kinds,
+                )
+            )
+        return tuple(out)
+
+    def _institutions(
+        self, regions: tuple[RegionData, ...], categories: tuple[CategoryData, ...]
+    ) -> tuple[InstitutionData, ...]:
+        file = "institutions.yaml"
+        region_by_code = {r.code: r for r in regions}
+        category_by_code = {c.code: c for c in categories}
+        out, codes = [], set()
+        base = {"code", "kind", "name_sw", "name_en", "region", "district"}
+        for item in self._entries(file, self._read(file), "code"):
+            code = item["code"]
+            self._keys(file, code, item, base, optional=("categories",))
+            if not _INSTITUTION_CODE.match(code):
+                raise self._fail(file, code, "code must be uppercase letters, digits, underscores")
+            self._unique(file, code, codes)
+            kind = item["kind"]
+            if kind not in INSTITUTION_KINDS:
+                raise self._fail(file, code, f"unknown kind {kind!r}")
+            region, district = item["region"], item["district"]
+            if kind in LOCAL_KINDS:
+                if region not in region_by_code:
+                    raise self._fail(file, code, f"unknown region {region!r}")
+            elif region is not None:
+                raise self._fail(file, code, f"a {kind} is national: region must be null")
+            if kind == "council":
+                if district not in region_by_code[region].districts:
+                    raise self._fail(
+                        file, code, f"unknown district {district!r} in region {region}"
+                    )
+            elif district is not None:
+                raise self._fail(file, code, f"only councils have a district, got {district!r}")
+            cats: tuple[str, ...] = ()
+            if kind in EXPLICIT_CATEGORY_KINDS:
+                if "categories" not in item:
+                    raise self._fail(file, code, f"a {kind} must list its categories")
+                cats = self._str_list(file, code, item["categories"], "categories")
+                for cat in cats:
+                    if cat not in category_by_code:
+                        raise self._fail(file, code, f"unknown category {cat!r}")
+                    if kind not in category_by_code[cat].kinds:
+                        raise self._fail(
+                            file,
+                            code,
+                            f"category {cat!r} is not handled by kind {kind!r} "
+                            f"(categories.yaml kinds: {list(category_by_code[cat].kinds)})",
+                        )
+            elif "categories" in item:
+                raise self._fail(
+                    file, code, f"a {kind} takes categories through their kinds: omit 'categories'"
+                )
+            out.append(
+                InstitutionData(
+                    code,
+                    kind,
+                    self._text(file, code, item, "name_sw"),
+                    self._text(file, code, item, "name_en"),
+                    region,
+                    district,
+                    cats,
+                )
+            )
+        return tuple(out)
+
+    def _templates(self, categories: tuple[CategoryData, ...]) -> tuple[TextTemplate, ...]:
+        file = "templates.yaml"
+        category_codes = {c.code for c in categories}
+        out, ids, texts = [], set(), set()
+        keys = {"id", "type", "category", "language", "sensitive", "misspelled", "text"}
+        for item in self._entries(file, self._read(file), "id"):
+            tid = item["id"]
+            self._keys(file, tid, item, keys)
+            if not _TEMPLATE_ID.match(tid):
+                raise self._fail(file, tid, "id must be lowercase letters, digits, underscores")
+            self._unique(file, tid, ids, "id")
+            if item["type"] not in FEEDBACK_TYPES:
+                raise self._fail(file, tid, f"unknown type {item['type']!r}")
+            if item["category"] not in category_codes:
+                raise self._fail(file, tid, f"unknown category {item['category']!r}")
+            if item["language"] not in LANGUAGES:
+                raise self._fail(file, tid, f"unknown language {item['language']!r}")
+            for flag in ("sensitive", "misspelled"):
+                if not isinstance(item[flag], bool):
+                    raise self._fail(file, tid, f"{flag!r} must be true or false")
+            text = self._text(file, tid, item, "text")
+            self._unique(file, text, texts, f"text (entry {tid!r})")
+            try:
+                slots = template_slots(text)
+            except ValueError as exc:
+                raise self._fail(file, tid, f"bad slot: {exc}") from exc
+            unknown = sorted(slots - ALLOWED_SLOTS)
+            if unknown:
+                raise self._fail(file, tid, f"unknown slot(s) {', '.join(unknown)}")
+            if _PHONE_LIKE.search(text):
+                raise self._fail(file, tid, "text must not contain a phone number")
+            out.append(
+                TextTemplate(
+                    tid,
+                    item["type"],
+                    item["category"],
+                    item["language"],
+                    item["sensitive"],
+                    item["misspelled"],
+                    text,
+                )
+            )
+        return tuple(out)
+
+    def _people(self) -> PeopleData:
+        file = "people.yaml"
+        data = self._read(file)
+        if not isinstance(data, dict):
+            raise SeedDataError(f"{file}: expected a mapping at top level")
+        lists = ("given_male", "given_female", "surnames", "places", "months_sw", "months_en")
+        self._keys(
+            file,
+            "(top level)",
+            data,
+            {*lists, "mobile_prefixes"},
+            optional=("official_titles",),
+        )
+        got = {key: self._str_list(file, key, data[key], key) for key in lists}
+        for key in ("months_sw", "months_en"):
+            if len(got[key]) != 12:
+                raise self._fail(file, key, f"needs 12 months, got {len(got[key])}")
+        prefixes = data["mobile_prefixes"]
+        if not isinstance(prefixes, dict) or not prefixes:
+            raise self._fail(file, "mobile_prefixes", "must be a non-empty mapping")
+        blocks: dict[str, tuple[int, ...]] = {}
+        seen: set[int] = set()
+        for operator, values in prefixes.items():
+            if not isinstance(values, list) or not values:
+                raise self._fail(file, f"mobile_prefixes.{operator}", "needs a list of blocks")
+            for v in values:
+                if not isinstance(v, int) or isinstance(v, bool) or not 60 <= v <= 79:
+                    raise self._fail(
+                        file, f"mobile_prefixes.{operator}", f"block {v!r} is not 60..79"
+                    )
+                if v in seen:
+                    raise self._fail(file, f"mobile_prefixes.{operator}", f"block {v} reused")
+                seen.add(v)
+            blocks[str(operator)] = tuple(values)
+        titles = data.get("official_titles") or {}
+        if not isinstance(titles, dict) or set(titles) - {"sw", "en"}:
+            raise self._fail(file, "official_titles", "must map 'sw' and/or 'en' to lists")
+        titles_sw = self._str_list(file, "official_titles.sw", titles["sw"], "sw") if (
+            "sw" in titles
+        ) else ()
+        titles_en = self._str_list(file, "official_titles.en", titles["en"], "en") if (
+            "en" in titles
+        ) else ()
+        return PeopleData(
+            given_male=got["given_male"],
+            given_female=got["given_female"],
+            surnames=got["surnames"],
+            mobile_prefixes=blocks,
+            places=got["places"],
+            months_sw=got["months_sw"],
+            months_en=got["months_en"],
+            official_titles_sw=titles_sw,
+            official_titles_en=titles_en,
+        )
+
+    @staticmethod
+    def _check_coverage(
+        categories: tuple[CategoryData, ...], institutions: tuple[InstitutionData, ...]
+    ) -> None:
+        present_kinds = {i.kind for i in institutions}
+        explicit = {c for i in institutions for c in i.categories}
+        for cat in categories:
+            by_kind = any(k in LOCAL_KINDS and k in present_kinds for k in cat.kinds)
+            if not by_kind and cat.code not in explicit:
+                raise SeedDataError(
+                    f"categories.yaml: entry {cat.code!r}: no institution handles it "
+                    "(list it in an institution's categories or give it a council/"
+                    "regional_secretariat kind)"
+                )
