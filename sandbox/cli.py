@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, routes_command, shell_command, with_appcontext
@@ -39,7 +41,7 @@ def run_command(host: str | None, port: int | None, threads: int) -> None:
     host = host or app.config["HOST"]
     port = port or app.config["PORT"]
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    click.secho(f"Mrejesho Sandbox: http://{shown}:{port}/  (Ctrl+C to stop)", fg="green")
+    click.secho(f"\nMrejesho Sandbox: http://{shown}:{port}/  (Ctrl+C to stop)", fg="green")
     serve(app, host=host, port=port, threads=threads, ident="mrejesho-sandbox")
 
 
@@ -50,38 +52,17 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo_users_command)
 
 
-def _ensure_world() -> None:
-    """Load the reference world from seed_data/ if it is not there yet."""
-    from sandbox.seeding.data import load_seed_data
-    from sandbox.services.world import load_world
-
-    if load_world(load_seed_data(current_app.config["SEED_DATA_DIR"])):
-        click.echo("Reference world loaded (regions, institutions, categories).")
-
-
-def _demo_workspace():
-    """The demo workspace, created when missing."""
-    from sandbox.models import WorkspaceKind
-    from sandbox.services.workspaces import get_or_create_workspace
-
-    cfg = current_app.config
-    return get_or_create_workspace(
-        cfg["DEMO_WORKSPACE"], "Demo: e-Mrejesho", WorkspaceKind.DEMO, seed=cfg["DEMO_SEED"]
-    )
-
-
-def _seed(workspace, items: int, seed: int) -> int:
-    """Generate items into a workspace with a progress bar."""
-    from sandbox.services.seeding import seed_workspace
-
-    with click.progressbar(length=items, label=f"Seeding {workspace.code}") as bar:
+@contextmanager
+def _progress_bar(length: int, label: str):
+    """A click progress bar fed with running totals."""
+    with click.progressbar(length=length, label=label) as bar:
         done = [0]
 
-        def progress(n: int) -> None:
-            bar.update(n - done[0])
-            done[0] = n
+        def progress(total: int) -> None:
+            bar.update(total - done[0])
+            done[0] = total
 
-        return seed_workspace(workspace, count=items, seed=seed, progress=progress)
+        yield progress
 
 
 @click.command("seed")
@@ -93,41 +74,46 @@ def _seed(workspace, items: int, seed: int) -> int:
 def seed_command(seed: int | None, items: int | None, code: str | None, replace: bool) -> None:
     """Fill a workspace with synthetic Tanzanian feedback."""
     from sandbox.models import WorkspaceKind
-    from sandbox.services.seeding import WorkspaceNotEmpty, clear_workspace_feedback
+    from sandbox.services import demo
+    from sandbox.services.seeding import WorkspaceNotEmpty, clear_workspace_feedback, seed_workspace
     from sandbox.services.workspaces import get_or_create_workspace
 
     cfg = current_app.config
-    _ensure_world()
+    demo.ensure_world(cfg["SEED_DATA_DIR"])
     seed = cfg["DEMO_SEED"] if seed is None else seed
     items = items or cfg["DEMO_ITEMS"]
-    if code in (None, cfg["DEMO_WORKSPACE"]):
-        workspace = _demo_workspace()
+    code = code or cfg["DEMO_WORKSPACE"]
+    if code == cfg["DEMO_WORKSPACE"]:
+        workspace = demo.demo_workspace(code, seed)
     else:
         workspace = get_or_create_workspace(code, code, WorkspaceKind.TRAINEE, seed=seed)
     if replace:
         clear_workspace_feedback(workspace)
     try:
-        count = _seed(workspace, items, seed)
+        with _progress_bar(items, f"Seeding '{code}'") as progress:
+            count = seed_workspace(workspace, count=items, seed=seed, progress=progress)
     except WorkspaceNotEmpty as error:
         raise click.ClickException(f"{error} Use --replace to regenerate it.") from None
-    click.echo(f"Seeded {count} items into workspace '{workspace.code}' (seed {seed}).")
+    click.echo(f"Seeded {count} items into workspace '{code}' (seed {seed}).")
 
 
 @click.command("setup")
 @with_appcontext
 def setup_command() -> None:
-    """Upgrade the database, load the world, seed the demo when empty, create demo logins."""
-    from sandbox.services.queries import counts_by
+    """Upgrade the database, load the world, seed the demo once, create the demo logins."""
+    from sandbox.services import demo
 
+    cfg = current_app.config
     upgrade()
-    _ensure_world()
-    workspace = _demo_workspace()
-    from sandbox.models import Feedback
-
-    if not counts_by(workspace, Feedback.status):
-        cfg = current_app.config
-        count = _seed(workspace, cfg["DEMO_ITEMS"], cfg["DEMO_SEED"])
-        click.echo(f"Demo world seeded with {count} items.")
+    options = {"items": cfg["DEMO_ITEMS"], "seed": cfg["DEMO_SEED"]}
+    options["seed_data_dir"] = cfg["SEED_DATA_DIR"]
+    if demo.is_demo_seeded(cfg["DEMO_WORKSPACE"]):
+        workspace, added = demo.ensure_demo(cfg["DEMO_WORKSPACE"], **options)
+    else:
+        with _progress_bar(cfg["DEMO_ITEMS"], "Seeding the demo world") as progress:
+            workspace, added = demo.ensure_demo(cfg["DEMO_WORKSPACE"], progress=progress, **options)
+    if added:
+        click.echo(f"Demo world seeded with {added} items.")
     else:
         click.echo("Demo world already seeded; reusing the database.")
     _print_demo_users(workspace)
@@ -137,18 +123,20 @@ def setup_command() -> None:
 @with_appcontext
 def demo_users_command() -> None:
     """Print the demo personas' logins (creating any that are missing)."""
-    _ensure_world()
-    _print_demo_users(_demo_workspace())
+    from sandbox.services import demo
+
+    cfg = current_app.config
+    demo.ensure_world(cfg["SEED_DATA_DIR"])
+    _print_demo_users(demo.demo_workspace(cfg["DEMO_WORKSPACE"], cfg["DEMO_SEED"]))
 
 
 def _print_demo_users(workspace) -> None:
-    """A table of demo logins with their role and institution."""
+    """A table of demo logins with their role and where they work."""
     from sandbox.seeding.personas import DEMO_PASSWORD
     from sandbox.services.users import ensure_demo_users
 
-    pairs = ensure_demo_users(workspace)
     click.echo(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
-    for persona, user in pairs:
+    for persona, user in ensure_demo_users(workspace):
         where = user.institution.name_en if user.institution else ""
         if not where and user.region:
             where = f"{user.region.name} region"

@@ -6,12 +6,12 @@ temporary folder is used. The reference world (regions, institutions…) is load
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
 import sqlalchemy as sa
+from flask_migrate import stamp
 
 from sandbox import create_app
 from sandbox.extensions import db
@@ -19,20 +19,11 @@ from sandbox.models import Workspace, WorkspaceKind
 from sandbox.seeding.data import load_seed_data
 from sandbox.services.world import load_world
 from sandbox.services.workspaces import create_workspace
+from tests.databases import main_test_url
 
 # Rows a test may create; deleted after each test, children first. Reference data stays.
 WORKSPACE_TABLES = ("feedback_event", "feedback", "user", "workspace_flag", "sla_rule_setting", "workspace")
 TEST_CLOCK_START = datetime(2026, 11, 2, 8, 0)
-
-
-def _database_url_for_tests(tmp_path_factory) -> str:
-    """DATABASE_URL when given (PostgreSQL in CI), else a fresh SQLite file."""
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        from sandbox.config import database_url
-
-        return database_url(tmp_path_factory.getbasetemp())
-    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +33,7 @@ def app(tmp_path_factory):
     app = create_app(
         {
             "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": _database_url_for_tests(tmp_path_factory),
+            "SQLALCHEMY_DATABASE_URI": main_test_url(tmp_path_factory.mktemp("db")),
             "WTF_CSRF_ENABLED": False,
             "SECRET_KEY": "test-secret",
             "INSTANCE_DIR": instance,
@@ -53,6 +44,7 @@ def app(tmp_path_factory):
         db.drop_all()
         _drop_alembic_version()
         db.create_all()
+        stamp()  # the schema is current: `mrejesho setup` must find nothing to upgrade
         load_world(load_seed_data())
     yield app
     with app.app_context():
@@ -105,3 +97,23 @@ def make_workspace(app_ctx):
         return create_workspace(code, f"Workspace {code}", kind, **kwargs)
 
     return make
+
+
+@pytest.fixture
+def demo_world(app, app_ctx):
+    """The demo workspace seeded with a small deterministic world and the demo personas."""
+    from sandbox.services.demo import ensure_demo
+
+    workspace, _ = ensure_demo(app.config["DEMO_WORKSPACE"], items=150, seed=11)
+    return workspace
+
+
+@pytest.fixture
+def login_as(client):
+    """Log the test client in as a demo persona: login_as("afisa.dodoma")."""
+    from sandbox.seeding.personas import DEMO_PASSWORD
+
+    def login(username: str, password: str = DEMO_PASSWORD):
+        return client.post("/login", data={"username": username, "password": password})
+
+    return login

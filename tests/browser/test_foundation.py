@@ -1,0 +1,86 @@
+"""The first look at the sandbox in Chromium: language, login, list, filters, history."""
+
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+from playwright.sync_api import Page, expect
+
+from sandbox.models import Feedback, Institution
+from sandbox.seeding.personas import DEMO_PASSWORD
+from sandbox.workflow import Status
+
+
+def log_in(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
+    """Fill the Swahili login form."""
+    page.goto("/login")
+    page.get_by_label("Jina la mtumiaji").fill(username)
+    page.get_by_label("Nenosiri").fill(password)
+    page.get_by_role("button", name="Ingia").click()
+
+
+def test_home_is_swahili_with_training_banner(page: Page, db_session):
+    page.goto("/")
+    expect(page.locator("html")).to_have_attribute("lang", "sw")
+    expect(page.get_by_role("note")).to_contain_text("MAFUNZO — SI MFUMO HALISI")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mazingira ya mafunzo ya e-Mrejesho")
+    total = db_session.scalar(sa.select(sa.func.count(Feedback.id)))
+    expect(page.get_by_test_id("count-total")).to_have_text(str(total))
+
+
+def test_switch_to_english_and_back(page: Page):
+    page.goto("/")
+    page.get_by_role("link", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text("e-Mrejesho training sandbox")
+    expect(page.get_by_role("note")).to_contain_text("TRAINING — NOT THE REAL SYSTEM")
+    page.get_by_role("link", name="Kiswahili").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mazingira ya mafunzo ya e-Mrejesho")
+
+
+def test_wrong_password_shows_a_clear_error(page: Page):
+    log_in(page, "afisa.dodoma", "not-the-password")
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Kuna tatizo")
+    expect(summary).to_contain_text("Jina la mtumiaji au nenosiri si sahihi")
+    expect(page.get_by_label("Jina la mtumiaji")).to_have_value("afisa.dodoma")
+    expect(page).to_have_url(re.compile(r"/login"))
+
+
+def test_officer_filters_the_list_and_reads_an_item_history(page: Page, db_session):
+    log_in(page, "afisa.dodoma")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mrejesho")
+    page.get_by_label("Hali").select_option(label="Imejibiwa")
+    page.get_by_role("button", name="Chuja").click()
+    expected = db_session.scalar(
+        sa.select(sa.func.count(Feedback.id)).where(Feedback.status == Status.RESPONDED)
+    )
+    assert expected > 0
+    expect(page.get_by_test_id("result-count")).to_contain_text(str(expected))
+    rows = page.get_by_role("row")
+    expect(rows.nth(1)).to_contain_text("Imejibiwa")
+
+    rows.nth(1).get_by_role("link").click()
+    expect(page.get_by_role("heading", name="Historia")).to_be_visible()
+    timeline = page.get_by_role("list").filter(has_text="Wasilisha")
+    expect(timeline.get_by_role("listitem").first).to_contain_text("Wasilisha")
+    expect(timeline).to_contain_text("Jibu")
+    reference = page.get_by_role("heading", level=1).inner_text().split()[-1]
+    item = db_session.scalar(sa.select(Feedback).where(Feedback.reference == reference))
+    assert item.status is Status.RESPONDED
+    expect(timeline.get_by_role("listitem")).to_have_count(len(item.events))
+
+
+def test_filter_by_institution_in_english(page: Page, db_session):
+    log_in(page, "afisa.tanesco")
+    page.get_by_role("link", name="English").click()
+    tanesco = db_session.scalar(sa.select(Institution).where(Institution.code == "TANESCO"))
+    page.get_by_label("Institution").select_option(label=tanesco.name_en)
+    page.get_by_role("button", name="Filter").click()
+    expected = db_session.scalar(
+        sa.select(sa.func.count(Feedback.id)).where(Feedback.institution_id == tanesco.id)
+    )
+    expect(page.get_by_test_id("result-count")).to_contain_text(f"{expected} item")
+    if expected:
+        expect(page.get_by_role("row").nth(1)).to_contain_text(tanesco.name_en)

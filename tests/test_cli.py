@@ -1,0 +1,71 @@
+"""The click commands, through Flask's test CLI runner."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+from sandbox.cli import main
+from sandbox.extensions import db
+from sandbox.models import Feedback, User, Workspace
+
+
+def items_in(code: str) -> int:
+    """Feedback rows of one workspace."""
+    return db.session.scalar(
+        sa.select(sa.func.count(Feedback.id)).join(Workspace).where(Workspace.code == code)
+    )
+
+
+def test_seed_fills_a_named_workspace_with_a_progress_bar(runner):
+    result = runner.invoke(args=["seed", "--items", "40", "--seed", "3", "--workspace", "kundi1"])
+    assert result.exit_code == 0, result.output
+    assert "Seeding 'kundi1'" in result.output
+    assert "Seeded 40 items into workspace 'kundi1' (seed 3)" in result.output
+    assert items_in("kundi1") == 40
+
+
+def test_seed_refuses_a_full_workspace_unless_replace(runner):
+    runner.invoke(args=["seed", "--items", "10", "--workspace", "kundi2"])
+    again = runner.invoke(args=["seed", "--items", "10", "--workspace", "kundi2"])
+    assert again.exit_code != 0
+    assert "--replace" in again.output
+    replaced = runner.invoke(args=["seed", "--items", "12", "--workspace", "kundi2", "--replace"])
+    assert replaced.exit_code == 0, replaced.output
+    assert items_in("kundi2") == 12
+
+
+def test_seed_rejects_nonsense_counts(runner):
+    result = runner.invoke(args=["seed", "--items", "0"])
+    assert result.exit_code == 2
+    assert "--items" in result.output
+
+
+def test_demo_users_prints_every_persona(runner):
+    result = runner.invoke(args=["demo-users"])
+    assert result.exit_code == 0, result.output
+    assert "mafunzo2024" in result.output
+    for username in ("mwezeshaji", "afisa.dodoma", "mkuu.tanesco", "kiongozi.dodoma", "mdau"):
+        assert username in result.output
+    assert db.session.scalar(sa.select(sa.func.count(User.id))) >= 11
+
+
+def test_setup_seeds_once_then_reuses(app, runner):
+    default_items = app.config["DEMO_ITEMS"]
+    app.config["DEMO_ITEMS"] = 30
+    try:
+        first = runner.invoke(args=["setup"])
+        second = runner.invoke(args=["setup"])
+    finally:
+        app.config["DEMO_ITEMS"] = default_items
+    assert first.exit_code == 0, first.output
+    assert "Demo world seeded with 30 items" in first.output
+    assert "already seeded" in second.output
+    assert items_in("demo") == 30
+
+
+def test_console_script_lists_the_commands():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("run", "seed", "setup", "demo-users", "db"):
+        assert command in result.output
