@@ -23,8 +23,10 @@ $(VENV)/.installed-test: setup.cfg pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install -q -e '.[test]' 2> >(grep -v "is ignored: it is neither" >&2)
 	@touch $(VENV)/.installed $@
 
-translations: ## Compile the Swahili/English message catalogs
-	@$(BIN)/pybabel compile -f -d sandbox/translations 2>&1 | grep -v "^compiling" || true
+CATALOGS = sandbox/translations $(wildcard sandbox/*/translations)
+
+translations: ## Compile the Swahili/English message catalogs (shared + one per area)
+	@for d in $(CATALOGS); do $(BIN)/pybabel compile -f -d $$d 2>&1 | grep -v "^compiling" || true; done
 
 run: $(VENV)/.installed translations ## Set up (venv, database, demo world) and serve on http://127.0.0.1:5000
 	$(BIN)/mrejesho setup
@@ -50,6 +52,14 @@ bench: $(VENV)/.installed-test ## Benchmarks (not tests): seeding and page ratio
 clean: ## Remove the venv and caches (keeps instance/, the database)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
 
-translations-update: ## Extract new strings and merge them into the sw/en catalogs
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o sandbox/translations/messages.pot .
-	$(BIN)/pybabel update -i sandbox/translations/messages.pot -d sandbox/translations --width 100
+translations-update: ## Extract strings into the catalogs: shared, or AREA=desk|portal|… (its own)
+ifdef AREA
+	@mkdir -p sandbox/$(AREA)/translations
+	$(BIN)/pybabel extract -F babel-area.cfg -k _l -k lazy_gettext --no-location -o sandbox/$(AREA)/translations/messages.pot sandbox/$(AREA)
+	@for l in sw en; do [ -f sandbox/$(AREA)/translations/$$l/LC_MESSAGES/messages.po ] || \
+	  $(BIN)/pybabel init -i sandbox/$(AREA)/translations/messages.pot -d sandbox/$(AREA)/translations -l $$l; done
+	$(BIN)/pybabel update -i sandbox/$(AREA)/translations/messages.pot -d sandbox/$(AREA)/translations --width 100 --no-fuzzy-matching
+else
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location -o sandbox/translations/messages.pot .
+	$(BIN)/pybabel update -i sandbox/translations/messages.pot -d sandbox/translations --width 100 --no-fuzzy-matching
+endif

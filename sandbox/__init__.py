@@ -57,7 +57,15 @@ def _init_extensions(app: Flask) -> None:
     babel.init_app(
         app,
         locale_selector=select_locale,
-        default_translation_directories=str(Path(__file__).parent / "translations"),
+        default_translation_directories=";".join(translation_directories()),
+    )
+
+
+def translation_directories() -> list[str]:
+    """The shared catalog first, then each area's own (sandbox/<area>/translations)."""
+    package = Path(__file__).parent
+    return [str(package / "translations")] + sorted(
+        str(p) for p in package.glob("*/translations") if p.is_dir()
     )
 
 
