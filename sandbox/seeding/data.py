@@ -150,10 +150,8 @@ class PeopleData:
     official_titles_en: tuple[str, ...] = ()
 
     def __hash__(self) -> int:  # the dict field makes the generated hash unusable
-        return hash(
-            (self.given_male, self.given_female, self.surnames, self.places)
-            + tuple(sorted(self.mobile_prefixes.items()))
-        )
+        prefixes = tuple(sorted(self.mobile_prefixes.items()))
+        return hash((self.given_male, self.given_female, self.surnames, self.places, prefixes))
 
 
 @dataclass(frozen=True, eq=False)
@@ -544,12 +542,12 @@ class _Loader:
         titles = data.get("official_titles") or {}
         if not isinstance(titles, dict) or set(titles) - {"sw", "en"}:
             raise self._fail(file, "official_titles", "must map 'sw' and/or 'en' to lists")
-        titles_sw = self._str_list(file, "official_titles.sw", titles["sw"], "sw") if (
-            "sw" in titles
-        ) else ()
-        titles_en = self._str_list(file, "official_titles.en", titles["en"], "en") if (
-            "en" in titles
-        ) else ()
+        titles_sw = (
+            self._str_list(file, "official_titles.sw", titles["sw"], "sw") if "sw" in titles else ()
+        )
+        titles_en = (
+            self._str_list(file, "official_titles.en", titles["en"], "en") if "en" in titles else ()
+        )
         return PeopleData(
             given_male=got["given_male"],
             given_female=got["given_female"],
