@@ -21,8 +21,8 @@ from sandbox.services.world import load_world
 from sandbox.services.workspaces import create_workspace
 from tests.databases import main_test_url
 
-# Rows a test may create; deleted after each test, children first. Reference data stays.
-WORKSPACE_TABLES = ("feedback_event", "feedback", "user", "workspace_flag", "sla_rule_setting", "workspace")
+# The shared reference world stays between tests; every other table is emptied after each.
+REFERENCE_TABLES = {"region", "district", "institution", "category", "institution_category"}
 TEST_CLOCK_START = datetime(2026, 11, 2, 8, 0)
 
 
@@ -71,8 +71,9 @@ def app_ctx(app) -> Iterator[None]:
 def _delete_workspace_rows() -> None:
     """Remove everything tests create, keeping the reference world."""
     with db.engine.begin() as conn:
-        for table in WORKSPACE_TABLES:
-            conn.execute(db.metadata.tables[table].delete())
+        for table in reversed(db.metadata.sorted_tables):
+            if table.name not in REFERENCE_TABLES:
+                conn.execute(table.delete())
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Typed SQLAlchemy models, one module per aggregate."""
 
 from sandbox.models.feedback import Feedback, FeedbackEvent
+from sandbox.models.sms import SmsDirection, SmsMessage
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
 from sandbox.models.user import User
 from sandbox.models.workspace import SlaRuleSetting, Workspace, WorkspaceFlag, WorkspaceKind
@@ -14,6 +15,8 @@ __all__ = [
     "InstitutionKind",
     "Region",
     "SlaRuleSetting",
+    "SmsDirection",
+    "SmsMessage",
     "User",
     "Workspace",
     "WorkspaceFlag",

@@ -1,0 +1,46 @@
+"""What an event row records besides its action: a short machine-readable ``detail``.
+
+Convention (``key:value``; empty for actions that need none):
+``channel:<Channel>`` on SUBMIT · ``assignee:<user id>`` on ASSIGN ·
+``institution:<id>`` on TRANSFER_REQUEST (the target), TRANSFER_ACCEPT (the new owner) and
+TRANSFER_RETURN (the institution sending it back) · ``resolution:<Resolution>`` on CLOSE ·
+``rejection:<RejectionReason>`` on REJECT · ``rating:<1-5>`` on RATE ·
+``escalation:<EscalationLevel>`` on ESCALATE (the new level) and DIRECTIVE (the giver's level).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sandbox.workflow.enums import Action, Channel, EscalationLevel
+from sandbox.workflow.state import Transition
+
+_DETAIL: dict[Action, Callable[[Transition], str]] = {
+    Action.ASSIGN: lambda t: f"assignee:{t.after.assignee_id}",
+    Action.TRANSFER_REQUEST: lambda t: f"institution:{t.after.transfer_target_id}",
+    Action.TRANSFER_ACCEPT: lambda t: f"institution:{t.after.institution_id}",
+    Action.TRANSFER_RETURN: lambda t: f"institution:{t.before.transfer_target_id}",
+    Action.CLOSE: lambda t: f"resolution:{t.after.resolution.value}",
+    Action.REJECT: lambda t: f"rejection:{t.command.rejection_reason.value}",
+    Action.RATE: lambda t: f"rating:{t.after.rating}",
+    Action.ESCALATE: lambda t: f"escalation:{t.after.escalation_level.value}",
+}
+
+
+def event_detail(transition: Transition, *, giver_level: EscalationLevel | None = None) -> str:
+    """The ``detail`` string for the event of a transition."""
+    if transition.action is Action.DIRECTIVE and giver_level is not None:
+        return f"escalation:{giver_level.value}"
+    describe = _DETAIL.get(transition.action)
+    return describe(transition) if describe else ""
+
+
+def submit_detail(channel: Channel) -> str:
+    """The ``detail`` string of a SUBMIT event."""
+    return f"channel:{channel.value}"
+
+
+def parse_detail(detail: str) -> tuple[str, str] | None:
+    """``("institution", "12")`` from ``"institution:12"``; None when empty or malformed."""
+    key, sep, value = detail.partition(":")
+    return (key, value) if sep and key and value else None
