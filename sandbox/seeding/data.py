@@ -26,6 +26,7 @@ __all__ = [
     "FEEDBACK_TYPES",
     "INSTITUTION_KINDS",
     "LANGUAGES",
+    "SEED_FILES",
     "ZONES",
     "CategoryData",
     "InstitutionData",
@@ -65,7 +66,15 @@ _TEMPLATE_ID = re.compile(r"^[a-z0-9_]+$")
 # Anything that looks like a phone number: +255…, 0 7xx…, or 9+ digits in a row.
 _PHONE_LIKE = re.compile(r"\+?255\s?\d|\b0[67]\d{2}[\s-]?\d{3}|\d{9,}")
 
-_FILES = ("regions.yaml", "categories.yaml", "institutions.yaml", "templates.yaml", "people.yaml")
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+SEED_FILES = (
+    "regions.yaml",
+    "categories.yaml",
+    "institutions.yaml",
+    "templates.yaml",
+    "people.yaml",
+)
 
 
 class SeedDataError(ValueError):
@@ -287,7 +296,8 @@ class _Loader:
         path = self.directory / name
         try:
             with path.open(encoding="utf-8") as fh:
-                return yaml.safe_load(fh)
+                # The C-accelerated safe loader when libyaml is present: same safety, ~5x faster.
+                return yaml.load(fh, Loader=_SafeLoader)
         except FileNotFoundError as exc:
             raise SeedDataError(f"{name}: file not found in {self.directory}") from exc
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -526,7 +536,7 @@ class _Loader:
         if not isinstance(prefixes, dict) or not prefixes:
             raise self._fail(file, "mobile_prefixes", "must be a non-empty mapping")
         blocks: dict[str, tuple[int, ...]] = {}
-        seen: set[int] = set()
+        seen: dict[int, str] = {}
         for operator, values in prefixes.items():
             if not isinstance(values, list) or not values:
                 raise self._fail(file, f"mobile_prefixes.{operator}", "needs a list of blocks")
@@ -536,8 +546,10 @@ class _Loader:
                         file, f"mobile_prefixes.{operator}", f"block {v!r} is not 60..79"
                     )
                 if v in seen:
-                    raise self._fail(file, f"mobile_prefixes.{operator}", f"block {v} reused")
-                seen.add(v)
+                    raise self._fail(
+                        file, f"mobile_prefixes.{operator}", f"block {v} also used by {seen[v]}"
+                    )
+                seen[v] = str(operator)
             blocks[str(operator)] = tuple(values)
         titles = data.get("official_titles") or {}
         if not isinstance(titles, dict) or set(titles) - {"sw", "en"}:
