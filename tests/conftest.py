@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
+from flask import g, has_app_context
+from flask.testing import FlaskClient
 import sqlalchemy as sa
 from flask_migrate import stamp
 
@@ -76,9 +78,25 @@ def _delete_workspace_rows() -> None:
                 conn.execute(table.delete())
 
 
+class RequestScopedClient(FlaskClient):
+    """A test client whose requests do not share `g` with the test's own app context.
+
+    Flask reuses an already-pushed app context for a request; in production every request
+    has its own, so per-request caches in `g` (Flask-Babel's locale, Flask-Login's user)
+    are cleared here before each request to behave the same.
+    """
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            for name in ("_flask_babel", "_login_user"):
+                g.pop(name, None)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def client(app, app_ctx):
     """A test client (with a clean database)."""
+    app.test_client_class = RequestScopedClient
     return app.test_client()
 
 

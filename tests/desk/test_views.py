@@ -18,6 +18,12 @@ def shown_references(page: str) -> list[str]:
     return re.findall(r">(MRJ-T-\d{4}-\d{6})<", page)
 
 
+def result_count(page: str) -> int:
+    """The number in the list's "N items" line."""
+    line = re.search(r'data-testid="result-count">([^<]*)<', page).group(1)
+    return int(re.search(r"\d+", line).group())
+
+
 def count(*where) -> int:
     """Items in the database matching the conditions."""
     return db.session.scalar(sa.select(sa.func.count(Feedback.id)).where(*where))
@@ -42,7 +48,7 @@ def test_filter_by_status(client, demo_world, login_as, status):
     login_as("afisa.dodoma")
     page = client.get(f"/desk/feedback?status={status.value}").text
     expected = count(Feedback.status == status)
-    assert f"{expected} " in page
+    assert result_count(page) == expected
     refs = shown_references(page)
     assert len(refs) == min(expected, 25)
     statuses = db.session.scalars(sa.select(Feedback.status).where(Feedback.reference.in_(refs)))
@@ -91,9 +97,9 @@ def test_detail_shows_history_in_order_and_masks_identity(client, demo_world, lo
     assert "Utambulisho umefichwa" in page
     assert item.complainant_name not in page
     assert item.complainant_phone not in page
-    positions = [page.index(event.action.label_sw) for event in item.events[:2]]
-    assert positions == sorted(positions)
-    assert page.count('class="event ') == len(item.events)
+    shown = re.findall(r'<div class="event-head">\s*<strong>([^<]+)</strong>', page)
+    assert shown == [event.action.label_sw for event in item.events]
+    assert shown[0] == "Wasilisha"
 
 
 def test_detail_of_another_workspace_is_404(client, demo_world, login_as, make_workspace):
@@ -102,7 +108,7 @@ def test_detail_of_another_workspace_is_404(client, demo_world, login_as, make_w
     foreign = db.session.scalar(sa.select(Feedback).where(Feedback.workspace_id == other.id))
     login_as("afisa.dodoma")
     assert client.get(f"/desk/feedback/{foreign.id}").status_code == 404
-    assert "150 " in client.get("/desk/feedback").text  # the demo's items only, not 153
+    assert result_count(client.get("/desk/feedback").text) == 150  # the demo's only, not 153
 
 
 def test_english_labels(client, demo_world, login_as):
