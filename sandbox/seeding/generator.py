@@ -1,44 +1,46 @@
 """Deterministic synthetic feedback: one row and a coherent event history per item.
 
 Pure Python (no Flask, no database session, no wall clock): ``generate(catalog, ...)``
-yields ``GeneratedItem(feedback, events)`` dicts ready for Core inserts; the caller adds
-``workspace_id`` and, for events, ``feedback_id``. The same catalog, seed and ``now`` give
-the same items; histories are driven through ``workflow.apply`` step by step, so every
-event is a legal transition and the row holds the final state.
+yields ``GeneratedItem(feedback, events)`` of plain dicts ready for Core inserts; the
+caller adds ``workspace_id`` and, on events, ``feedback_id``. The same catalog, seed and
+``now`` give the same items. Each history follows a *plan* (a short list of steps) driven
+through ``workflow.apply`` one step at a time, so every event is a legal transition and
+the row holds the final state; a plan stops early when its next step would fall after
+``now``, which leaves recent items open and slow ones overdue.
 
 Event ``detail`` is a short machine-readable ``key:value`` string:
 
-- ``channel:<Channel value>``      SUBMIT
-- ``assignee:<user id>``           ASSIGN
-- ``institution:<id>``             TRANSFER_REQUEST (the target), TRANSFER_ACCEPT (the new
-                                   owner), TRANSFER_RETURN (the institution that returned it)
-- ``resolution:<Resolution value>`` CLOSE
-- ``rejection:<RejectionReason value>`` REJECT
-- ``rating:<1-5>``                 RATE
-- ``escalation:<EscalationLevel value>`` ESCALATE (the new level), DIRECTIVE (the level
-                                   of the leader giving it)
-- ``""``                           every other action
+- ``channel:<Channel value>`` on SUBMIT;
+- ``assignee:<user id>`` on ASSIGN;
+- ``institution:<id>`` on TRANSFER_REQUEST (the target), TRANSFER_ACCEPT (the new owner)
+  and TRANSFER_RETURN (the institution sending it back);
+- ``resolution:<Resolution value>`` on CLOSE; ``rejection:<RejectionReason value>`` on
+  REJECT; ``rating:<1-5>`` on RATE;
+- ``escalation:<EscalationLevel value>`` on ESCALATE (the new level) and DIRECTIVE (the
+  level of whoever gives it);
+- ``""`` on every other action.
 
-Actors: staff ``actor_id`` and display name for officer and head actions; ``actor_id``
-None with ``actor_label`` "Mwananchi" for the citizen, "Mfumo" for the system
-(automatic escalation) and a leader's title for a leader's directive.
+Actors: a staff ``actor_id`` and display name for officer and head actions; ``actor_id``
+None with ``actor_label`` "Mwananchi" for the citizen, "Mfumo" for the system (automatic
+escalation) and a leader's title for a leader's directive. A walk-in item is recorded
+(SUBMIT) by an officer of the institution.
 """
 
 from __future__ import annotations
 
 import bisect
 import random
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
 
-from sandbox.seeding.data import SeedData, template_slots
-from sandbox.seeding.plans import PLANS, Step
+from sandbox.seeding.data import SeedData, default_seed_dir, template_slots
 from sandbox.seeding.provider import make_faker
 from sandbox.workflow import (
     DEFAULT_POLICY,
@@ -59,3 +61,598 @@ from sandbox.workflow import (
     format_reference,
     submit,
 )
+from sandbox.workflow.table import TEXT_FIELD
+
+WINDOW_DAYS = 90  # items are received over the calendar days before now
+RECENT_WORKING_DAYS = 12  # "recent" for plans that end open…
+RECENT_SHARE = 0.85  # …most of which arrived recently (the rest are stuck, overdue)
+CITIZEN = "Mwananchi"
+SYSTEM = "Mfumo"
+
+T, C, S = FeedbackType, Channel, ComplainantType
+TYPE_WEIGHTS = ((T.COMPLAINT, 55), (T.SUGGESTION, 20), (T.INQUIRY, 15), (T.COMPLIMENT, 10))
+CHANNEL_WEIGHTS = ((C.WEB, 30), (C.APP, 20), (C.USSD, 20), (C.SMS, 15), (C.WALK_IN, 15))
+COMPLAINANT_WEIGHTS = ((S.CITIZEN, 55), (S.PUBLIC_SERVANT, 15), (S.ANONYMOUS, 30))
+# Share of web/app/USSD/SMS items sent in the evening or at the weekend.
+OFF_HOURS_SHARE = {C.WEB: 0.3, C.APP: 0.35, C.USSD: 0.3, C.SMS: 0.3, C.WALK_IN: 0.0}
+
+# Plans: (weight, steps). A step is a token of STEPS; the item stops at the last step
+# reached before now, so "close" plans leave recent items open on the way.
+FULL_PLANS = (
+    (3, ""),
+    (3, "ack"),
+    (3, "ack assign"),
+    (5, "ack assign start"),
+    (2, "ack assign start note"),
+    (3, "ack assign start ask"),
+    (3, "ack transfer"),
+    (9, "ack assign start respond"),
+    (4, "ack assign start ask reply respond"),
+    (24, "ack assign start respond close"),
+    (10, "ack assign start respond rate close"),
+    (5, "ack assign start note respond close rate"),
+    (3, "ack reject"),
+    (2, "ack assign start ask reject_silent"),
+    (2, "ack assign start respond rate_low reopen"),
+    (2, "ack assign start respond rate_low reopen respond close"),
+    (4, "transfer accept assign start respond close"),
+    (2, "ack transfer return assign start respond close"),
+    (4, "ack assign start escalate directive respond close"),
+    (2, "ack assign start escalate directive"),
+    (1, "ack assign escalate escalate directive"),
+)
+INQUIRY_PLANS = (
+    (4, ""),
+    (4, "ack"),
+    (4, "ack assign"),
+    (3, "ack assign ask"),
+    (3, "ack assign ask reply"),
+    (3, "ack transfer"),
+    (12, "ack respond"),
+    (30, "ack respond close"),
+    (12, "ack assign respond rate close"),
+    (5, "ack assign ask reply respond close"),
+    (3, "ack reject"),
+    (2, "ack assign respond rate_low reopen"),
+    (4, "transfer accept respond close"),
+    (4, "ack assign escalate directive respond close"),
+    (2, "ack assign escalate directive"),
+)
+COMPLIMENT_PLANS = (
+    (5, ""),
+    (6, "ack"),
+    (15, "ack respond"),
+    (50, "ack respond close"),
+    (14, "respond close"),
+    (3, "transfer"),
+    (7, "transfer accept respond close"),
+)
+PLANS = {T.COMPLAINT: FULL_PLANS, T.SUGGESTION: FULL_PLANS, T.INQUIRY: INQUIRY_PLANS}
+PLANS[T.COMPLIMENT] = COMPLIMENT_PLANS
+ENDS_ANSWERED = frozenset({"respond", "close", "rate", "reject", "reject_silent"})
+
+A = Action
+# token: (action, who acts, delay range: working days for staff, hours for the citizen)
+STEPS: Mapping[str, tuple[Action, str, tuple[int, int]]] = {
+    "ack": (A.ACKNOWLEDGE, "officer", (0, 3)),
+    "assign": (A.ASSIGN, "head", (0, 2)),
+    "start": (A.START, "officer", (0, 2)),
+    "ask": (A.REQUEST_INFO, "officer", (1, 4)),
+    "reply": (A.CITIZEN_REPLIED, "citizen", (2, 150)),
+    "note": (A.NOTE, "officer", (0, 2)),
+    "transfer": (A.TRANSFER_REQUEST, "officer", (0, 3)),
+    "accept": (A.TRANSFER_ACCEPT, "target", (1, 4)),
+    "return": (A.TRANSFER_RETURN, "target", (1, 4)),
+    "respond": (A.RESPOND, "officer", (2, 7)),
+    "close": (A.CLOSE, "officer", (1, 5)),
+    "reject": (A.REJECT, "officer", (0, 3)),
+    "reject_silent": (A.REJECT, "officer", (7, 10)),
+    "escalate": (A.ESCALATE, "system", (0, 3)),
+    "directive": (A.DIRECTIVE, "leader", (0, 2)),
+    "rate": (A.RATE, "citizen", (2, 170)),
+    "rate_low": (A.RATE, "citizen", (2, 170)),
+    "reopen": (A.REOPEN, "citizen", (1, 72)),
+}
+SLOW_SHARE, SLOW_EXTRA = 0.15, (2, 6)  # slow officers add working days to every step
+REJECTIONS = tuple(
+    r
+    for r in RejectionReason
+    if r not in (RejectionReason.NOT_OUR_INSTITUTION, RejectionReason.NO_CITIZEN_RESPONSE)
+)
+R = Resolution
+CLOSING = {
+    T.COMPLAINT: ((R.RESOLVED, 7), (R.PARTIALLY_RESOLVED, 2), (R.CANNOT_BE_RESOLVED, 1)),
+    T.SUGGESTION: ((R.SUGGESTION_NOTED, 1),),
+    T.INQUIRY: ((R.INFORMATION_PROVIDED, 1),),
+    T.COMPLIMENT: ((R.COMPLIMENT_ACKNOWLEDGED, 1),),
+}
+REPLY_TEXTS = {
+    T.COMPLAINT: "respond",
+    T.SUGGESTION: "respond_suggestion",
+    T.INQUIRY: "respond_inquiry",
+    T.COMPLIMENT: "respond_compliment",
+}
+ARG_FIELD = {
+    A.ASSIGN: "assignee_id",
+    A.TRANSFER_REQUEST: "target_institution_id",
+    A.CLOSE: "resolution",
+    A.REJECT: "rejection_reason",
+    A.RATE: "rating",
+}
+EMAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com")
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """A synthetic staff user who appears as an actor in histories."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class InstitutionEntry:
+    """An institution with the ids the generator needs (categories are (id, code))."""
+
+    id: int
+    code: str
+    name_sw: str
+    region_id: int | None
+    district_id: int | None
+    categories: tuple[tuple[int, str], ...]
+    officers: tuple[StaffMember, ...]
+    head: StaffMember
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything generation reads: institutions with staff, the map, the seed data."""
+
+    institutions: tuple[InstitutionEntry, ...]
+    regions: Mapping[int, str]  # region id -> name
+    districts: Mapping[int, tuple[tuple[int, str], ...]]  # region id -> ((id, name), ...)
+    seed_data: SeedData
+
+
+class GeneratedItem(NamedTuple):
+    """One feedback row (without id/workspace_id) and its events, oldest first."""
+
+    feedback: dict[str, Any]
+    events: list[dict[str, Any]]
+
+
+def generate(
+    catalog: Catalog,
+    *,
+    count: int,
+    seed: int,
+    now: datetime,
+    start_seq: int = 1,
+    policy: SlaPolicy = DEFAULT_POLICY,
+    calendar: WorkingCalendar = TANZANIA,
+) -> Iterator[GeneratedItem]:
+    """``count`` items received over the 90 days before ``now``, numbered from start_seq."""
+    generator = _Generator(catalog, seed, now, policy, calendar)
+    for seq in range(start_seq, start_seq + count):
+        yield generator.item(format_reference(now.year, seq))
+
+
+@cache
+def load_responses(directory: Path | None = None) -> dict[str, Any]:
+    """The officer, citizen and leader texts of seed_data/responses.yaml."""
+    path = (directory or default_seed_dir()) / "responses.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _expand(weighted) -> tuple:
+    """A tuple repeating each value by its weight, for a fast ``rng.choice``."""
+    return tuple(value for value, weight in weighted for _ in range(weight))
+
+
+def _compile(plan: str) -> tuple[tuple[str, Action, str, int, int], ...]:
+    """A plan string as (token, action, who, lo, hi) steps."""
+    return tuple((token, *STEPS[token][:2], *STEPS[token][2]) for token in plan.split())
+
+
+class _Dice:
+    """Seeded choices built on ``random()`` alone: several times faster than ``choice``."""
+
+    def __init__(self, seed: int) -> None:
+        """A fresh random source for ``seed``."""
+        self.random = random.Random(seed).random
+
+    def pick(self, seq):
+        """One element of a non-empty sequence."""
+        return seq[int(self.random() * len(seq))]
+
+    def between(self, lo: int, hi: int) -> int:
+        """An integer from lo to hi inclusive."""
+        return lo + int(self.random() * (hi - lo + 1))
+
+
+class _MemoCalendar(WorkingCalendar):
+    """A calendar answering from memo: working-day sums depend only on dates."""
+
+    def __init__(self, inner: WorkingCalendar) -> None:
+        """Wrap ``inner``; every answer is ``inner``'s, computed once."""
+        super().__init__(inner.country, inner.extra_closed_days)
+        self._inner = inner
+        self._added: dict[tuple[int, int], datetime] = {}
+        self._between: dict[tuple[int, int], int] = {}
+
+    def is_working_day(self, day) -> bool:
+        """As the wrapped calendar."""
+        return self._inner.is_working_day(day)
+
+    def add_working_days(self, start: datetime, n: int) -> datetime:
+        """As the wrapped calendar, memoised on (date, n)."""
+        key = (start.toordinal(), n)
+        found = self._added.get(key)
+        if found is None:
+            found = self._added[key] = self._inner.add_working_days(start, n)
+        return found
+
+    def working_days_between(self, a: datetime, b: datetime) -> int:
+        """As the wrapped calendar, memoised on the two dates."""
+        if b <= a:
+            return 0
+        key = (a.toordinal(), b.toordinal())
+        found = self._between.get(key)
+        if found is None:
+            found = self._between[key] = self._inner.working_days_between(a, b)
+        return found
+
+
+class _Generator:
+    """Per-run state: random sources, precomputed choices, the working-day timeline."""
+
+    def __init__(self, catalog, seed, now, policy, calendar) -> None:
+        """Precompute every per-run table so each item costs a few lookups."""
+        self.rng = _Dice(seed)
+        self.fake = make_faker(seed)
+        self.now, self.policy = now, policy
+        self.calendar = _MemoCalendar(calendar)
+        self.texts = load_responses()
+        self.people = catalog.seed_data.people
+        self.institutions = tuple(i for i in catalog.institutions if i.categories)
+        self.by_id = {i.id: i for i in catalog.institutions}
+        self.regions = catalog.regions
+        self.region_ids = tuple(sorted(catalog.regions))
+        self.districts = catalog.districts
+        self.district_names = {d: n for ds in catalog.districts.values() for d, n in ds}
+        self.handlers = self._handlers()
+        self.templates = self._templates(catalog.seed_data)
+        self.types = _expand(TYPE_WEIGHTS)
+        self.channels = _expand(CHANNEL_WEIGHTS)
+        self.complainants = _expand(COMPLAINANT_WEIGHTS)
+        self.plans = {t: _expand((_compile(p), w) for w, p in PLANS[t]) for t in T}
+        self.closings = {t: _expand(CLOSING[t]) for t in T}
+        self.commands: dict[tuple, Command] = {}
+        self._timeline(calendar)
+
+    # -- precomputation ------------------------------------------------------------
+    def _handlers(self) -> dict[int, tuple[InstitutionEntry, ...]]:
+        """Institutions handling each category id, in catalog order (transfer targets)."""
+        handlers: dict[int, list[InstitutionEntry]] = {}
+        for inst in self.institutions:
+            for category_id, _code in inst.categories:
+                handlers.setdefault(category_id, []).append(inst)
+        return {k: tuple(v) for k, v in handlers.items()}
+
+    def _templates(self, seed_data: SeedData) -> dict[tuple[T, str], tuple]:
+        """(text, slots, language, sensitive) per (type, category code), else per type."""
+        prepared: dict[tuple[T, str], tuple] = {}
+        for t in T:
+            fallback = seed_data.templates_for(t.value)
+            for c in seed_data.categories:
+                found = seed_data.templates_for(t.value, c.code) or fallback
+                prepared[t, c.code] = tuple(
+                    (tpl.text, tuple(sorted(template_slots(tpl.text))), tpl.language, tpl.sensitive)
+                    for tpl in found
+                )
+        return prepared
+
+    def _timeline(self, calendar: WorkingCalendar) -> None:
+        """Working days (as ordinals) around the window, and the days items arrive on."""
+        first = self.now.date() - timedelta(days=WINDOW_DAYS)
+        days = [first + timedelta(days=k) for k in range(-10, WINDOW_DAYS + 200)]
+        self.working = [d.toordinal() for d in days if calendar.is_working_day(d)]
+        self.working_set = frozenset(self.working)
+        self.midnight = {d: datetime.fromordinal(d) for d in self.working}
+        # Index in self.working of the first working day strictly after each day.
+        ordinals = range(days[0].toordinal(), days[-1].toordinal() - 30)
+        self.after_index = {d: bisect.bisect_right(self.working, d) for d in ordinals}
+        last = self.now.toordinal()
+        self.arrival_days = tuple(range(first.toordinal(), last))
+        self.arrival_working = tuple(d for d in self.working if first.toordinal() <= d < last)
+        self.recent_working = self.arrival_working[-RECENT_WORKING_DAYS:]
+        self.recent_days = tuple(range(self.recent_working[0], last))
+
+    # -- one item ------------------------------------------------------------------
+    def item(self, reference: str) -> GeneratedItem:
+        """One item: where and what it is about, who sent it, and its history."""
+        rng = self.rng
+        ftype = rng.pick(self.types)
+        channel = rng.pick(self.channels)
+        complainant = rng.pick(self.complainants)
+        inst = rng.pick(self.institutions)
+        category_id, category_code = rng.pick(inst.categories)
+        region_id, district_id = self._place(inst)
+        text, slots, language, sensitive = rng.pick(self.templates[ftype, category_code])
+        plan = rng.pick(self.plans[ftype])
+        received_at = self._received_at(channel, bool(plan) and plan[-1][0] not in ENDS_ANSWERED)
+        values = self._slot_values(slots, inst, region_id, district_id, language, received_at)
+        row = {
+            "reference": reference,
+            "complainant_type": complainant,
+            "channel": channel,
+            "category_id": category_id,
+            "region_id": region_id,
+            "district_id": district_id,
+            "description": text.format_map(values) if slots else text,
+            "language": language,
+            "is_sensitive": sensitive,
+            **self._identity(complainant, channel, inst),
+        }
+        state, events = self._history(ftype, inst, channel, plan, received_at, row)
+        row.update(state.__dict__)
+        row["updated_at"] = events[-1]["at"]
+        return GeneratedItem(row, events)
+
+    def _place(self, inst: InstitutionEntry) -> tuple[int, int]:
+        """The item's region and district: the council's own, else one in the area."""
+        if inst.district_id is not None:
+            return inst.region_id, inst.district_id
+        region_id = inst.region_id or self.rng.pick(self.region_ids)
+        return region_id, self.rng.pick(self.districts[region_id])[0]
+
+    def _received_at(self, channel: Channel, ends_open: bool) -> datetime:
+        """Mostly office hours on working days; some evenings and weekends off the desk.
+
+        Items whose plan ends open mostly arrived recently; the rest are stuck (overdue).
+        """
+        rng = self.rng
+        recent = ends_open and rng.random() < RECENT_SHARE
+        if rng.random() < OFF_HOURS_SHARE[channel]:
+            days = self.recent_days if recent else self.arrival_days
+            day, minute = rng.pick(days), rng.between(6 * 60, 23 * 60 - 1)
+        else:
+            days = self.recent_working if recent else self.arrival_working
+            day, minute = rng.pick(days), rng.between(450, 990)
+        return datetime.fromordinal(day) + timedelta(minutes=minute)
+
+    def _slot_values(self, slots, inst, region_id, district_id, language, received_at):
+        """Values for the template's slots, coherent with the item's place and date."""
+        rng, people, english = self.rng, self.people, language == "en"
+        values = {}
+        for slot in slots:
+            if slot == "institution":
+                values[slot] = inst.name_sw
+            elif slot == "region":
+                values[slot] = self.regions[region_id]
+            elif slot == "district":
+                values[slot] = self.district_names[district_id]
+            elif slot == "place":
+                values[slot] = rng.pick(people.places)
+            elif slot == "days":
+                values[slot] = str(rng.between(2, 21))
+            elif slot == "amount":
+                values[slot] = f"{rng.between(2, 300) * 1000:,}"
+            elif slot == "official":
+                titles = people.official_titles_en if english else people.official_titles_sw
+                values[slot] = rng.pick(titles or ("afisa",))
+            elif slot == "month":
+                months = people.months_en if english else people.months_sw
+                values[slot] = months[(received_at.month - 1 - rng.between(0, 2)) % 12]
+        return values
+
+    def _identity(self, complainant, channel, inst) -> dict[str, str | None]:
+        """Name, phone and e-mail for identified items; all None for anonymous ones."""
+        if complainant is S.ANONYMOUS:
+            return {"complainant_name": None, "complainant_phone": None, "complainant_email": None}
+        rng, online = self.rng, channel in (C.WEB, C.APP)
+        name = self.fake.tz_full_name()
+        phone = None if online and rng.random() < 0.15 else self.fake.tz_mobile_number()
+        email = None
+        if online and rng.random() < 0.4:
+            local = ".".join(re.sub(r"[^a-z]", "", p) for p in name.lower().split()[:2])
+            if complainant is S.PUBLIC_SERVANT:
+                email = f"{local}@{inst.code.lower().replace('_', '')}.go.tz"
+            else:
+                email = f"{local}{rng.between(1, 99)}@{rng.pick(EMAIL_DOMAINS)}"
+        return {"complainant_name": name, "complainant_phone": phone, "complainant_email": email}
+
+    # -- history -------------------------------------------------------------------
+    def _history(self, ftype, inst, channel, plan, received_at, row):
+        """SUBMIT, then the plan's steps through workflow.apply until ``now`` is reached."""
+        rng, now, policy, calendar = self.rng, self.now, self.policy, self.calendar
+        lang = "en" if row["language"] == "en" else "sw"
+        state = submit(ftype, inst.id, received_at, policy, calendar)
+        side = rng.between(0, 1)  # which of the two officers handles the item
+        handler = inst.officers[side]
+        submitter = handler if channel is C.WALK_IN else None
+        events = [
+            {
+                "action": A.SUBMIT,
+                "actor_id": submitter and submitter.id,
+                "actor_label": submitter.name if submitter else CITIZEN,
+                "status_before": None,
+                "status_after": Status.RECEIVED,
+                "is_public": True,
+                "text": "",
+                "detail": f"channel:{channel.value}",
+                "at": received_at,
+            }
+        ]
+        slow = rng.random() < SLOW_SHARE
+        owner, at = inst, received_at
+        for token, action, who, lo, hi in plan:
+            at = self._next_time(at, token, who, lo, hi, slow, state)
+            if at > now:
+                break
+            arg, text, detail = self._inputs(token, state, owner, ftype, lang)
+            if token == "assign":
+                handler = owner.officers[0] if owner.officers[0].id == arg else owner.officers[1]
+            if who == "officer" or who == "target":
+                actor = handler if who == "officer" else self.by_id[arg].officers[side]
+                actor_id, label = actor.id, actor.name
+            elif who == "head" or (who == "leader" and state.escalation_level is _HEAD):
+                actor_id, label = owner.head.id, owner.head.name
+            elif who == "leader":
+                actor_id, label = None, f"Katibu Tawala wa Mkoa wa {self.regions[row['region_id']]}"
+            else:
+                actor_id, label = None, CITIZEN if who == "citizen" else SYSTEM
+            command = self._command(action, None if who == "target" else arg, text)
+            tr = apply(state, command, now=at, policy=policy, calendar=calendar)
+            before, state = state, tr.after
+            if token == "accept":  # the receiving institution's officer now handles it
+                owner = self.by_id[state.institution_id]
+                handler = owner.officers[side]
+            events.append(
+                {
+                    "action": action,
+                    "actor_id": actor_id,
+                    "actor_label": label,
+                    "status_before": before.status,
+                    "status_after": state.status,
+                    "is_public": tr.is_public,
+                    "text": tr.text,
+                    "detail": detail or _detail_after(token, state),
+                    "at": at,
+                }
+            )
+        return state, events
+
+    def _next_time(self, at, token, who, lo, hi, slow, state) -> datetime:
+        """When the next step happens: citizen hours later, or some working days later."""
+        rng = self.rng
+        if who == "citizen":
+            nxt = at + timedelta(minutes=rng.between(lo * 60, hi * 60))
+            return nxt + timedelta(hours=7) if nxt.hour < 6 else nxt
+        if token == "escalate":  # automatic: some working days after the missed deadline
+            due = state.acknowledge_due if state.status is Status.RECEIVED else state.respond_due
+            at = max(at, due)
+        elif slow:
+            lo, hi = lo + SLOW_EXTRA[0], hi + SLOW_EXTRA[1]
+        k = rng.between(lo, hi)
+        day = at.toordinal()
+        if k == 0:
+            nxt = at + rng.pick(_SAME_DAY_GAPS)
+            if nxt.day == at.day and nxt.hour < 17 and day in self.working_set:
+                return nxt
+            k = 1
+        day = self.working[self.after_index[day] + k - 1]
+        return self.midnight[day] + rng.pick(_OFFICE_MINUTES)
+
+    def _inputs(self, token, state, owner, ftype, lang):
+        """(command argument, free text, event detail) for one step."""
+        rng, texts = self.rng, self.texts
+        if token == "ack" or token == "start":
+            return None, "", ""
+        if token == "assign":
+            officer = rng.pick(owner.officers)
+            return officer.id, "", f"assignee:{officer.id}"
+        if token in _TEXT_KEYS:
+            return None, rng.pick(texts[_TEXT_KEYS[token]][lang]), ""
+        if token == "respond":
+            return None, rng.pick(texts[REPLY_TEXTS[ftype]][lang]), ""
+        if token == "close":
+            resolution = rng.pick(self.closings[ftype])
+            return resolution, "", f"resolution:{resolution.value}"
+        if token == "rate" or token == "rate_low":
+            rating = rng.pick(_LOW_RATINGS if token == "rate_low" else _HIGH_RATINGS)
+            return rating, "", f"rating:{rating}"
+        if token == "transfer":
+            target = self._transfer_target(owner)
+            text = rng.pick(texts["transfer_reason"][lang]).format(institution=target.name_sw)
+            return target.id, text, f"institution:{target.id}"
+        if token == "accept" or token == "return":
+            key = "transfer_accept" if token == "accept" else "transfer_return"
+            detail = f"institution:{state.transfer_target_id}" if token == "return" else ""
+            return state.transfer_target_id, rng.pick(texts[key][lang]), detail
+        reason = RejectionReason.NO_CITIZEN_RESPONSE if token == "reject_silent" else None
+        reason = reason or rng.pick(REJECTIONS)
+        text = rng.pick(texts["reject"][reason.value][lang])
+        return reason, text, f"rejection:{reason.value}"
+
+    def _transfer_target(self, owner: InstitutionEntry) -> InstitutionEntry:
+        """Another institution handling one of the owner's categories (else any other)."""
+        rng = self.rng
+        category_id = rng.pick(owner.categories)[0]
+        others = [i for i in self.handlers[category_id] if i.id != owner.id]
+        return rng.pick(others or [i for i in self.institutions if i.id != owner.id])
+
+    def _command(self, action: Action, arg, text: str) -> Command:
+        """The Command for (action, argument, text); identical ones are shared."""
+        key = (action, arg, text)
+        command = self.commands.get(key)
+        if command is None:
+            fields = {TEXT_FIELD[action]: text} if text else {}
+            if action in ARG_FIELD:
+                fields[ARG_FIELD[action]] = arg
+            command = self.commands[key] = Command(action, **fields)
+        return command
+
+
+_HEAD = EscalationLevel.HEAD
+_SAME_DAY_GAPS = tuple(timedelta(minutes=m) for m in range(10, 181))
+_OFFICE_MINUTES = tuple(timedelta(minutes=m) for m in range(450, 991))  # 07:30-16:30
+_LOW_RATINGS, _HIGH_RATINGS = (1, 2, 2), (3, 4, 4, 5, 5)
+_TEXT_KEYS = {
+    "ask": "request_info",
+    "reply": "citizen_reply",
+    "note": "note",
+    "escalate": "escalate",
+    "directive": "directive",
+    "reopen": "reopen",
+}
+
+
+def _detail_after(token: str, state: FeedbackState) -> str:
+    """Details known only after the step: the new owner, the escalation level."""
+    if token == "accept":
+        return f"institution:{state.institution_id}"
+    if token == "escalate" or token == "directive":
+        return f"escalation:{state.escalation_level.value}"
+    return ""
+
+
+def state_fields(row: Mapping[str, Any]) -> FeedbackState:
+    """The FeedbackState stored in a generated row (for checks and replays)."""
+    return FeedbackState(**{name: row[name] for name in FeedbackState.__dataclass_fields__})
+
+
+def catalog_from_seed_data(seed_data: SeedData) -> Catalog:
+    """A catalog numbered in file order with placeholder staff: generation without a database.
+
+    Ids follow the order ``load_world`` inserts rows in (regions, districts, categories,
+    institutions from 1); staff ids start at 1 (officers, then the head, per institution).
+    """
+    regions, districts, district_ids = {}, {}, {}
+    for region_id, region in enumerate(seed_data.regions, start=1):
+        regions[region_id] = region.name
+        for name in region.districts:
+            district_ids[region.code, name] = len(district_ids) + 1
+        districts[region_id] = tuple((district_ids[region.code, n], n) for n in region.districts)
+    region_ids = {r.code: i for i, r in enumerate(seed_data.regions, start=1)}
+    category_ids = {c.code: i for i, c in enumerate(seed_data.categories, start=1)}
+    entries, staff_id = [], 0
+    for institution_id, inst in enumerate(seed_data.institutions, start=1):
+        staff = []
+        for title in ("Afisa 1", "Afisa 2", "Mkuu"):
+            staff_id += 1
+            staff.append(StaffMember(staff_id, f"{title} {inst.code}"))
+        codes = sorted(seed_data.categories_for(inst), key=category_ids.__getitem__)
+        entries.append(
+            InstitutionEntry(
+                id=institution_id,
+                code=inst.code,
+                name_sw=inst.name_sw,
+                region_id=region_ids.get(inst.region) if inst.region else None,
+                district_id=district_ids.get((inst.region, inst.district)),
+                categories=tuple((category_ids[c], c) for c in codes),
+                officers=tuple(staff[:2]),
+                head=staff[2],
+            )
+        )
+    return Catalog(tuple(entries), regions, districts, seed_data)
