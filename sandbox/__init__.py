@@ -64,22 +64,29 @@ def _init_extensions(app: Flask) -> None:
 def translation_directories() -> list[str]:
     """The shared catalog first, then each area's own (sandbox/<area>/translations)."""
     package = Path(__file__).parent
-    return [str(package / "translations")] + sorted(
-        str(p) for p in package.glob("*/translations") if p.is_dir()
-    )
+    areas = sorted(str(p) for p in package.glob("*/translations") if p.is_dir())
+    return [str(package / "translations"), *areas]
 
 
 def _register_blueprints(app: Flask) -> None:
     """One blueprint per area."""
+    from sandbox.accounts.views import bp as accounts_bp
     from sandbox.auth.views import bp as auth_bp
     from sandbox.desk.views import bp as desk_bp
     from sandbox.errors import register_error_handlers
     from sandbox.main.views import bp as main_bp
+    from sandbox.open311.views import bp as open311_bp
+    from sandbox.portal.views import bp as portal_bp
+    from sandbox.reports.views import bp as reports_bp
+    from sandbox.sms.views import bp as sms_bp
     from sandbox.templating import register_template_helpers
+    from sandbox.ussd.views import bp as ussd_bp
+    from sandbox.workspace_routing import register_channel_blueprint
 
-    app.register_blueprint(main_bp)
-    app.register_blueprint(auth_bp)
-    app.register_blueprint(desk_bp)
+    for bp in (main_bp, auth_bp, desk_bp, open311_bp, reports_bp, accounts_bp):
+        app.register_blueprint(bp)
+    for bp in (portal_bp, ussd_bp, sms_bp):  # demo at /portal…, any workspace at /w/<code>/…
+        register_channel_blueprint(app, bp)
     register_error_handlers(app)
     register_template_helpers(app)
 

@@ -9,8 +9,8 @@ from flask import Flask, request
 from sandbox.i18n import LANGUAGE_NAMES, current_language
 
 MONTHS = {
-    "sw": "Jan Feb Mac Apr Mei Jun Jul Ago Sep Okt Nov Des".split(),
-    "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
+    "sw": ["Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ago", "Sep", "Okt", "Nov", "Des"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 }
 
 

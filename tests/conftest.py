@@ -10,17 +10,17 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
+import sqlalchemy as sa
 from flask import g, has_app_context
 from flask.testing import FlaskClient
-import sqlalchemy as sa
 from flask_migrate import stamp
 
 from sandbox import create_app
 from sandbox.extensions import db
 from sandbox.models import Workspace, WorkspaceKind
 from sandbox.seeding.data import load_seed_data
-from sandbox.services.world import load_world
 from sandbox.services.workspaces import create_workspace
+from sandbox.services.world import load_world
 from tests.databases import main_test_url
 
 # The shared reference world stays between tests; every other table is emptied after each.

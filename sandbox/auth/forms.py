@@ -10,7 +10,8 @@ class LoginForm(FlaskForm):
     """Username and password; CSRF comes from FlaskForm."""
 
     username = StringField(
-        _l("Username"), validators=[DataRequired(message=_l("Enter your username.")), Length(max=64)]
+        _l("Username"),
+        validators=[DataRequired(message=_l("Enter your username.")), Length(max=64)],
     )
     password = PasswordField(
         _l("Password"), validators=[DataRequired(message=_l("Enter your password."))]

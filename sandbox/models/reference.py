@@ -17,7 +17,11 @@ class InstitutionKind(Labelled):
     REGIONAL_SECRETARIAT = ("regional_secretariat", "Sekretarieti ya Mkoa", "Regional secretariat")
     COUNCIL = ("council", "Halmashauri", "Council")
     AGENCY = ("agency", "Wakala / Shirika", "Agency")
-    INDEPENDENT_DEPARTMENT = ("independent_department", "Idara inayojitegemea", "Independent department")
+    INDEPENDENT_DEPARTMENT = (
+        "independent_department",
+        "Idara inayojitegemea",
+        "Independent department",
+    )
 
 
 class Region(db.Model):

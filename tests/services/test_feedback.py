@@ -67,9 +67,7 @@ def test_submit_gives_references_deadlines_history_and_an_sms(make_workspace, ma
     assert sms[0].phone == "+255754000111"
 
 
-def test_anonymous_submission_stores_no_identity_and_sends_nothing(
-    make_workspace, make_submission
-):
+def test_anonymous_submission_stores_no_identity_and_sends_nothing(make_workspace, make_submission):
     workspace = make_workspace()
     item = submit_feedback(
         workspace,
@@ -123,9 +121,7 @@ def test_stale_version_is_a_conflict(make_workspace, make_submission):
     item = submit_feedback(workspace, make_submission())
     apply_action(workspace, item.id, Command(Action.ACKNOWLEDGE, expected_version=1))
     with pytest.raises(VersionConflict) as conflict:
-        apply_action(
-            workspace, item.id, Command(Action.NOTE, note="Nimeona", expected_version=1)
-        )
+        apply_action(workspace, item.id, Command(Action.NOTE, note="Nimeona", expected_version=1))
     assert "Pakia upya" in conflict.value.message("sw")
 
 
