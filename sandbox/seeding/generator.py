@@ -10,10 +10,10 @@ the row holds the final state; a plan stops early when its next step would fall 
 
 Event ``detail`` is a short machine-readable ``key:value`` string:
 
-- ``channel:<Channel value>`` on SUBMIT;
+- ``institution:<id>`` on SUBMIT (the institution the citizen picked), TRANSFER_REQUEST
+  (the target), TRANSFER_ACCEPT (the new owner) and TRANSFER_RETURN (the institution
+  sending it back);
 - ``assignee:<user id>`` on ASSIGN;
-- ``institution:<id>`` on TRANSFER_REQUEST (the target), TRANSFER_ACCEPT (the new owner)
-  and TRANSFER_RETURN (the institution sending it back);
 - ``resolution:<Resolution value>`` on CLOSE; ``rejection:<RejectionReason value>`` on
   REJECT; ``rating:<1-5>`` on RATE;
 - ``escalation:<EscalationLevel value>`` on ESCALATE (the new level) and DIRECTIVE (the
@@ -480,7 +480,7 @@ class _Generator:
                 "status_after": Status.RECEIVED,
                 "is_public": True,
                 "text": "",
-                "detail": f"channel:{channel.value}",
+                "detail": f"institution:{inst.id}",
                 "at": received_at,
             }
         ]
