@@ -85,14 +85,30 @@ def seed_workspace(
 
 
 def clear_workspace_feedback(workspace: Workspace) -> int:
-    """Delete a workspace's feedback and events (staff stays); numbering restarts at 1."""
-    events = FeedbackEvent.__table__
+    """Delete a workspace's feedback and every row pointing at it (events, SMS…), in one commit.
+
+    Staff accounts stay; reference numbering restarts at 1, so reseeding with the same seed
+    gives the same items again.
+    """
     feedback = Feedback.__table__
-    db.session.execute(sa.delete(events).where(events.c.workspace_id == workspace.id))
+    ids = sa.select(feedback.c.id).where(feedback.c.workspace_id == workspace.id)
+    for table, column in _tables_pointing_at(feedback):
+        db.session.execute(sa.delete(table).where(column.in_(ids)))
     deleted = db.session.execute(sa.delete(feedback).where(feedback.c.workspace_id == workspace.id))
     workspace.next_reference_seq = 1
     db.session.commit()
     return deleted.rowcount
+
+
+def _tables_pointing_at(target: sa.Table) -> list[tuple[sa.Table, sa.Column]]:
+    """(table, foreign-key column) for every other table referencing ``target``."""
+    return [
+        (table, fk.parent)
+        for table in db.metadata.sorted_tables
+        if table is not target
+        for fk in table.foreign_keys
+        if fk.column.table is target
+    ]
 
 
 def build_catalog(staff: Staff, seed_data: SeedData) -> Catalog:
