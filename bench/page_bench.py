@@ -1,0 +1,173 @@
+"""Page benchmark (not a test): our /desk/feedback list against a bare Flask page.
+
+Both are measured in-process with the Flask test client (no network, no server), in the
+same run: N requests each after a warm-up, median per request; the figure that matters
+is the ratio ours / baseline.
+
+    python bench/page_bench.py               # 10,000 seeded items, 300 requests each
+    python bench/page_bench.py --quick       # 2,000 items, 100 requests
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+from flask import Flask, render_template
+from flask_sqlalchemy import SQLAlchemy
+from jinja2 import DictLoader
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sandbox import create_app  # noqa: E402
+from sandbox.extensions import db  # noqa: E402
+from sandbox.seeding.data import load_seed_data  # noqa: E402
+from sandbox.seeding.personas import DEMO_PASSWORD  # noqa: E402
+from sandbox.services import demo  # noqa: E402
+
+BASELINE_ROWS = 100_000
+PAGE = """<!doctype html><html lang="sw"><head><title>Orodha</title></head><body>
+<h1>Mrejesho</h1><table><thead><tr><th>Namba</th><th>Aina</th><th>Hali</th>
+<th>Taasisi</th><th>Imepokelewa</th></tr></thead><tbody>
+{% for r in rows %}<tr><td>{{ r.reference }}</td><td>{{ r.type }}</td><td>{{ r.status }}</td>
+<td>{{ r.institution }}</td><td>{{ r.received_at.strftime('%d/%m/%Y %H:%M') }}</td></tr>
+{% endfor %}</tbody></table></body></html>"""
+
+
+def main() -> None:
+    """Measure both pages and print the medians and their ratio."""
+    args = _arguments()
+    items, requests = (2_000, 100) if args.quick else (args.items, args.requests)
+    with tempfile.TemporaryDirectory(prefix="page-bench-") as tmp:
+        base = measure_baseline(Path(tmp) / "baseline.sqlite3", requests)
+        ours = measure_ours(Path(tmp) / "ours.sqlite3", items, requests)
+    print(f"requests per page: {requests} (after 20 warm-up), in-process test client")
+    print(f"baseline  bare Flask, 20 of {BASELINE_ROWS:,} indexed rows  {base * 1000:6.2f} ms")
+    print(f"ours      /desk/feedback, {items:,} items seeded        {ours * 1000:6.2f} ms")
+    print(f"ratio ours / baseline (median per request): {ours / base:.2f}")
+
+
+def _arguments() -> argparse.Namespace:
+    """--items, --requests, --quick."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000, help="items seeded for our page")
+    parser.add_argument("--requests", type=int, default=300, help="requests per page")
+    parser.add_argument("--quick", action="store_true", help="2,000 items, 100 requests")
+    return parser.parse_args()
+
+
+def _median_seconds(client, url: str, requests: int) -> float:
+    """Median wall time of GET url over ``requests`` calls, after a warm-up."""
+    for _ in range(20):
+        assert client.get(url).status_code == 200
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append(time.perf_counter() - started)
+        assert response.status_code == 200
+    return statistics.median(timings)
+
+
+# -- baseline ---------------------------------------------------------------------
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the baseline app."""
+
+
+class Row(Base):
+    """A ten-column row, indexed on the column the page sorts by."""
+
+    __tablename__ = "row"
+    __table_args__ = (sa.Index("ix_row_received", "received_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(sa.String(32))
+    type: Mapped[str] = mapped_column(sa.String(32))
+    status: Mapped[str] = mapped_column(sa.String(32))
+    institution: Mapped[str] = mapped_column(sa.String(200))
+    channel: Mapped[str] = mapped_column(sa.String(32))
+    region: Mapped[str] = mapped_column(sa.String(80))
+    description: Mapped[str] = mapped_column(sa.Text)
+    rating: Mapped[int | None]
+    received_at: Mapped[datetime]
+
+
+def measure_baseline(path: Path, requests: int) -> float:
+    """Bare Flask + Flask-SQLAlchemy: the 20 newest of 100k indexed rows, file template."""
+    app = Flask("baseline")
+    app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
+    app.jinja_env.loader = DictLoader({"page.html": PAGE})
+    base_db = SQLAlchemy(model_class=Base)
+    base_db.init_app(app)
+
+    @app.get("/")
+    def page():
+        rows = base_db.session.scalars(
+            sa.select(Row).order_by(Row.received_at.desc()).limit(20)
+        ).all()
+        return render_template("page.html", rows=rows)
+
+    with app.app_context():
+        base_db.create_all()
+        start = datetime(2026, 8, 1)
+        base_db.session.execute(
+            sa.insert(Row),
+            [
+                {
+                    "reference": f"MRJ-T-2026-{i:06d}",
+                    "type": "complaint",
+                    "status": "received",
+                    "institution": "Halmashauri ya Jiji la Dodoma",
+                    "channel": "web",
+                    "region": "Dodoma",
+                    "description": "Maji hayatoki mtaani kwetu kwa siku tatu.",
+                    "rating": None,
+                    "received_at": start + timedelta(minutes=i),
+                }
+                for i in range(BASELINE_ROWS)
+            ],
+        )
+        base_db.session.commit()
+    seconds = _median_seconds(app.test_client(), "/", requests)
+    with app.app_context():
+        base_db.engine.dispose()
+    return seconds
+
+
+# -- ours -------------------------------------------------------------------------
+
+
+def measure_ours(path: Path, items: int, requests: int) -> float:
+    """The officer's feedback list of the seeded demo workspace, logged in as afisa.dodoma."""
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "bench",
+        }
+    )
+    with app.app_context():
+        db.create_all()
+        demo.ensure_demo(app.config["DEMO_WORKSPACE"], items=items, seed=2024)
+        load_seed_data()
+    client = app.test_client()
+    response = client.post("/login", data={"username": "afisa.dodoma", "password": DEMO_PASSWORD})
+    assert response.status_code == 302, "demo officer could not log in"
+    seconds = _median_seconds(client, "/desk/feedback", requests)
+    with app.app_context():
+        db.engine.dispose()
+    return seconds
+
+
+if __name__ == "__main__":
+    main()
