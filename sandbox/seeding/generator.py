@@ -239,9 +239,15 @@ def generate(
 
 @cache
 def load_responses(directory: Path | None = None) -> dict[str, Any]:
-    """The officer, citizen and leader texts of seed_data/responses.yaml."""
+    """The officer, citizen and leader texts of responses.yaml (memoised per folder)."""
     path = (directory or default_seed_dir()) / "responses.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _responses_dir(seed_data: SeedData) -> Path:
+    """The seed data's own folder when it has responses.yaml, else the repository's."""
+    folder = seed_data.source_dir
+    return folder if folder and (folder / "responses.yaml").exists() else default_seed_dir()
 
 
 def _expand(weighted) -> tuple:
@@ -312,7 +318,7 @@ class _Generator:
         self.fake = make_faker(seed)
         self.now, self.policy = now, policy
         self.calendar = _MemoCalendar(calendar)
-        self.texts = load_responses()
+        self.texts = load_responses(_responses_dir(catalog.seed_data))
         self.people = catalog.seed_data.people
         self.institutions = tuple(i for i in catalog.institutions if i.categories)
         self.by_id = {i.id: i for i in catalog.institutions}
