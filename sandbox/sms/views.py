@@ -1,7 +1,59 @@
 """The simulated SMS gateway: inbound callback (Africa's Talking shape) and the outbox."""
 
-from flask import Blueprint
+from __future__ import annotations
 
-from sandbox.workspace_routing import workspace_aware
+from functools import wraps
+
+from flask import Blueprint, abort, jsonify, render_template, request
+from flask_login import current_user, login_required
+
+from sandbox.extensions import csrf
+from sandbox.services import sms_log
+from sandbox.services.sms_inbound import BadInboundSms, parse_inbound, receive_sms
+from sandbox.sms.forms import OutboxFilterForm
+from sandbox.workflow import Role
+from sandbox.workspace_routing import current_workspace, workspace_aware
 
 bp = workspace_aware(Blueprint("sms", __name__, url_prefix="/sms", template_folder="templates"))
+
+# Who may read the gateway log (it shows citizens' phone numbers): declared once, here.
+OUTBOX_ROLES = frozenset({Role.OFFICER, Role.HEAD, Role.ICT_OFFICER, Role.FACILITATOR, Role.ADMIN})
+
+
+def gateway_log_access(view):
+    """Logged in (else the login page), one of OUTBOX_ROLES in this workspace (else 404)."""
+
+    @wraps(view)
+    @login_required
+    def guarded(*args, **kwargs):
+        workspace = current_workspace()
+        if current_user.role not in OUTBOX_ROLES or current_user.workspace_id != workspace.id:
+            abort(404)
+        return view(*args, **kwargs)
+
+    return guarded
+
+
+@bp.post("/inbound")
+@csrf.exempt
+def inbound():
+    """The gateway's callback for a text sent to the short code."""
+    workspace = current_workspace()
+    try:
+        message = parse_inbound(request.form)
+    except BadInboundSms as error:
+        return jsonify(status="rejected", error=str(error)), 400
+    return jsonify(status="received", action=receive_sms(workspace, message))
+
+
+@bp.get("/outbox")
+@gateway_log_access
+def outbox():
+    """The workspace's SMS log, newest first, filterable by phone."""
+    workspace = current_workspace()
+    form = OutboxFilterForm(request.args)
+    phone = form.phone.data if form.validate() else None
+    page = sms_log.outbox_page(workspace, phone, request.args.get("page", 1, type=int) or 1)
+    return render_template(
+        "sms/outbox.html", form=form, page=page, workspace=workspace, is_masked=sms_log.is_masked
+    )

@@ -1,9 +1,62 @@
 """USSD *152*00# as an Africa's Talking gateway callback, and the in-browser phone emulator."""
 
-from flask import Blueprint
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, render_template, request
+from werkzeug.exceptions import NotFound
 
 from sandbox.extensions import csrf
-from sandbox.workspace_routing import workspace_aware
+from sandbox.services import sms_log
+from sandbox.services.ussd import BadUssdRequest, handle_ussd, parse_ussd_request
+from sandbox.templating import when
+from sandbox.workspace_routing import current_workspace, workspace_aware
 
 bp = workspace_aware(Blueprint("ussd", __name__, url_prefix="/ussd", template_folder="templates"))
 csrf.exempt(bp)
+
+NO_SERVICE = "END Huduma haipatikani. / Service not available."
+DEFAULT_PHONE = "+255712000111"
+
+
+def _plain(text: str) -> Response:
+    """A USSD answer: text/plain, status 200 (the gateway shows any 200 body to the user)."""
+    return Response(text, status=200, mimetype="text/plain")
+
+
+@bp.post("")
+def callback():
+    """The gateway's callback: one screen per request, CON … or END …."""
+    try:
+        workspace = current_workspace()
+    except NotFound:
+        return _plain(NO_SERVICE)
+    try:
+        ussd_request = parse_ussd_request(request.form)
+    except BadUssdRequest as error:
+        return _plain(error.reply())
+    return _plain(handle_ussd(workspace, ussd_request))
+
+
+@bp.get("/phone")
+def phone():
+    """A drawn feature phone that dials *152*00# against this workspace's callback."""
+    workspace = current_workspace()
+    return render_template("ussd/phone.html", workspace=workspace, default_phone=DEFAULT_PHONE)
+
+
+@bp.get("/phone/inbox.json")
+def inbox():
+    """The SMS of one phone in this workspace's gateway log, oldest first."""
+    workspace = current_workspace()
+    messages = sms_log.inbox_for_phone(workspace, request.args.get("phone", ""))
+    return jsonify([_message_json(m) for m in messages])
+
+
+def _message_json(message) -> dict:
+    """One SMS as the emulator's inbox shows it (time on the workspace clock)."""
+    return {
+        "direction": message.direction.value,
+        "text": message.text,
+        "at": when(message.at),
+        "reference": message.feedback.reference if message.feedback else None,
+    }

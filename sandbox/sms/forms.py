@@ -1,0 +1,27 @@
+"""The outbox filter (GET, so no CSRF token)."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import StringField, SubmitField, ValidationError
+from wtforms.validators import Length, Optional
+
+from sandbox.sms.phones import normalise_phone
+
+
+class OutboxFilterForm(FlaskForm):
+    """Narrow the gateway log to one phone number."""
+
+    class Meta:
+        csrf = False
+
+    phone = StringField(
+        _l("Phone number"),
+        validators=[Optional(), Length(max=25)],
+        description=_l("For example +255712000111 or 0712000111."),
+    )
+    submit = SubmitField(_l("Filter"))
+
+    def validate_phone(self, field) -> None:
+        """Only something that is a phone number."""
+        if field.data and normalise_phone(field.data) is None:
+            raise ValidationError(_l("Enter a phone number such as +255712000111."))
