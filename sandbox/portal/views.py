@@ -1,9 +1,217 @@
 """The citizen web portal (no login): submit, confirm, track, rate, appeal."""
 
-from flask import Blueprint
+from __future__ import annotations
 
-from sandbox.workspace_routing import workspace_aware
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from sandbox.i18n import current_language
+from sandbox.models import InstitutionKind
+from sandbox.portal.forms import FeedbackForm, SearchForm
+from sandbox.portal.track_forms import AppealForm, RateForm, ReplyForm
+from sandbox.services import attachments, portal
+from sandbox.services.feedback import FeedbackNotFound, InvalidSubmission, Submission
+from sandbox.services.queries import regions_for_filter
+from sandbox.workflow import (
+    TRAINING_DEFAULT_NOTICE,
+    Channel,
+    ComplainantType,
+    FeedbackType,
+    WorkflowError,
+)
+from sandbox.workspace_routing import current_workspace, workspace_aware
 
 bp = workspace_aware(
     Blueprint("portal", __name__, url_prefix="/portal", template_folder="templates")
 )
+
+# Larger than the 5 MB attachment limit, so an oversized file gets a form error beside the
+# field instead of a bare 413 page; only bodies beyond this are cut off (see _too_large).
+REQUEST_LIMIT = 25 * 1024 * 1024
+PER_PAGE = 20
+
+
+@bp.url_value_preprocessor
+def _limit_request_size(endpoint, values) -> None:
+    """Runs before CSRF reads the body: set this blueprint's own size limit."""
+    request.max_content_length = REQUEST_LIMIT
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(error):
+    """A body beyond even the request limit: explain, and offer the way back."""
+    return render_template("portal/too_large.html"), 413
+
+
+@bp.get("/")
+def index():
+    """The landing page: the four kinds of feedback, submit and track."""
+    current_workspace()
+    return render_template("portal/index.html", types=list(FeedbackType))
+
+
+@bp.get("/institutions")
+def institutions():
+    """Search the institutions by name, kind and region, then pick one."""
+    current_workspace()
+    lang = current_language()
+    form = SearchForm(request.args)
+    form.fill_choices(lang, regions_for_filter())
+    search = _search(form) if form.validate() else portal.InstitutionSearch()
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    results = portal.search_institutions(search, lang, page, PER_PAGE)
+    return render_template("portal/institutions.html", form=form, page=results)
+
+
+def _search(form: SearchForm) -> portal.InstitutionSearch:
+    """The search form as a query; a value not offered is ignored, never an error."""
+    kinds = {k.value: k for k in InstitutionKind}
+    region = form.region.data or ""
+    return portal.InstitutionSearch(
+        text=form.q.data or "",
+        kind=kinds.get(form.kind.data or ""),
+        region_id=int(region) if region.isdigit() and len(region) < 10 else None,
+    )
+
+
+@bp.route("/institutions/<int:institution_id>/feedback", methods=["GET", "POST"])
+def submit(institution_id: int):
+    """The feedback form for one institution; POST-redirect-GET to the confirmation."""
+    workspace = current_workspace()
+    institution = portal.get_institution(institution_id) or abort(404)
+    lang = current_language()
+    form = FeedbackForm()
+    form.fill_choices(lang, institution, portal.regions_with_districts())
+    if form.validate_on_submit():
+        try:
+            item = portal.submit_from_portal(
+                workspace, _submission(form, institution.id, lang), form.checked_upload
+            )
+        except InvalidSubmission as error:
+            form.description.errors.append(error.message(lang))
+        else:
+            return redirect(url_for(".confirmation", reference=item.reference))
+    status = 400 if form.errors else 200
+    return render_template(
+        "portal/form.html",
+        form=form,
+        institution=institution,
+        max_bytes=attachments.MAX_ATTACHMENT_BYTES,
+    ), status
+
+
+def _submission(form: FeedbackForm, institution_id: int, lang: str) -> Submission:
+    """The validated form as a web submission in the interface language."""
+    return Submission(
+        type=FeedbackType(form.type.data),
+        complainant_type=ComplainantType(form.complainant_type.data),
+        channel=Channel.WEB,
+        institution_id=institution_id,
+        description=form.description.data,
+        language=lang,
+        category_id=int(form.category.data) if form.category.data else None,
+        region_id=int(form.region.data) if form.region.data else None,
+        district_id=int(form.district.data) if form.district.data else None,
+        name=form.name.data,
+        phone=form.phone.data,
+        email=form.email.data,
+    )
+
+
+@bp.get("/submitted/<reference>")
+def confirmation(reference: str):
+    """The reference number, what happens next and how to track."""
+    item = portal.find_by_reference(current_workspace(), reference) or abort(404)
+    return render_template("portal/confirmation.html", item=item, notice=TRAINING_DEFAULT_NOTICE)
+
+
+@bp.get("/track")
+def track():
+    """Status, deadlines and public replies for a reference; forms for the citizen's turn."""
+    workspace = current_workspace()
+    reference = request.args.get("reference", "")[:64]
+    item = portal.find_by_reference(workspace, reference) if reference.strip() else None
+    return _render_track(reference, item)
+
+
+def _render_track(reference: str, item, status: int = 200, refusal: str | None = None, **forms):
+    """The tracking page, with any forms that carry the citizen's input and errors."""
+    tracked = portal.track(current_workspace(), item) if item is not None else None
+    forms.setdefault("reply_form", ReplyForm(formdata=None))
+    forms.setdefault("rate_form", RateForm(formdata=None))
+    forms.setdefault("appeal_form", AppealForm(formdata=None))
+    return render_template(
+        "portal/track.html",
+        reference=reference,
+        item=tracked,
+        refusal=refusal,
+        notice=TRAINING_DEFAULT_NOTICE,
+        **forms,
+    ), status
+
+
+@bp.post("/track/<reference>/reply")
+def reply(reference: str):
+    """The citizen answers the institution's question."""
+    return _citizen_action(reference, "reply_form", ReplyForm())
+
+
+@bp.post("/track/<reference>/rate")
+def rate(reference: str):
+    """The citizen rates the reply (1–5)."""
+    return _citizen_action(reference, "rate_form", RateForm())
+
+
+@bp.post("/track/<reference>/appeal")
+def appeal(reference: str):
+    """The citizen appeals (asks for the item to be reopened)."""
+    return _citizen_action(reference, "appeal_form", AppealForm())
+
+
+def _citizen_action(reference: str, name: str, form):
+    """Validate, apply as "Mwananchi", then redirect; refusals are shown on the page."""
+    workspace = current_workspace()
+    if not form.validate():
+        item = portal.find_by_reference(workspace, reference)
+        return _render_track(reference, item, 400, **{name: form})
+    try:
+        portal.act_as_citizen(workspace, reference, form.command())
+    except FeedbackNotFound:
+        return _render_track(reference, None, 404)
+    except WorkflowError as error:
+        item = portal.find_by_reference(workspace, reference)
+        refusal = error.message(current_language())
+        return _render_track(reference, item, 409, refusal, **{name: form})
+    flash(_("Thank you. The institution has been told."), "success")
+    return redirect(url_for(".track", reference=reference))
+
+
+@bp.get("/attachments/<int:attachment_id>")
+def attachment(attachment_id: int):
+    """An attachment, only to a signed-in user of this workspace who may see its item."""
+    found = attachments.attachment_for_viewer(current_workspace(), current_user, attachment_id)
+    if found is None:
+        abort(404)
+    record, path = found
+    response = send_file(
+        path,
+        mimetype=record.content_type.value,
+        download_name=record.filename,
+        as_attachment=False,
+        max_age=0,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
