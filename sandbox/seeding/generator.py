@@ -315,7 +315,8 @@ class _Generator:
     def __init__(self, catalog, seed, now, policy, calendar) -> None:
         """Precompute every per-run table so each item costs a few lookups."""
         self.rng = _Dice(seed)
-        self.fake = make_faker(seed)
+        fake = make_faker(seed)
+        self.full_name, self.mobile_number = fake.tz_full_name, fake.tz_mobile_number
         self.now, self.policy = now, policy
         self.calendar = _MemoCalendar(calendar)
         self.texts = load_responses(_responses_dir(catalog.seed_data))
@@ -457,8 +458,8 @@ class _Generator:
         if complainant is S.ANONYMOUS:
             return {"complainant_name": None, "complainant_phone": None, "complainant_email": None}
         rng, online = self.rng, channel in (C.WEB, C.APP)
-        name = self.fake.tz_full_name()
-        phone = None if online and rng.random() < 0.15 else self.fake.tz_mobile_number()
+        name = self.full_name()
+        phone = None if online and rng.random() < 0.15 else self.mobile_number()
         email = None
         if online and rng.random() < 0.4:
             local = ".".join(re.sub(r"[^a-z]", "", p) for p in name.lower().split()[:2])
