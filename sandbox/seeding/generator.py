@@ -8,17 +8,8 @@ through ``workflow.apply`` one step at a time, so every event is a legal transit
 the row holds the final state; a plan stops early when its next step would fall after
 ``now``, which leaves recent items open and slow ones overdue.
 
-Event ``detail`` is a short machine-readable ``key:value`` string:
-
-- ``institution:<id>`` on SUBMIT (the institution the citizen picked), TRANSFER_REQUEST
-  (the target), TRANSFER_ACCEPT (the new owner) and TRANSFER_RETURN (the institution
-  sending it back);
-- ``assignee:<user id>`` on ASSIGN;
-- ``resolution:<Resolution value>`` on CLOSE; ``rejection:<RejectionReason value>`` on
-  REJECT; ``rating:<1-5>`` on RATE;
-- ``escalation:<EscalationLevel value>`` on ESCALATE (the new level) and DIRECTIVE (the
-  level of whoever gives it);
-- ``""`` on every other action.
+Event ``detail`` follows the convention of ``sandbox.workflow.history`` (the same
+functions the live services use).
 
 Actors: a staff ``actor_id`` and display name for officer and head actions; ``actor_id``
 None with ``actor_label`` "Mwananchi" for the citizen, "Mfumo" for the system (automatic
@@ -61,6 +52,7 @@ from sandbox.workflow import (
     format_reference,
     submit,
 )
+from sandbox.workflow.history import event_detail, submit_detail
 from sandbox.workflow.table import TEXT_FIELD
 
 WINDOW_DAYS = 90  # items are received over the calendar days before now
@@ -487,7 +479,7 @@ class _Generator:
                 "status_after": Status.RECEIVED,
                 "is_public": True,
                 "text": "",
-                "detail": f"institution:{inst.id}",
+                "detail": submit_detail(inst.id),
                 "at": received_at,
             }
         ]
@@ -497,7 +489,7 @@ class _Generator:
             at = self._next_time(at, token, who, lo, hi, slow, state)
             if at > now:
                 break
-            arg, text, detail = self._inputs(token, state, owner, ftype, lang)
+            arg, text = self._inputs(token, state, owner, ftype, lang)
             if token == "assign":
                 handler = owner.officers[0] if owner.officers[0].id == arg else owner.officers[1]
             if who == "officer" or who == "target":
@@ -524,7 +516,7 @@ class _Generator:
                     "status_after": state.status,
                     "is_public": tr.is_public,
                     "text": tr.text,
-                    "detail": detail or _detail_after(token, state),
+                    "detail": event_detail(tr, giver_level=before.escalation_level),
                     "at": at,
                 }
             )
@@ -552,35 +544,30 @@ class _Generator:
         return self.midnight[day] + rng.pick(_OFFICE_MINUTES)
 
     def _inputs(self, token, state, owner, ftype, lang):
-        """(command argument, free text, event detail) for one step."""
+        """(command argument, free text) for one step."""
         rng, texts = self.rng, self.texts
         if token == "ack" or token == "start":
-            return None, "", ""
+            return None, ""
         if token == "assign":
-            officer = rng.pick(owner.officers)
-            return officer.id, "", f"assignee:{officer.id}"
+            return rng.pick(owner.officers).id, ""
         if token in _TEXT_KEYS:
-            return None, rng.pick(texts[_TEXT_KEYS[token]][lang]), ""
+            return None, rng.pick(texts[_TEXT_KEYS[token]][lang])
         if token == "respond":
-            return None, rng.pick(texts[REPLY_TEXTS[ftype]][lang]), ""
+            return None, rng.pick(texts[REPLY_TEXTS[ftype]][lang])
         if token == "close":
-            resolution = rng.pick(self.closings[ftype])
-            return resolution, "", f"resolution:{resolution.value}"
+            return rng.pick(self.closings[ftype]), ""
         if token == "rate" or token == "rate_low":
-            rating = rng.pick(_LOW_RATINGS if token == "rate_low" else _HIGH_RATINGS)
-            return rating, "", f"rating:{rating}"
+            return rng.pick(_LOW_RATINGS if token == "rate_low" else _HIGH_RATINGS), ""
         if token == "transfer":
             target = self._transfer_target(owner)
             text = rng.pick(texts["transfer_reason"][lang]).format(institution=target.name_sw)
-            return target.id, text, f"institution:{target.id}"
+            return target.id, text
         if token == "accept" or token == "return":
             key = "transfer_accept" if token == "accept" else "transfer_return"
-            detail = f"institution:{state.transfer_target_id}" if token == "return" else ""
-            return state.transfer_target_id, rng.pick(texts[key][lang]), detail
+            return state.transfer_target_id, rng.pick(texts[key][lang])
         reason = RejectionReason.NO_CITIZEN_RESPONSE if token == "reject_silent" else None
         reason = reason or rng.pick(REJECTIONS)
-        text = rng.pick(texts["reject"][reason.value][lang])
-        return reason, text, f"rejection:{reason.value}"
+        return reason, rng.pick(texts["reject"][reason.value][lang])
 
     def _transfer_target(self, owner: InstitutionEntry) -> InstitutionEntry:
         """Another institution handling one of the owner's categories (else any other)."""
@@ -613,15 +600,6 @@ _TEXT_KEYS = {
     "directive": "directive",
     "reopen": "reopen",
 }
-
-
-def _detail_after(token: str, state: FeedbackState) -> str:
-    """Details known only after the step: the new owner, the escalation level."""
-    if token == "accept":
-        return f"institution:{state.institution_id}"
-    if token == "escalate" or token == "directive":
-        return f"escalation:{state.escalation_level.value}"
-    return ""
 
 
 def state_fields(row: Mapping[str, Any]) -> FeedbackState:

@@ -142,7 +142,7 @@ def _record_submit_event(item: Feedback, channel: Channel, recorded_by: User | N
             status_after=item.status,
             is_public=True,
             text="",
-            detail=submit_detail(channel),
+            detail=submit_detail(item.institution_id),
             at=now,
         )
     )

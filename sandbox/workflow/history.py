@@ -1,8 +1,8 @@
 """What an event row records besides its action: a short machine-readable ``detail``.
 
 Convention (``key:value``; empty for actions that need none):
-``channel:<Channel>`` on SUBMIT · ``assignee:<user id>`` on ASSIGN ·
-``institution:<id>`` on TRANSFER_REQUEST (the target), TRANSFER_ACCEPT (the new owner) and
+``institution:<id>`` on SUBMIT (the institution the citizen picked) ·
+``assignee:<user id>`` on ASSIGN · ``institution:<id>`` on TRANSFER_REQUEST (the target), TRANSFER_ACCEPT (the new owner) and
 TRANSFER_RETURN (the institution sending it back) · ``resolution:<Resolution>`` on CLOSE ·
 ``rejection:<RejectionReason>`` on REJECT · ``rating:<1-5>`` on RATE ·
 ``escalation:<EscalationLevel>`` on ESCALATE (the new level) and DIRECTIVE (the giver's level).
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sandbox.workflow.enums import Action, Channel, EscalationLevel
+from sandbox.workflow.enums import Action, EscalationLevel
 from sandbox.workflow.state import Transition
 
 _DETAIL: dict[Action, Callable[[Transition], str]] = {
@@ -35,9 +35,9 @@ def event_detail(transition: Transition, *, giver_level: EscalationLevel | None 
     return describe(transition) if describe else ""
 
 
-def submit_detail(channel: Channel) -> str:
-    """The ``detail`` string of a SUBMIT event."""
-    return f"channel:{channel.value}"
+def submit_detail(institution_id: int) -> str:
+    """The ``detail`` string of a SUBMIT event: the institution first chosen (transfers move it)."""
+    return f"institution:{institution_id}"
 
 
 def parse_detail(detail: str) -> tuple[str, str] | None:

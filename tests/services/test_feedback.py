@@ -58,7 +58,7 @@ def test_submit_gives_references_deadlines_history_and_an_sms(make_workspace, ma
     [event] = first.events
     assert (event.action, event.detail, event.status_after) == (
         Action.SUBMIT,
-        "channel:web",
+        f"institution:{first.institution_id}",
         Status.RECEIVED,
     )
     sms = db.session.scalars(sa.select(SmsMessage).where(SmsMessage.feedback_id == first.id)).all()
