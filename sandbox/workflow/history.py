@@ -1,11 +1,12 @@
 """What an event row records besides its action: a short machine-readable ``detail``.
 
 Convention (``key:value``; empty for actions that need none):
-``institution:<id>`` on SUBMIT (the institution the citizen picked) ·
-``assignee:<user id>`` on ASSIGN · ``institution:<id>`` on TRANSFER_REQUEST (the target), TRANSFER_ACCEPT (the new owner) and
-TRANSFER_RETURN (the institution sending it back) · ``resolution:<Resolution>`` on CLOSE ·
-``rejection:<RejectionReason>`` on REJECT · ``rating:<1-5>`` on RATE ·
-``escalation:<EscalationLevel>`` on ESCALATE (the new level) and DIRECTIVE (the giver's level).
+
+- ``institution:<id>`` on SUBMIT (the institution the citizen picked), TRANSFER_REQUEST
+  (the target), TRANSFER_ACCEPT (the new owner), TRANSFER_RETURN (who sends it back);
+- ``assignee:<user id>`` on ASSIGN; ``rating:<1-5>`` on RATE;
+- ``resolution:<Resolution>`` on CLOSE; ``rejection:<RejectionReason>`` on REJECT;
+- ``escalation:<EscalationLevel>`` on ESCALATE (the new level) and DIRECTIVE (the giver's).
 """
 
 from __future__ import annotations
