@@ -102,5 +102,5 @@ def _with_replies(items: list[Feedback]) -> list[tuple[Feedback, str | None]]:
         )
         .order_by(FeedbackEvent.at, FeedbackEvent.id)
     )
-    replies = dict(rows.tuples().all())
+    replies = {row[0]: row[1] for row in rows}
     return [(item, replies.get(item.id)) for item in items]
