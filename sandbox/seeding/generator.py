@@ -23,7 +23,6 @@ import bisect
 import random
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -31,7 +30,34 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from sandbox.seeding.catalog import Catalog, InstitutionEntry
 from sandbox.seeding.data import SeedData, default_seed_dir, template_slots
+from sandbox.seeding.plans import (
+    ARG_FIELD,
+    CHANNEL_WEIGHTS,
+    CITIZEN,
+    CLOSING,
+    COMPLAINANT_WEIGHTS,
+    EMAIL_DOMAINS,
+    ENDS_ANSWERED,
+    OFF_HOURS_SHARE,
+    PLANS,
+    RECENT_SHARE,
+    RECENT_WORKING_DAYS,
+    REJECTIONS,
+    REPLY_TEXTS,
+    SLOW_EXTRA,
+    SLOW_SHARE,
+    SYSTEM,
+    TYPE_WEIGHTS,
+    WINDOW_DAYS,
+    A,
+    C,
+    S,
+    T,
+    compile_plan,
+    expand,
+)
 from sandbox.seeding.provider import make_faker
 from sandbox.workflow import (
     DEFAULT_POLICY,
@@ -39,12 +65,9 @@ from sandbox.workflow import (
     Action,
     Channel,
     Command,
-    ComplainantType,
     EscalationLevel,
     FeedbackState,
-    FeedbackType,
     RejectionReason,
-    Resolution,
     SlaPolicy,
     Status,
     WorkingCalendar,
@@ -54,156 +77,6 @@ from sandbox.workflow import (
 )
 from sandbox.workflow.history import event_detail, submit_detail
 from sandbox.workflow.table import TEXT_FIELD
-
-WINDOW_DAYS = 90  # items are received over the calendar days before now
-RECENT_WORKING_DAYS = 12  # "recent" for plans that end open…
-RECENT_SHARE = 0.85  # …most of which arrived recently (the rest are stuck, overdue)
-CITIZEN = "Mwananchi"
-SYSTEM = "Mfumo"
-
-T, C, S = FeedbackType, Channel, ComplainantType
-TYPE_WEIGHTS = ((T.COMPLAINT, 55), (T.SUGGESTION, 20), (T.INQUIRY, 15), (T.COMPLIMENT, 10))
-CHANNEL_WEIGHTS = ((C.WEB, 30), (C.APP, 20), (C.USSD, 20), (C.SMS, 15), (C.WALK_IN, 15))
-COMPLAINANT_WEIGHTS = ((S.CITIZEN, 55), (S.PUBLIC_SERVANT, 15), (S.ANONYMOUS, 30))
-# Share of web/app/USSD/SMS items sent in the evening or at the weekend.
-OFF_HOURS_SHARE = {C.WEB: 0.3, C.APP: 0.35, C.USSD: 0.3, C.SMS: 0.3, C.WALK_IN: 0.0}
-
-# Plans: (weight, steps). A step is a token of STEPS; the item stops at the last step
-# reached before now, so "close" plans leave recent items open on the way.
-FULL_PLANS = (
-    (3, ""),
-    (3, "ack"),
-    (3, "ack assign"),
-    (5, "ack assign start"),
-    (2, "ack assign start note"),
-    (3, "ack assign start ask"),
-    (3, "ack transfer"),
-    (9, "ack assign start respond"),
-    (4, "ack assign start ask reply respond"),
-    (24, "ack assign start respond close"),
-    (10, "ack assign start respond rate close"),
-    (5, "ack assign start note respond close rate"),
-    (3, "ack reject"),
-    (2, "ack assign start ask reject_silent"),
-    (2, "ack assign start respond rate_low reopen"),
-    (2, "ack assign start respond rate_low reopen respond close"),
-    (4, "transfer accept assign start respond close"),
-    (2, "ack transfer return assign start respond close"),
-    (4, "ack assign start escalate directive respond close"),
-    (2, "ack assign start escalate directive"),
-    (1, "ack assign escalate escalate directive"),
-)
-INQUIRY_PLANS = (
-    (4, ""),
-    (4, "ack"),
-    (4, "ack assign"),
-    (3, "ack assign ask"),
-    (3, "ack assign ask reply"),
-    (3, "ack transfer"),
-    (12, "ack respond"),
-    (30, "ack respond close"),
-    (12, "ack assign respond rate close"),
-    (5, "ack assign ask reply respond close"),
-    (3, "ack reject"),
-    (2, "ack assign respond rate_low reopen"),
-    (4, "transfer accept respond close"),
-    (4, "ack assign escalate directive respond close"),
-    (2, "ack assign escalate directive"),
-)
-COMPLIMENT_PLANS = (
-    (5, ""),
-    (6, "ack"),
-    (15, "ack respond"),
-    (50, "ack respond close"),
-    (14, "respond close"),
-    (3, "transfer"),
-    (7, "transfer accept respond close"),
-)
-PLANS = {T.COMPLAINT: FULL_PLANS, T.SUGGESTION: FULL_PLANS, T.INQUIRY: INQUIRY_PLANS}
-PLANS[T.COMPLIMENT] = COMPLIMENT_PLANS
-ENDS_ANSWERED = frozenset({"respond", "close", "rate", "reject", "reject_silent"})
-
-A = Action
-# token: (action, who acts, delay range: working days for staff, hours for the citizen)
-STEPS: Mapping[str, tuple[Action, str, tuple[int, int]]] = {
-    "ack": (A.ACKNOWLEDGE, "officer", (0, 3)),
-    "assign": (A.ASSIGN, "head", (0, 2)),
-    "start": (A.START, "officer", (0, 2)),
-    "ask": (A.REQUEST_INFO, "officer", (1, 4)),
-    "reply": (A.CITIZEN_REPLIED, "citizen", (2, 150)),
-    "note": (A.NOTE, "officer", (0, 2)),
-    "transfer": (A.TRANSFER_REQUEST, "officer", (0, 3)),
-    "accept": (A.TRANSFER_ACCEPT, "target", (1, 4)),
-    "return": (A.TRANSFER_RETURN, "target", (1, 4)),
-    "respond": (A.RESPOND, "officer", (2, 7)),
-    "close": (A.CLOSE, "officer", (1, 5)),
-    "reject": (A.REJECT, "officer", (0, 3)),
-    "reject_silent": (A.REJECT, "officer", (7, 10)),
-    "escalate": (A.ESCALATE, "system", (0, 3)),
-    "directive": (A.DIRECTIVE, "leader", (0, 2)),
-    "rate": (A.RATE, "citizen", (2, 170)),
-    "rate_low": (A.RATE, "citizen", (2, 170)),
-    "reopen": (A.REOPEN, "citizen", (1, 72)),
-}
-SLOW_SHARE, SLOW_EXTRA = 0.15, (2, 6)  # slow officers add working days to every step
-REJECTIONS = tuple(
-    r
-    for r in RejectionReason
-    if r not in (RejectionReason.NOT_OUR_INSTITUTION, RejectionReason.NO_CITIZEN_RESPONSE)
-)
-R = Resolution
-CLOSING = {
-    T.COMPLAINT: ((R.RESOLVED, 7), (R.PARTIALLY_RESOLVED, 2), (R.CANNOT_BE_RESOLVED, 1)),
-    T.SUGGESTION: ((R.SUGGESTION_NOTED, 1),),
-    T.INQUIRY: ((R.INFORMATION_PROVIDED, 1),),
-    T.COMPLIMENT: ((R.COMPLIMENT_ACKNOWLEDGED, 1),),
-}
-REPLY_TEXTS = {
-    T.COMPLAINT: "respond",
-    T.SUGGESTION: "respond_suggestion",
-    T.INQUIRY: "respond_inquiry",
-    T.COMPLIMENT: "respond_compliment",
-}
-ARG_FIELD = {
-    A.ASSIGN: "assignee_id",
-    A.TRANSFER_REQUEST: "target_institution_id",
-    A.CLOSE: "resolution",
-    A.REJECT: "rejection_reason",
-    A.RATE: "rating",
-}
-EMAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com")
-
-
-@dataclass(frozen=True)
-class StaffMember:
-    """A synthetic staff user who appears as an actor in histories."""
-
-    id: int
-    name: str
-
-
-@dataclass(frozen=True)
-class InstitutionEntry:
-    """An institution with the ids the generator needs (categories are (id, code))."""
-
-    id: int
-    code: str
-    name_sw: str
-    region_id: int | None
-    district_id: int | None
-    categories: tuple[tuple[int, str], ...]
-    officers: tuple[StaffMember, ...]
-    head: StaffMember
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """Everything generation reads: institutions with staff, the map, the seed data."""
-
-    institutions: tuple[InstitutionEntry, ...]
-    regions: Mapping[int, str]  # region id -> name
-    districts: Mapping[int, tuple[tuple[int, str], ...]]  # region id -> ((id, name), ...)
-    seed_data: SeedData
 
 
 class GeneratedItem(NamedTuple):
@@ -240,16 +113,6 @@ def _responses_dir(seed_data: SeedData) -> Path:
     """The seed data's own folder when it has responses.yaml, else the repository's."""
     folder = seed_data.source_dir
     return folder if folder and (folder / "responses.yaml").exists() else default_seed_dir()
-
-
-def _expand(weighted) -> tuple:
-    """A tuple repeating each value by its weight, for a fast ``rng.choice``."""
-    return tuple(value for value, weight in weighted for _ in range(weight))
-
-
-def _compile(plan: str) -> tuple[tuple[str, Action, str, int, int], ...]:
-    """A plan string as (token, action, who, lo, hi) steps."""
-    return tuple((token, *STEPS[token][:2], *STEPS[token][2]) for token in plan.split())
 
 
 class _Dice:
@@ -321,11 +184,11 @@ class _Generator:
         self.district_names = {d: n for ds in catalog.districts.values() for d, n in ds}
         self.handlers = self._handlers()
         self.templates = self._templates(catalog.seed_data)
-        self.types = _expand(TYPE_WEIGHTS)
-        self.channels = _expand(CHANNEL_WEIGHTS)
-        self.complainants = _expand(COMPLAINANT_WEIGHTS)
-        self.plans = {t: _expand((_compile(p), w) for w, p in PLANS[t]) for t in T}
-        self.closings = {t: _expand(CLOSING[t]) for t in T}
+        self.types = expand(TYPE_WEIGHTS)
+        self.channels = expand(CHANNEL_WEIGHTS)
+        self.complainants = expand(COMPLAINANT_WEIGHTS)
+        self.plans = {t: expand((compile_plan(p), w) for w, p in PLANS[t]) for t in T}
+        self.closings = {t: expand(CLOSING[t]) for t in T}
         self.commands: dict[tuple, Command] = {}
         self._timeline(calendar)
 
@@ -605,39 +468,3 @@ _TEXT_KEYS = {
 def state_fields(row: Mapping[str, Any]) -> FeedbackState:
     """The FeedbackState stored in a generated row (for checks and replays)."""
     return FeedbackState(**{name: row[name] for name in FeedbackState.__dataclass_fields__})
-
-
-def catalog_from_seed_data(seed_data: SeedData) -> Catalog:
-    """A catalog numbered in file order with placeholder staff: generation without a database.
-
-    Ids follow the order ``load_world`` inserts rows in (regions, districts, categories,
-    institutions from 1); staff ids start at 1 (officers, then the head, per institution).
-    """
-    regions, districts, district_ids = {}, {}, {}
-    for region_id, region in enumerate(seed_data.regions, start=1):
-        regions[region_id] = region.name
-        for name in region.districts:
-            district_ids[region.code, name] = len(district_ids) + 1
-        districts[region_id] = tuple((district_ids[region.code, n], n) for n in region.districts)
-    region_ids = {r.code: i for i, r in enumerate(seed_data.regions, start=1)}
-    category_ids = {c.code: i for i, c in enumerate(seed_data.categories, start=1)}
-    entries, staff_id = [], 0
-    for institution_id, inst in enumerate(seed_data.institutions, start=1):
-        staff = []
-        for title in ("Afisa 1", "Afisa 2", "Mkuu"):
-            staff_id += 1
-            staff.append(StaffMember(staff_id, f"{title} {inst.code}"))
-        codes = sorted(seed_data.categories_for(inst), key=category_ids.__getitem__)
-        entries.append(
-            InstitutionEntry(
-                id=institution_id,
-                code=inst.code,
-                name_sw=inst.name_sw,
-                region_id=region_ids.get(inst.region) if inst.region else None,
-                district_id=district_ids.get((inst.region, inst.district)),
-                categories=tuple((category_ids[c], c) for c in codes),
-                officers=tuple(staff[:2]),
-                head=staff[2],
-            )
-        )
-    return Catalog(tuple(entries), regions, districts, seed_data)

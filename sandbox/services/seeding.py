@@ -28,8 +28,9 @@ from sandbox.models import (
     Workspace,
 )
 from sandbox.models.reference import institution_category
+from sandbox.seeding.catalog import Catalog, InstitutionEntry, StaffMember
 from sandbox.seeding.data import SeedData, load_seed_data
-from sandbox.seeding.generator import Catalog, InstitutionEntry, StaffMember, generate
+from sandbox.seeding.generator import generate
 from sandbox.seeding.provider import make_faker
 from sandbox.services.clock import workspace_now
 from sandbox.services.workspaces import sla_policy_for

@@ -8,11 +8,10 @@ from itertools import pairwise
 
 import pytest
 
+from sandbox.seeding.catalog import Catalog, catalog_from_seed_data
 from sandbox.seeding.data import load_seed_data
 from sandbox.seeding.generator import (
-    Catalog,
     GeneratedItem,
-    catalog_from_seed_data,
     generate,
     load_responses,
     state_fields,
