@@ -1,0 +1,243 @@
+"""Tracking by reference, and the citizen's reply, rating and appeal."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from sandbox.extensions import db
+from sandbox.models import FeedbackEvent, Institution, User
+from sandbox.services.clock import advance_clock, workspace_now
+from sandbox.services.feedback import apply_action
+from sandbox.services.states import state_of
+from sandbox.workflow import Action, Command, ReopenNotAllowed, Role, Status, apply
+from tests.portal.conftest import only_item
+
+
+@pytest.fixture
+def institution(app_ctx) -> Institution:
+    """Dodoma City Council (the demo officer afisa.dodoma works there)."""
+    return db.session.scalar(sa.select(Institution).where(Institution.code == "DODOMA_CC"))
+
+
+@pytest.fixture
+def officer(demo, institution):
+    """An officer of Dodoma City Council in the demo workspace (no login needed here)."""
+    user = User(
+        username="afisa.mtihani",
+        display_name="Neema Afisa",
+        password_hash="-",
+        role=Role.OFFICER,
+        institution_id=institution.id,
+        workspace_id=demo.id,
+        created_at=datetime(2026, 11, 2),
+    )
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+@pytest.fixture
+def submitted(client, demo, post_feedback, form_data):
+    """An identified complaint submitted on the portal."""
+    post_feedback(form_data())
+    return only_item()
+
+
+def act(demo, item, officer, *commands: Command) -> None:
+    """The officer applies commands to the item, in order."""
+    for command in commands:
+        apply_action(demo, item.id, command, actor=officer)
+
+
+@pytest.fixture
+def responded(demo, submitted, officer):
+    """The complaint acknowledged, assigned, noted internally and answered."""
+    act(
+        demo,
+        submitted,
+        officer,
+        Command(Action.ACKNOWLEDGE),
+        Command(Action.ASSIGN, assignee_id=officer.id),
+        Command(Action.NOTE, note="SIRI: mlalamikaji ni ndugu wa diwani"),
+        Command(Action.RESPOND, public_reply="Bomba limerekebishwa tarehe 5."),
+    )
+    return submitted
+
+
+def track_page(client, reference: str, prefix: str = "") -> str:
+    """The tracking page's text (entities decoded)."""
+    return html.unescape(client.get(f"{prefix}/portal/track?reference={reference}").text)
+
+
+def test_tracking_shows_status_deadlines_and_public_replies_only(client, responded, officer):
+    page = track_page(client, responded.reference)
+    assert "Imejibiwa" in page
+    assert "Bomba limerekebishwa tarehe 5." in page
+    assert "SIRI" not in page
+    for secret in ("Asha", "712345678", "asha@example.com", officer.display_name):
+        assert secret not in page
+    assert responded.institution.name_sw in page
+
+
+@pytest.mark.parametrize("typed", ["{ref}", " {ref} ", "{lower}", "MRJ - T - {tail}"])
+def test_reference_is_tolerant_of_case_and_spaces(client, submitted, typed):
+    ref = submitted.reference
+    typed = typed.format(ref=ref, lower=ref.lower(), tail=ref[6:].replace("-", " - "))
+    page = track_page(client, typed.replace(" ", "+"))
+    assert 'data-testid="status"' in page
+
+
+@pytest.mark.parametrize("typed", ["MRJ-T-2026-999999", "hello", "'; drop table feedback;--"])
+def test_unknown_reference_is_a_clear_message(client, submitted, typed):
+    response = client.get("/portal/track", query_string={"reference": typed})
+    assert response.status_code == 200
+    assert 'data-testid="not-found"' in response.text
+
+
+def test_overdue_is_shown(client, demo, submitted):
+    advance_clock(demo, timedelta(days=30))
+    assert "Overdue" in track_page(client, submitted.reference) or "Muda umepita" in track_page(
+        client, submitted.reference
+    )
+
+
+def test_citizen_answers_a_question(client, demo, submitted, officer):
+    act(
+        demo,
+        submitted,
+        officer,
+        Command(Action.ACKNOWLEDGE),
+        Command(Action.ASSIGN, assignee_id=officer.id),
+        Command(Action.REQUEST_INFO, public_reply="Ni mtaa gani?"),
+    )
+    page = track_page(client, submitted.reference)
+    assert "Ni mtaa gani?" in page and 'name="answer"' in page
+    response = client.post(
+        f"/portal/track/{submitted.reference}/reply",
+        data={"answer": "Mtaa wa Uhuru", "version": str(submitted.version)},
+    )
+    assert response.status_code == 302
+    db.session.refresh(submitted)
+    assert submitted.status is Status.IN_PROGRESS
+    last = submitted.events[-1]
+    assert (last.action, last.text, last.actor_label) == (
+        Action.CITIZEN_REPLIED,
+        "Mtaa wa Uhuru",
+        "Mwananchi",
+    )
+
+
+def test_empty_answer_is_refused_and_nothing_changes(client, demo, submitted, officer):
+    act(
+        demo,
+        submitted,
+        officer,
+        Command(Action.ACKNOWLEDGE),
+        Command(Action.ASSIGN, assignee_id=officer.id),
+        Command(Action.REQUEST_INFO, public_reply="Ni mtaa gani?"),
+    )
+    response = client.post(f"/portal/track/{submitted.reference}/reply", data={"answer": " "})
+    assert response.status_code == 400
+    assert 'id="answer-error"' in response.text
+    db.session.refresh(submitted)
+    assert submitted.status is Status.AWAITING_CITIZEN
+
+
+def test_no_rating_or_appeal_before_a_response(client, submitted):
+    page = track_page(client, submitted.reference)
+    assert 'name="rating"' not in page and 'name="reason"' not in page
+    response = client.post(f"/portal/track/{submitted.reference}/rate", data={"rating": "5"})
+    assert response.status_code == 409
+    assert 'data-testid="refusal"' in response.text
+    db.session.refresh(submitted)
+    assert submitted.rating is None
+
+
+def test_citizen_rates_the_reply(client, responded):
+    page = track_page(client, responded.reference)
+    assert 'name="rating"' in page
+    response = client.post(
+        f"/portal/track/{responded.reference}/rate",
+        data={"rating": "4", "version": str(responded.version)},
+    )
+    assert response.status_code == 302
+    db.session.refresh(responded)
+    assert responded.rating == 4
+    event = db.session.scalar(
+        sa.select(FeedbackEvent).where(
+            FeedbackEvent.feedback_id == responded.id, FeedbackEvent.action == Action.RATE
+        )
+    )
+    assert event.actor_label == "Mwananchi" and event.actor_id is None
+
+
+@pytest.mark.parametrize("rating", ["", "0", "6", "tano", "4.5"])
+def test_bad_rating_is_refused(client, responded, rating):
+    response = client.post(f"/portal/track/{responded.reference}/rate", data={"rating": rating})
+    assert response.status_code == 400
+    assert 'id="rating-error"' in response.text
+    db.session.refresh(responded)
+    assert responded.rating is None
+
+
+def test_citizen_appeals(client, responded):
+    response = client.post(
+        f"/portal/track/{responded.reference}/appeal",
+        data={"reason": "Bomba bado linavuja.", "version": str(responded.version)},
+    )
+    assert response.status_code == 302
+    db.session.refresh(responded)
+    assert responded.status is Status.IN_PROGRESS
+    assert responded.reopen_count == 1
+    assert "Bomba bado linavuja." in track_page(client, responded.reference)
+
+
+def test_appeal_needs_a_reason(client, responded):
+    response = client.post(f"/portal/track/{responded.reference}/appeal", data={"reason": ""})
+    assert response.status_code == 400
+    assert 'id="reason-error"' in response.text
+    db.session.refresh(responded)
+    assert responded.status is Status.RESPONDED
+
+
+def test_appeal_after_the_window_is_refused_with_the_domain_reason(client, demo, responded):
+    advance_clock(demo, timedelta(days=31))
+    with pytest.raises(ReopenNotAllowed) as refused:
+        apply(state_of(responded), Command(Action.REOPEN), now=workspace_now(demo))
+    assert 'name="reason"' not in track_page(client, responded.reference)
+    response = client.post(
+        f"/portal/track/{responded.reference}/appeal", data={"reason": "Bado halijatatuliwa."}
+    )
+    assert response.status_code == 409
+    assert refused.value.message("sw") in html.unescape(response.text)
+    assert "Bado halijatatuliwa." in html.unescape(response.text)
+    db.session.refresh(responded)
+    assert responded.status is Status.RESPONDED
+
+
+def test_a_stale_page_is_a_version_conflict(client, responded):
+    stale = str(responded.version - 1)
+    response = client.post(
+        f"/portal/track/{responded.reference}/rate", data={"rating": "3", "version": stale}
+    )
+    assert response.status_code == 409
+    db.session.refresh(responded)
+    assert responded.rating is None
+
+
+def test_low_rating_then_appeal_outside_the_window(client, demo, responded):
+    advance_clock(demo, timedelta(days=31))
+    client.post(f"/portal/track/{responded.reference}/rate", data={"rating": "1"})
+    assert 'name="reason"' in track_page(client, responded.reference)
+    client.post(f"/portal/track/{responded.reference}/appeal", data={"reason": "Si kweli."})
+    db.session.refresh(responded)
+    assert responded.status is Status.IN_PROGRESS
+
+
+def test_acting_on_an_unknown_reference_is_404(client, demo):
+    response = client.post("/portal/track/MRJ-T-2026-999999/rate", data={"rating": "5"})
+    assert response.status_code == 404
