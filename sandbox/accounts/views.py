@@ -1,5 +1,109 @@
 """An ICT officer manages the officer accounts of their institution in their workspace."""
 
-from flask import Blueprint
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from sandbox.accounts.forms import ConfirmForm, NewAccountForm, PasswordForm
+from sandbox.i18n import current_language
+from sandbox.services import accounts
+from sandbox.services.accounts import AccountNotFound, AccountRefused
 
 bp = Blueprint("accounts", __name__, url_prefix="/accounts", template_folder="templates")
+
+
+@bp.before_request
+def _only_ict_officers():
+    """Only an institution's ICT officer manages accounts: others get 404, guests log in."""
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
+    if not accounts.can_manage_accounts(current_user):
+        abort(404)
+    return None
+
+
+@bp.errorhandler(AccountNotFound)
+def _not_found(error):
+    """An account outside the manager's institution or workspace does not exist for them."""
+    abort(404)
+
+
+@bp.get("/")
+def account_list():
+    """The institution's logins with their actions."""
+    return render_template(
+        "accounts/list.html",
+        users=accounts.institution_accounts(current_user),
+        manageable=accounts.MANAGEABLE_ROLES,
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def create():
+    """Create an officer or head account."""
+    form = NewAccountForm()
+    form.fill_choices(current_language())
+    if form.validate_on_submit():
+        new = accounts.NewAccount(
+            form.username.data, form.display_name.data, form.role.data, form.password.data
+        )
+        try:
+            user = accounts.create_account(current_user, new)
+        except AccountRefused as refused:
+            _field_error(form, refused)
+        else:
+            flash(_("Account %(username)s created.", username=user.username), "success")
+            return redirect(url_for(".account_list"))
+    return render_template("accounts/new.html", form=form), 400 if form.errors else 200
+
+
+@bp.post("/<int:user_id>/deactivate")
+def deactivate(user_id: int):
+    """Stop an account from logging in."""
+    return _set_active(user_id, False)
+
+
+@bp.post("/<int:user_id>/reactivate")
+def reactivate(user_id: int):
+    """Let a deactivated account log in again."""
+    return _set_active(user_id, True)
+
+
+def _set_active(user_id: int, active: bool):
+    """Deactivate or reactivate, then back to the list with a message."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        user = accounts.set_account_active(current_user, user_id, active)
+    except AccountRefused as refused:
+        flash(refused.message(current_language()), "error")
+    else:
+        done = _("%(name)s can log in again.") if active else _("%(name)s can no longer log in.")
+        flash(done % {"name": user.display_name}, "success")
+    return redirect(url_for(".account_list"))
+
+
+@bp.route("/<int:user_id>/password", methods=["GET", "POST"])
+def password(user_id: int):
+    """Set a new password for an account."""
+    user = accounts.managed_account(current_user, user_id)
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.reset_password(current_user, user_id, form.password.data)
+        except AccountRefused as refused:
+            _field_error(form, refused)
+        else:
+            flash(_("New password set for %(name)s.", name=user.display_name), "success")
+            return redirect(url_for(".account_list"))
+    status = 400 if form.errors else 200
+    return render_template("accounts/password.html", form=form, user=user), status
+
+
+def _field_error(form, refused: AccountRefused) -> None:
+    """Show the service's refusal beside its field (or on the first field)."""
+    target = form[refused.field] if refused.field in form else next(iter(form))
+    target.errors = [*target.errors, refused.message(current_language())]

@@ -91,8 +91,8 @@ class Dashboard:
     institutions: list = field(default_factory=list)
     median_acknowledge: float | None = None
     median_respond: float | None = None
-    acknowledge_sla: Compliance = Compliance(0, 0)
-    respond_sla: Compliance = Compliance(0, 0)
+    acknowledge_sla: Compliance = field(default_factory=lambda: Compliance(0, 0))
+    respond_sla: Compliance = field(default_factory=lambda: Compliance(0, 0))
     overdue_total: int = 0
     overdue_buckets: list = field(default_factory=list)
     overdue: list[OverdueItem] = field(default_factory=list)
@@ -169,7 +169,8 @@ def _fill_counts(board: Dashboard, received) -> None:
 def _top(model, column, where, limit: int | None) -> list[tuple]:
     """(row or None, count) for the largest groups of a foreign key, largest first."""
     n = sa.func.count().label("n")
-    query = sa.select(column, n).where(where).group_by(column).order_by(n.desc(), column)
+    order = (n.desc(), column.asc().nulls_last())  # NULL ("none") last on every database
+    query = sa.select(column, n).where(where).group_by(column).order_by(*order)
     counts = db.session.execute(query.limit(limit)).all()
     ids = [key for key, _ in counts if key is not None]
     found = {row.id: row for row in db.session.scalars(sa.select(model).where(model.id.in_(ids)))}
@@ -241,7 +242,7 @@ def _workload(scope, now: datetime) -> list[tuple[str | None, int, int]]:
         .outerjoin(User, User.id == Feedback.assignee_id)
         .where(scope, Feedback.status.in_(OPEN_STATUSES))
         .group_by(Feedback.assignee_id, User.display_name)
-        .order_by(n.desc(), User.display_name)
+        .order_by(n.desc(), User.display_name.asc().nulls_last())
     )
     return [(name, count, int(late or 0)) for _id, name, count, late in db.session.execute(query)]
 
