@@ -196,7 +196,7 @@ def test_at_most_the_maximum(client, submit, monkeypatch):
 
 
 def test_without_key_reads_demo_with_key_reads_its_workspace(client, submit, demo, other):
-    workspace, key = other
+    _, key = other
     first, second = submit(description="Onyesho"), submit(description="Onyesho")
     in_b = submit(api_key=key, description="Eneo B")  # references count per workspace
     assert in_b == first
