@@ -24,10 +24,12 @@ def _only_ict_officers():
     return None
 
 
-@bp.errorhandler(AccountNotFound)
-def _not_found(error):
-    """An account outside the manager's institution or workspace does not exist for them."""
-    abort(404)
+def _or_404(service, *args):
+    """Call a service; an account outside the manager's reach does not exist for them (404)."""
+    try:
+        return service(current_user, *args)
+    except AccountNotFound:
+        abort(404)
 
 
 @bp.get("/")
@@ -77,7 +79,7 @@ def _set_active(user_id: int, active: bool):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        user = accounts.set_account_active(current_user, user_id, active)
+        user = _or_404(accounts.set_account_active, user_id, active)
     except AccountRefused as refused:
         flash(refused.message(current_language()), "error")
     else:
@@ -89,11 +91,11 @@ def _set_active(user_id: int, active: bool):
 @bp.route("/<int:user_id>/password", methods=["GET", "POST"])
 def password(user_id: int):
     """Set a new password for an account."""
-    user = accounts.managed_account(current_user, user_id)
+    user = _or_404(accounts.managed_account, user_id)
     form = PasswordForm()
     if form.validate_on_submit():
         try:
-            accounts.reset_password(current_user, user_id, form.password.data)
+            _or_404(accounts.reset_password, user_id, form.password.data)
         except AccountRefused as refused:
             _field_error(form, refused)
         else:
