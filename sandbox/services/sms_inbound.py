@@ -34,7 +34,7 @@ HELP = (
 UNKNOWN_INSTITUTION = ("Taasisi '{word}' haijulikani.", "Institution '{word}' is not known.")
 NOT_FOUND = (
     "e-Mrejesho (MAFUNZO): Namba '{text}' haijapatikana. Andika FUATILIA MRJ-T-2026-000123.",
-    "e-Mrejesho (TRAINING): Reference '{text}' not found. Write TRACK MRJ-T-2026-000123.",
+    "Reference '{text}' not found. Write TRACK MRJ-T-2026-000123.",
 )
 STATUS = (
     "e-Mrejesho (MAFUNZO): {reference} - Hali: {status}. Jibu la mwisho: {reply}",
@@ -121,7 +121,7 @@ def _track(workspace: Workspace, inbound: SmsMessage, request: Track) -> str:
     item = _find(workspace, reference) if reference else None
     lang = 1 if request.lang == "en" else 0
     if item is None:
-        text = NOT_FOUND[lang].format(text=request.reference_text[:40])
+        text = _both(NOT_FOUND, text=request.reference_text[:40])
         return _reply(workspace, inbound, text, action="help")
     values = {"reference": item.reference, "status": item.status.label(request.lang)}
     text = STATUS[lang].format(**values, reply=latest_reply(item) or NO_REPLY[lang])
