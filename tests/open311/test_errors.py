@@ -120,3 +120,14 @@ def test_other_paths_keep_the_html_error_page(client):
     response = client.get("/no-such-page")
     assert response.status_code == 404
     assert response.content_type.startswith("text/html")
+
+
+def test_no_csrf_token_needed_and_errors_stay_json_with_csrf_on(app, client, demo, monkeypatch):
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
+    created = client.post(
+        f"{API}/requests.json",
+        data={"api_key": DEMO_API_KEY, "service_code": "national_id.inquiry", "description": "Je?"},
+    )
+    assert created.status_code == 201
+    assert_error_list(client.post(f"{API}/services.json"), 405)
+    assert_error_list(client.post(f"{API}/requests.xml"), 404)
