@@ -25,6 +25,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_object(Config)
     if test_config:
         app.config.update(test_config)
+    app.instance_path = str(app.config["INSTANCE_DIR"])
     _refuse_dev_key_in_production(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _init_extensions(app)

@@ -82,13 +82,13 @@ class RequestScopedClient(FlaskClient):
     """A test client whose requests do not share `g` with the test's own app context.
 
     Flask reuses an already-pushed app context for a request; in production every request
-    has its own, so per-request caches in `g` (Flask-Babel's locale, Flask-Login's user)
-    are cleared here before each request to behave the same.
+    has its own, so per-request values in `g` (Flask-Babel's locale, Flask-Login's user,
+    the channel's workspace) are cleared here before each request to behave the same.
     """
 
     def open(self, *args, **kwargs):
         if has_app_context():
-            for name in ("_flask_babel", "_login_user"):
+            for name in ("_flask_babel", "_login_user", "ws_code", "workspace"):
                 g.pop(name, None)
         return super().open(*args, **kwargs)
 
