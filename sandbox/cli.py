@@ -9,7 +9,6 @@ from flask import Flask, current_app
 from flask.cli import FlaskGroup, routes_command, shell_command, with_appcontext
 from flask_migrate import upgrade
 
-from sandbox.extensions import db
 
 
 def _create_app() -> Flask:
@@ -117,6 +116,7 @@ def setup_command() -> None:
     else:
         click.echo("Demo world already seeded; reusing the database.")
     _print_demo_users(workspace)
+    _print_api_key(workspace)
 
 
 @click.command("demo-users")
@@ -130,6 +130,13 @@ def demo_users_command() -> None:
     _print_demo_users(demo.demo_workspace(cfg["DEMO_WORKSPACE"], cfg["DEMO_SEED"]))
 
 
+def _print_api_key(workspace) -> None:
+    """The demo workspace's Open311 API key (the app channel), see docs/OPEN311.md."""
+    from sandbox.services.api_keys import ensure_api_key
+
+    click.echo(f"\nOpen311 API key (demo workspace): {ensure_api_key(workspace)}")
+
+
 def _print_demo_users(workspace) -> None:
     """A table of demo logins with their role and where they work."""
     from sandbox.seeding.personas import DEMO_PASSWORD
@@ -140,5 +147,4 @@ def _print_demo_users(workspace) -> None:
         where = user.institution.name_en if user.institution else ""
         if not where and user.region:
             where = f"{user.region.name} region"
-        click.echo(f"  {persona.username:<18} {persona.role.label_en:<20} {where}")
-    db.session.remove()
+        click.echo(f"  {persona.username:<18} {persona.role.label_en:<20} {where}".rstrip())

@@ -11,8 +11,8 @@ from sandbox.extensions import db
 
 
 def _wants_json() -> bool:
-    """API paths answer errors in JSON."""
-    return request.path.startswith(("/open311", "/healthz", "/api"))
+    """Machine endpoints answer errors in JSON (Open311 has its own spec-shaped errors)."""
+    return request.path.startswith(("/healthz", "/ussd", "/sms/inbound"))
 
 
 def register_error_handlers(app: Flask) -> None:

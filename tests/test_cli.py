@@ -61,6 +61,7 @@ def test_setup_seeds_once_then_reuses(app, runner):
     assert first.exit_code == 0, first.output
     assert "Demo world seeded with 30 items" in first.output
     assert "already seeded" in second.output
+    assert "Open311 API key (demo workspace): mrejesho-demo-key" in second.output
     assert items_in("demo") == 30
 
 
