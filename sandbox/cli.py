@@ -10,7 +10,6 @@ from flask.cli import FlaskGroup, routes_command, shell_command, with_appcontext
 from flask_migrate import upgrade
 
 
-
 def _create_app() -> Flask:
     """Factory used by the `mrejesho` console script."""
     from sandbox import create_app
