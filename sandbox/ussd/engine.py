@@ -9,12 +9,10 @@ stored one falls back to its last ``*`` segment. Database lookups go through a `
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sandbox.ussd.menus import (
-    ABBREVIATIONS,
     BACK,
     ENDINGS,
     ERRORS,
@@ -24,11 +22,11 @@ from sandbox.ussd.menus import (
     NO_REPLY_YET,
     SCREENS,
 )
-from sandbox.workflow import FeedbackType, Status, format_reference
+from sandbox.ussd.text import fit, normalise_reference, short_name
+from sandbox.workflow import FeedbackType, Status
 
 MAX_SCREEN = 182  # characters of a USSD reply, including "CON " / "END "
 PREFIX_LEN = 4
-SHORT_NAME = 28
 MAX_SHORTCUT_STEPS = 12
 TYPE_VALUES = frozenset(t.value for t in FeedbackType)
 ERROR_RESERVE = 1 + max(len(t) for texts in ERRORS.values() for t in texts.values())
@@ -96,35 +94,6 @@ class Conversation:
             return cls(lang=lang)
         conv.lang = "en" if lang == "en" else "sw"
         return conv
-
-
-def fit(body: str, limit: int) -> str:
-    """Clip a screen to the limit ('..' marks the cut)."""
-    return body if len(body) <= limit else body[: limit - 2].rstrip() + ".."
-
-
-def short_name(name: str, limit: int = SHORT_NAME) -> str:
-    """An institution's name short enough for a numbered USSD list."""
-    for long, short in ABBREVIATIONS.items():
-        name = name.replace(long, short)
-    acronym = re.search(r"\(([^()]{2,12})\)\s*$", name)
-    if len(name) > limit and acronym:
-        return acronym.group(1)
-    return fit(name, limit)
-
-
-def normalise_reference(text: str) -> str | None:
-    """A reference from what a keypad can type: MRJ-T-2026-000123, 2026-123, 2026000123."""
-    groups = re.findall(r"\d+", text or "")
-    if len(groups) >= 2 and len(groups[-2]) == 4:
-        year, seq = groups[-2], groups[-1]
-    elif len(groups) == 1 and 5 <= len(groups[0]) <= 14:
-        year, seq = groups[0][:4], groups[0][4:]
-    else:
-        return None
-    if len(seq) > 9 or int(seq) < 1 or int(year) < 1000:
-        return None
-    return format_reference(int(year), int(seq))
 
 
 def new_inputs(conv: Conversation, text: str, is_new: bool) -> list[str]:

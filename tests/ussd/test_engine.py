@@ -16,6 +16,7 @@ from sandbox.ussd.engine import (
     short_name,
 )
 from sandbox.ussd.menus import ENDINGS, ERRORS, SCREENS
+from sandbox.ussd.text import SHORT_NAME
 from sandbox.workflow import Status
 
 LONG = "Halmashauri ya Manispaa ya Mtwara Mikindani na Vitongoji Vyake Vyote"
@@ -150,7 +151,7 @@ def test_normalise_reference(typed, expected):
 )
 def test_short_names(name, short):
     assert short_name(name) == short
-    assert len(short_name(name)) <= engine.SHORT_NAME
+    assert len(short_name(name)) <= SHORT_NAME
 
 
 def test_unreadable_state_starts_afresh():
