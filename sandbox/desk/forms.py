@@ -1,30 +1,149 @@
-"""The feedback list's filter form (GET, so no CSRF token)."""
+"""Desk forms: the inbox filters (GET), walk-in intake and an institution's own templates."""
+
+from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, SubmitField
-from wtforms.validators import Length, Optional
+from wtforms import (
+    DateField,
+    EmailField,
+    RadioField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
 
-from sandbox.workflow import FeedbackType, Status
+from sandbox.models.desk import Situation
+from sandbox.services.desk import Sort, Tab
+from sandbox.services.feedback import MAX_DESCRIPTION
+from sandbox.workflow import Channel, ComplainantType, FeedbackType
+
+PHONE = r"^\+?[0-9 ]{9,16}$"
 
 
-class FilterForm(FlaskForm):
-    """Narrow the list by status, type, institution, region or reference."""
+def _int_or_none(value):
+    """Coerce a select's value to int, keeping an empty choice as None."""
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+class InboxForm(FlaskForm):
+    """Tab, filters, search and order of the inbox (GET, so no CSRF token)."""
 
     class Meta:
         csrf = False
 
-    status = SelectField(_l("Status"), validators=[Optional()], validate_choice=True)
-    type = SelectField(_l("Type"), validators=[Optional()], validate_choice=True)
-    institution = SelectField(_l("Institution"), validators=[Optional()], validate_choice=True)
-    region = SelectField(_l("Region"), validators=[Optional()], validate_choice=True)
-    reference = StringField(_l("Reference number"), validators=[Optional(), Length(max=32)])
+    tab = SelectField(
+        _l("Tab"), choices=[SelectChoice(t.value) for t in Tab], validators=[Optional()]
+    )
+    q = StringField(_l("Search by reference or text"), validators=[Optional(), Length(max=100)])
+    type = SelectField(_l("Type"), validators=[Optional()])
+    category = SelectField(_l("Category"), validators=[Optional()])
+    channel = SelectField(_l("Channel"), validators=[Optional()])
+    region = SelectField(_l("Region"), validators=[Optional()])
+    date_from = DateField(_l("Received from"), validators=[Optional()])
+    date_to = DateField(_l("Received until"), validators=[Optional()])
+    sort = SelectField(_l("Order"), validators=[Optional()])
     submit = SubmitField(_l("Filter"))
 
-    def fill_choices(self, lang: str, institutions, regions) -> None:
+    def fill_choices(self, lang: str, categories, regions) -> None:
         """Choices in the user's language; the empty choice means any."""
         any_ = ("", str(_l("Any")))
-        self.status.choices = [any_] + [(s.value, s.label(lang)) for s in Status]
         self.type.choices = [any_] + [(t.value, t.label(lang)) for t in FeedbackType]
-        self.institution.choices = [any_] + [(str(i.id), i.name(lang)) for i in institutions]
+        self.channel.choices = [any_] + [(c.value, c.label(lang)) for c in Channel]
+        self.category.choices = [any_] + [(str(c.id), c.name(lang)) for c in categories]
         self.region.choices = [any_] + [(str(r.id), r.name) for r in regions]
+        self.sort.choices = [("", str(_l("Default")))] + [(s.value, s.label(lang)) for s in Sort]
+
+
+class WalkInForm(FlaskForm):
+    """Feedback written down at the desk for a citizen who came in person."""
+
+    type = SelectField(_l("Type of feedback"), validators=[InputRequired()])
+    category = SelectField(_l("Category"), validators=[Optional()], coerce=_int_or_none)
+    description = TextAreaField(
+        _l("What the citizen said"),
+        validators=[
+            DataRequired(message=_l("Write down what the citizen said.")),
+            Length(max=MAX_DESCRIPTION),
+        ],
+    )
+    language = SelectField(
+        _l("Language of the text"),
+        choices=[SelectChoice("sw", "Kiswahili"), SelectChoice("en", "English")],
+    )
+    consent = RadioField(
+        _l("Does the citizen agree to be identified?"),
+        choices=[
+            SelectChoice("yes", _l("Yes, record name and phone")),
+            SelectChoice("no", _l("No, keep it anonymous")),
+        ],
+        validators=[InputRequired(message=_l("Ask the citizen and choose an answer."))],
+    )
+    complainant_type = SelectField(_l("The complainant is"), validators=[Optional()])
+    name = StringField(_l("Name"), validators=[Optional(), Length(max=120)])
+    phone = StringField(
+        _l("Phone number"),
+        validators=[
+            Optional(),
+            Regexp(PHONE, message=_l("Write a phone number such as 0712 345 678.")),
+        ],
+    )
+    email = EmailField(
+        _l("E-mail"), validators=[Optional(), Email(message=_l("Write a valid e-mail."))]
+    )
+    submit = SubmitField(_l("Record feedback"))
+
+    def fill_choices(self, lang: str, categories) -> None:
+        """Choices in the user's language."""
+        self.type.choices = [(t.value, t.label(lang)) for t in FeedbackType]
+        self.category.choices = [(None, str(_l("Not sure")))] + [
+            (c.id, c.name(lang)) for c in categories
+        ]
+        people = (ComplainantType.CITIZEN, ComplainantType.PUBLIC_SERVANT)
+        self.complainant_type.choices = [(t.value, t.label(lang)) for t in people]
+
+    def validate(self, extra_validators=None) -> bool:
+        """With consent, a name or a phone number is needed."""
+        ok = super().validate(extra_validators)
+        if self.consent.data == "yes" and not (self.name.data or self.phone.data):
+            self.name.errors = [*self.name.errors, str(_l("Give a name or a phone number."))]
+            ok = False
+        return ok
+
+
+class TemplateForm(FlaskForm):
+    """An institution's own response template, in both languages."""
+
+    situation = SelectField(_l("Situation"), validators=[InputRequired()])
+    feedback_type = SelectField(_l("Type of feedback"), validators=[Optional()])
+    title_sw = StringField(_l("Title in Swahili"), validators=[DataRequired(), Length(max=120)])
+    title_en = StringField(_l("Title in English"), validators=[DataRequired(), Length(max=120)])
+    text_sw = TextAreaField(_l("Text in Swahili"), validators=[DataRequired(), Length(max=2000)])
+    text_en = TextAreaField(_l("Text in English"), validators=[DataRequired(), Length(max=2000)])
+    submit = SubmitField(_l("Add template"))
+
+    def fill_choices(self, lang: str) -> None:
+        """Choices in the user's language."""
+        self.situation.choices = [(s.value, s.label(lang)) for s in Situation]
+        self.feedback_type.choices = [("", str(_l("Any")))] + [
+            (t.value, t.label(lang)) for t in FeedbackType
+        ]
+
+
+class RevealForm(FlaskForm):
+    """Why the identity must be seen (recorded in the reveal log the head reads)."""
+
+    reason = TextAreaField(
+        _l("Reason for revealing the identity"),
+        validators=[
+            DataRequired(message=_l("Give the reason.")),
+            Length(min=10, max=1000, message=_l("Write at least 10 characters.")),
+        ],
+    )
+    submit = SubmitField(_l("Reveal identity"))

@@ -1,69 +1,216 @@
-"""The feedback list and one item's page (the full officer desk comes with its own issue)."""
+"""The feedback desk: inbox, item page and its actions, identity reveal.
+
+Views are thin: read the request, call one service, and turn domain errors into a flashed
+bilingual message (the form keeps what was typed), a 404 (outside the user's scope) or a
+403 (the role may not). Permissions come from ``sandbox.desk.policy``.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
-from flask_login import current_user, login_required
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
-from sandbox.desk.forms import FilterForm
+from sandbox.desk.action_forms import FORMS, ActionForm, ReplyForm, make_form
+from sandbox.desk.forms import InboxForm, RevealForm
+from sandbox.desk.policy import Capability, can, may_act, requires
 from sandbox.i18n import current_language
-from sandbox.services import queries
-from sandbox.services.clock import workspace_now
-from sandbox.services.states import state_of
+from sandbox.services import desk, desk_item
+from sandbox.services.confidentiality import RevealRefused
+from sandbox.services.feedback import FeedbackNotFound
 from sandbox.services.workspaces import find_workspace
-from sandbox.workflow import TANZANIA, Status, is_overdue, working_days_left
+from sandbox.workflow import Action, VersionConflict, WorkflowError
 
-bp = Blueprint("desk", __name__, url_prefix="/desk", template_folder="templates")
+bp = Blueprint(
+    "desk", __name__, url_prefix="/desk", template_folder="templates", static_folder=None
+)
 
 
 def _workspace():
-    """The signed-in user's workspace (the demo workspace for demo personas)."""
+    """The signed-in user's workspace (the demo workspace for users without one)."""
     workspace = current_user.workspace or find_workspace(current_app.config["DEMO_WORKSPACE"])
     if workspace is None:
         abort(404)
     return workspace
 
 
+@bp.get("/")
+@requires(Capability.VIEW)
+def index():
+    """The desk starts at the inbox."""
+    return redirect(url_for(".feedback_list"))
+
+
 @bp.get("/feedback")
-@login_required
+@requires(Capability.VIEW)
 def feedback_list():
-    """The workspace's feedback, filtered and paginated."""
-    workspace = _workspace()
-    form = FilterForm(request.args)
-    form.fill_choices(
-        current_language(), queries.institutions_for_filter(), queries.regions_for_filter()
+    """The inbox: tabs with counts, filters, search, order and one page of rows."""
+    form = InboxForm(request.args)
+    form.fill_choices(current_language(), *desk.filter_choices())
+    form.validate()
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    inbox = desk.read_inbox(
+        _workspace(), current_user, inbox_query(form), page, current_app.config["PER_PAGE"]
     )
-    filters = _filters(form) if form.validate() else queries.FeedbackFilter()
-    page = request.args.get("page", 1, type=int) or 1
-    items = queries.list_feedback(workspace, filters, max(page, 1), current_app.config["PER_PAGE"])
-    return render_template(
-        "desk/list.html", form=form, page=items, now=workspace_now(workspace), sla=_sla
+    return render_template("desk/inbox.html", form=form, inbox=inbox, tabs=list(desk.Tab))
+
+
+def inbox_query(form: InboxForm) -> desk.InboxQuery:
+    """The valid parts of the inbox form as a query (a bad value is ignored, never a 500)."""
+
+    def ok(field):
+        return field.data if field.data not in (None, "") and not field.errors else None
+
+    def as_int(field):
+        value = ok(field)
+        return int(value) if value is not None and str(value).isdigit() else None
+
+    return desk.InboxQuery(
+        tab=desk.Tab(ok(form.tab) or desk.Tab.OPEN),
+        type=desk.FeedbackType(ok(form.type)) if ok(form.type) else None,
+        category_id=as_int(form.category),
+        channel=desk.Channel(ok(form.channel)) if ok(form.channel) else None,
+        region_id=as_int(form.region),
+        date_from=ok(form.date_from),
+        date_to=ok(form.date_to),
+        search=ok(form.q) or "",
+        sort=desk.Sort(ok(form.sort)) if ok(form.sort) else None,
     )
 
 
 @bp.get("/feedback/<int:feedback_id>")
-@login_required
+@requires(Capability.VIEW)
 def feedback_detail(feedback_id: int):
-    """One item: summary, deadlines and its history (identity masked)."""
-    workspace = _workspace()
-    item = queries.get_feedback(workspace, feedback_id)
-    if item is None:
+    """One item: summary, masked identity, timeline and the actions this user may take."""
+    return render_item(feedback_id)
+
+
+@bp.post("/feedback/<int:feedback_id>/actions/<action_name>")
+@requires(Capability.VIEW)
+def act(feedback_id: int, action_name: str):
+    """Apply one action; on any refusal show the page again with the form as typed."""
+    action = _action_or_404(action_name)
+    lang = current_language()
+    form = make_form(action, lang, formdata=request.form)
+    if isinstance(form, ReplyForm) and form.use_template.data:
+        return _with_template(feedback_id, form)
+    if not form.validate():
+        return render_item(feedback_id, pending=form, status=422)
+    confirmed = isinstance(form, ReplyForm) and form.send_anyway.data
+    try:
+        desk_item.perform(_workspace(), current_user, feedback_id, form.command(), confirmed)
+    except FeedbackNotFound:
         abort(404)
-    return render_template("desk/detail.html", item=item, now=workspace_now(workspace), sla=_sla)
+    except desk_item.NotPermitted:
+        abort(403)
+    except desk_item.IdentityInReply as warning:
+        return render_item(feedback_id, pending=form, warning=warning.mentions, status=422)
+    except VersionConflict as conflict:
+        flash(conflict.message(lang), "error")
+        return render_item(feedback_id, pending=form, conflict=True, status=409)
+    except WorkflowError as refusal:
+        flash(refusal.message(lang), "error")
+        return render_item(feedback_id, pending=form, status=422)
+    flash(_("Done: %(action)s.", action=action.label(lang)), "success")
+    return redirect(url_for(".feedback_detail", feedback_id=feedback_id))
 
 
-def _filters(form: FilterForm) -> queries.FeedbackFilter:
-    """The validated form as a query filter."""
-    return queries.FeedbackFilter(
-        status=Status(form.status.data) if form.status.data else None,
-        type=form.type.data or None,
-        institution_id=int(form.institution.data) if form.institution.data else None,
-        region_id=int(form.region.data) if form.region.data else None,
-        reference=form.reference.data or None,
+def _action_or_404(name: str) -> Action:
+    """The desk action named in the URL (unknown names are not found)."""
+    action = next((a for a in FORMS if a.value == name), None)
+    if action is None:
+        abort(404)
+    return action
+
+
+def _with_template(feedback_id: int, form: ReplyForm):
+    """Put the chosen template, filled in, into the reply box (nothing is sent)."""
+    try:
+        text = desk_item.template_text(_workspace(), current_user, feedback_id, form.template.data)
+    except FeedbackNotFound:
+        abort(404)
+    form.text.data = text or form.text.data
+    return render_item(feedback_id, pending=form)
+
+
+@bp.post("/feedback/<int:feedback_id>/reveal")
+@requires(Capability.REVEAL_IDENTITY)
+def reveal(feedback_id: int):
+    """Show the identity on this one page view, after recording who asked and why."""
+    form = RevealForm()
+    if not form.validate():
+        return render_item(feedback_id, reveal_form=form, status=422)
+    try:
+        identity = desk_item.reveal(_workspace(), current_user, feedback_id, form.reason.data)
+    except FeedbackNotFound:
+        abort(404)
+    except RevealRefused as refusal:
+        flash(refusal.message(current_language()), "error")
+        return render_item(feedback_id, reveal_form=form, status=422)
+    response = render_item(feedback_id, identity=identity)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def render_item(
+    feedback_id: int,
+    *,
+    pending: ActionForm | None = None,
+    status: int = 200,
+    **context,
+):
+    """The item page, with a submitted form kept as typed (and its version made fresh)."""
+    try:
+        page = desk_item.item_page(_workspace(), current_user, feedback_id)
+    except FeedbackNotFound:
+        abort(404)
+    if pending is not None and not may_act(current_user, page.item, pending.action):
+        abort(403)
+    lang = current_language()
+    forms = {a: make_form(a, lang, version=page.item.version) for a in page.actions}
+    if pending is not None:
+        pending.version.data, pending.version.raw_data = page.item.version, [str(page.item.version)]
+        if pending.action in forms:
+            forms[pending.action] = pending
+    fill_item_choices(forms, page, lang)
+    html = render_template(
+        "desk/item.html",
+        page=page,
+        item=page.item,
+        forms=forms,
+        pending=pending,
+        reveal_form=context.pop("reveal_form", None) or RevealForm(formdata=None),
+        **context,
     )
+    return current_app.make_response((html, status))
 
 
-def _sla(item, now):
-    """(is overdue, working days left) for an item on the workspace clock."""
-    state = state_of(item)
-    return is_overdue(state, now, TANZANIA), working_days_left(state, now, TANZANIA)
+def fill_item_choices(forms: dict, page, lang: str) -> None:
+    """Choices that depend on the item: officers, institutions, templates."""
+    if Action.ASSIGN in forms:
+        forms[Action.ASSIGN].assignee.choices = [(u.id, u.display_name) for u in page.assignees]
+    if Action.TRANSFER_REQUEST in forms:
+        forms[Action.TRANSFER_REQUEST].target.choices = [("", _("Choose an institution"))] + [
+            (i.id, i.name(lang)) for i in page.institutions
+        ]
+    for action in (Action.RESPOND, Action.REQUEST_INFO):
+        if action in forms:
+            forms[action].template.choices = [("", _("Choose a template"))] + [
+                (t.id, f"{t.situation.label(lang)}: {t.title(lang)}") for t in page.templates
+            ]
+
+
+@bp.context_processor
+def _desk_helpers() -> dict:
+    """Helpers for desk templates: the policy, optional endpoints, event details."""
+    return {
+        "desk_can": lambda permission: (
+            current_user.is_authenticated and can(current_user, permission)
+        ),
+        "Capability": Capability,
+        "has_endpoint": lambda endpoint: endpoint in current_app.view_functions,
+        "describe_detail": lambda detail: desk_item.describe_detail(detail, current_language()),
+    }
+
+
+from sandbox.desk import intake_views  # noqa: E402,F401  (more desk views on this blueprint)

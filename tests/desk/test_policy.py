@@ -1,0 +1,91 @@
+"""The permission table, role by role and capability by capability."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from sandbox.desk.policy import POLICY, Capability, can, giver_level, may_act, permitted
+from sandbox.workflow import Action, EscalationLevel, Role
+
+O, H, L, ICT, F, S, A, T = (  # noqa: E741 (one letter per role keeps the table readable)
+    Role.OFFICER,
+    Role.HEAD,
+    Role.LEADER,
+    Role.ICT_OFFICER,
+    Role.FACILITATOR,
+    Role.STAKEHOLDER,
+    Role.ADMIN,
+    Role.TRAINEE,
+)
+EVERY_ROLE = {O, H, L, ICT, F, S, A, T}
+WORKERS = {O, H, T}
+
+EXPECTED = {
+    Capability.VIEW: EVERY_ROLE,
+    Capability.REVEAL_IDENTITY: {H, T},
+    Capability.READ_REVEAL_LOG: {H, T},
+    Capability.WALK_IN: WORKERS,
+    Capability.MANAGE_TEMPLATES: WORKERS,
+    Action.ACKNOWLEDGE: WORKERS,
+    Action.ASSIGN: WORKERS,
+    Action.START: WORKERS,
+    Action.REQUEST_INFO: WORKERS,
+    Action.CITIZEN_REPLIED: WORKERS,
+    Action.TRANSFER_REQUEST: WORKERS,
+    Action.TRANSFER_ACCEPT: WORKERS,
+    Action.TRANSFER_RETURN: WORKERS,
+    Action.RESPOND: WORKERS,
+    Action.CLOSE: WORKERS,
+    Action.REJECT: WORKERS,
+    Action.NOTE: WORKERS,
+    Action.ESCALATE: WORKERS,
+    Action.DIRECTIVE: {H, L, T},
+    Action.RATE: set(),
+    Action.REOPEN: set(),
+    Action.SUBMIT: set(),
+}
+
+
+def user(role, institution_id=1, user_id=9):
+    return SimpleNamespace(role=role, institution_id=institution_id, id=user_id)
+
+
+@pytest.mark.parametrize("role", sorted(Role, key=str))
+@pytest.mark.parametrize("permission", list(EXPECTED), ids=lambda p: p.value)
+def test_policy_table(role, permission):
+    assert can(user(role), permission) is (role in EXPECTED[permission])
+
+
+def test_every_role_and_every_action_is_declared():
+    assert set(POLICY) == set(Role)
+    assert set(EXPECTED) >= set(Action) | set(Capability)
+
+
+def test_institution_staff_act_only_on_their_institution():
+    item = SimpleNamespace(institution_id=1, transfer_target_id=None)
+    assert may_act(user(O, 1), item, Action.ACKNOWLEDGE)
+    assert not may_act(user(O, 2), item, Action.ACKNOWLEDGE)
+
+
+def test_accept_and_return_belong_to_the_receiving_institution():
+    item = SimpleNamespace(institution_id=1, transfer_target_id=2)
+    receiver, sender = user(O, 2), user(O, 1)
+    allowed = [Action.TRANSFER_ACCEPT, Action.TRANSFER_RETURN, Action.NOTE]
+    assert permitted(receiver, item, allowed) == [Action.TRANSFER_ACCEPT, Action.TRANSFER_RETURN]
+    assert permitted(sender, item, allowed) == [Action.NOTE]
+
+
+def test_leaders_only_give_directives_and_at_leader_level():
+    item = SimpleNamespace(institution_id=1, transfer_target_id=None)
+    leader = user(L, None)
+    assert permitted(leader, item, list(Action)) == [Action.DIRECTIVE]
+    assert giver_level(leader) is EscalationLevel.LEADER
+    assert giver_level(user(H)) is EscalationLevel.HEAD
+
+
+def test_observers_may_do_nothing():
+    item = SimpleNamespace(institution_id=1, transfer_target_id=None)
+    for role in (ICT, F, S, A):
+        assert permitted(user(role), item, list(Action)) == []
