@@ -49,18 +49,22 @@ def _named(obj, lang: str, none_label: str) -> str:
 
 
 def _types(b: Dashboard) -> Table:
+    """Counts per feedback type."""
     return _enum_table("types", _("Items by type"), _("Type"), b.by_type)
 
 
 def _statuses(b: Dashboard) -> Table:
+    """Counts per status."""
     return _enum_table("statuses", _("Items by status"), _("Status"), b.by_status)
 
 
 def _channels(b: Dashboard) -> Table:
+    """Counts per channel."""
     return _enum_table("channels", _("Items by channel"), _("Channel"), b.by_channel)
 
 
 def _categories(b: Dashboard) -> Table:
+    """The ten largest categories with their share."""
     lang = current_language()
     rows = [[_named(c, lang, _("No category")), n, _share(n, b.total)] for c, n in b.categories]
     header = [_("Category"), _("Items"), _("Share of all items (%)")]
@@ -68,12 +72,14 @@ def _categories(b: Dashboard) -> Table:
 
 
 def _institutions(b: Dashboard) -> Table:
+    """Counts per institution (wide scopes only)."""
     lang = current_language()
     rows = [[_named(i, lang, "—"), n] for i, n in b.institutions]
     return Table("institutions", _("Items by institution"), [_("Institution"), _("Items")], rows, 1)
 
 
 def _timeliness(b: Dashboard) -> Table:
+    """Median working days and SLA compliance per deadline."""
     header = [
         _("Deadline"),
         _("Median working days"),
@@ -89,10 +95,12 @@ def _timeliness(b: Dashboard) -> Table:
 
 
 def _sla(compliance) -> list:
+    """Met, measured and percent of one deadline."""
     return [compliance.met, compliance.measured, compliance.percent]
 
 
 def _overdue_ages(b: Dashboard) -> Table:
+    """Overdue items per age bucket."""
     names = {"1-5": "1–5", "6-10": "6–10", "11-20": "11–20", ">20": _("more than 20")}
     rows = [[names[name], n] for name, n in b.overdue_buckets]
     header = [_("Working days overdue"), _("Items")]
@@ -100,6 +108,7 @@ def _overdue_ages(b: Dashboard) -> Table:
 
 
 def _overdue(b: Dashboard) -> Table:
+    """The overdue items, most overdue first."""
     lang = current_language()
     header = [
         _("Reference"),
@@ -126,12 +135,14 @@ def _overdue(b: Dashboard) -> Table:
 
 
 def _workload(b: Dashboard) -> Table:
+    """Open and overdue items per assignee."""
     rows = [[name or _("Not assigned"), n, late] for name, n, late in b.workload]
     header = [_("Officer"), _("Open items"), _("Of which overdue")]
     return Table("workload", _("Officer workload (open items)"), header, rows, chart=1)
 
 
 def _directives(b: Dashboard) -> Table:
+    """Directives given in the period, latest first."""
     lang = current_language()
     header = [_("Reference"), _("Given by"), _("Level"), _("Date")]
     rows = [[d.reference, d.giver, _level(d.giver_level, lang), d.at] for d in b.directives]
@@ -148,6 +159,7 @@ def _level(value: str, lang: str) -> str:
 
 
 def _share(n: int, total: int) -> float | None:
+    """n as a percentage of total, one decimal."""
     return round(100 * n / total, 1) if total else None
 
 
