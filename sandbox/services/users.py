@@ -11,8 +11,9 @@ from sandbox.services.clock import wall_now
 
 
 def find_user(user_id: int) -> User | None:
-    """The user with this id (Flask-Login's loader)."""
-    return db.session.get(User, user_id)
+    """The active user with this id (Flask-Login's loader: a deactivated account is logged out)."""
+    user = db.session.get(User, user_id)
+    return user if user is not None and user.is_active else None
 
 
 def authenticate(username: str, password: str) -> User | None:
