@@ -112,6 +112,8 @@ def act(feedback_id: int, action_name: str):
         flash(refusal.message(lang), "error")
         return render_item(feedback_id, pending=form, status=422)
     flash(_("Done: %(action)s.", action=action.label(lang)), "success")
+    if action is Action.TRANSFER_RETURN:  # the item has gone back: it is no longer ours to see
+        return redirect(url_for(".feedback_list", tab="transferred_in"))
     return redirect(url_for(".feedback_detail", feedback_id=feedback_id))
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 from sandbox.desk.policy import Capability, can, giver_level, may_act, permitted
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
+from sandbox.services.attachments import attachments_for
 from sandbox.services.clock import workspace_now
 from sandbox.services.confidentiality import (
     Identity,
@@ -120,12 +121,8 @@ def item_page(workspace: Workspace, user: User, feedback_id: int) -> ItemPage:
 
 
 def attachments_of(item: Feedback) -> list:
-    """The item's attachments, once the attachments service exists (channels issue)."""
-    try:  # ATTACHMENTS: built by another engineer in sandbox/services/attachments.py
-        from sandbox.services.attachments import attachments_for
-    except ImportError:
-        return []
-    return list(attachments_for(item))
+    """The item's attachments (uploaded on the portal), oldest first."""
+    return attachments_for(item)
 
 
 def assignable_officers(workspace: Workspace, institution_id: int) -> list[User]:
