@@ -22,7 +22,7 @@ from sandbox.i18n import current_language
 from sandbox.models import InstitutionKind
 from sandbox.services.attachments import AttachmentRejected, CheckedUpload, check_upload
 from sandbox.services.feedback import MAX_DESCRIPTION
-from sandbox.services.portal import normalise_phone
+from sandbox.sms.phones import tanzanian_mobile
 from sandbox.workflow import ComplainantType, FeedbackType
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -167,7 +167,7 @@ class FeedbackForm(FlaskForm):
         if not (field.data or "").strip():
             field.data = ""
             return
-        normalised = normalise_phone(field.data)
+        normalised = tanzanian_mobile(field.data)
         if normalised is None:
             raise ValidationError(
                 _l("Enter a Tanzanian mobile number such as 0712 345 678 or +255 712 345 678.")

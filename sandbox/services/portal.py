@@ -41,16 +41,6 @@ from sandbox.workflow import (
     working_days_left,
 )
 
-# A Tanzanian mobile number: 6 or 7 then 8 digits, after 0, 255 or +255 (or nothing).
-_PHONE = re.compile(r"^(?:\+?255|0)?([67]\d{8})$")
-_PHONE_SEPARATORS = re.compile(r"[\s\-().]")
-
-
-def normalise_phone(text: str | None) -> str | None:
-    """A Tanzanian mobile number as E.164 (+2557…), or None when it is not one."""
-    match = _PHONE.match(_PHONE_SEPARATORS.sub("", text or ""))
-    return f"+255{match.group(1)}" if match else None
-
 
 @dataclass(frozen=True)
 class InstitutionSearch:

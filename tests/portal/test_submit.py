@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import District, Feedback, FeedbackEvent, Region, SmsMessage
-from sandbox.services.portal import normalise_phone
+from sandbox.sms.phones import tanzanian_mobile
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType, Status
 from tests.portal.conftest import only_item
 
@@ -110,7 +110,7 @@ def test_identified_without_phone_gets_no_sms(client, demo, post_feedback, form_
     ],
 )
 def test_phone_normalisation(typed, stored):
-    assert normalise_phone(typed) == stored
+    assert tanzanian_mobile(typed) == stored
 
 
 def test_bad_phone_is_refused_beside_the_field_keeping_everything(
