@@ -8,6 +8,7 @@ with Core inserts in chunks, and commits once per call.
 from __future__ import annotations
 
 import secrets
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import islice
@@ -32,6 +33,7 @@ from sandbox.seeding.catalog import Catalog, InstitutionEntry, StaffMember
 from sandbox.seeding.data import SeedData, load_seed_data
 from sandbox.seeding.generator import generate
 from sandbox.seeding.provider import make_faker
+from sandbox.services.attachments import upload_folder
 from sandbox.services.clock import workspace_now
 from sandbox.services.workspaces import sla_policy_for
 from sandbox.workflow import Role
@@ -88,8 +90,8 @@ def seed_workspace(
 def clear_workspace_feedback(workspace: Workspace) -> int:
     """Delete a workspace's feedback and every row pointing at it (events, SMS…), in one commit.
 
-    Staff accounts stay; reference numbering restarts at 1, so reseeding with the same seed
-    gives the same items again.
+    Attachment files go too. Staff accounts stay; reference numbering restarts at 1, so
+    reseeding with the same seed gives the same items again.
     """
     feedback = Feedback.__table__
     ids = sa.select(feedback.c.id).where(feedback.c.workspace_id == workspace.id)
@@ -98,6 +100,7 @@ def clear_workspace_feedback(workspace: Workspace) -> int:
     deleted = db.session.execute(sa.delete(feedback).where(feedback.c.workspace_id == workspace.id))
     workspace.next_reference_seq = 1
     db.session.commit()
+    shutil.rmtree(upload_folder(workspace.id), ignore_errors=True)  # the attachments' files
     return deleted.rowcount
 
 

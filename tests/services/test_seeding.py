@@ -153,3 +153,14 @@ def test_same_seed_gives_identical_rows_in_a_fresh_database(tmp_path):
     assert first == second
     assert first[0] != other[0]
     assert first[1] != other[1]
+
+
+def test_clearing_a_workspace_removes_its_attachment_files(make_workspace):
+    from sandbox.services.attachments import upload_folder
+
+    workspace = make_workspace("files")
+    folder = upload_folder(workspace.id)
+    folder.mkdir(parents=True)
+    (folder / "stored-file").write_bytes(b"%PDF-1.4")
+    clear_workspace_feedback(workspace)
+    assert not folder.exists()
