@@ -7,6 +7,7 @@ from datetime import datetime
 from flask import Flask, request
 
 from sandbox.i18n import LANGUAGE_NAMES, current_language
+from sandbox.navigation import menu_for_current_user
 
 MONTHS = {
     "sw": ["Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ago", "Sep", "Okt", "Nov", "Des"],
@@ -45,4 +46,5 @@ def register_template_helpers(app: Flask) -> None:
             "lang": current_language(),
             "language_names": LANGUAGE_NAMES,
             "current_path": request.full_path.rstrip("?") if request else "/",
+            "menu": menu_for_current_user(),
         }
