@@ -15,6 +15,7 @@ from wtforms import BooleanField, IntegerField, SelectField, SubmitField, TextAr
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
+from sandbox.desk.forms import no_nul
 from sandbox.workflow import Action, Command, RejectionReason, Resolution
 
 MAX_TEXT = 2000
@@ -30,7 +31,7 @@ def _text(label, required=True, minimum=0):
         validators.insert(0, DataRequired(message=message))
     else:
         validators.insert(0, Optional())
-    return TextAreaField(label, validators=validators)
+    return TextAreaField(label, validators=validators, filters=[no_nul])
 
 
 def _int(value):

@@ -14,7 +14,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
 from sandbox.models.desk import Situation
 from sandbox.services.desk import Sort, Tab
@@ -22,6 +22,20 @@ from sandbox.services.feedback import MAX_DESCRIPTION
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 
 PHONE = r"^\+?[0-9 ]{9,16}$"
+EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"  # a plain check: no extra dependency
+
+
+def no_nul(value):
+    """Drop NUL characters (PostgreSQL text cannot hold them; nobody types them)."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+def as_member(enum, value, default=None):
+    """The enum member with this value, else ``default`` (blank-ish values pass Optional())."""
+    try:
+        return enum(value) if value not in (None, "") else default
+    except ValueError:
+        return default
 
 
 def _int_or_none(value):
@@ -41,7 +55,11 @@ class InboxForm(FlaskForm):
     tab = SelectField(
         _l("Tab"), choices=[SelectChoice(t.value) for t in Tab], validators=[Optional()]
     )
-    q = StringField(_l("Search by reference or text"), validators=[Optional(), Length(max=100)])
+    q = StringField(
+        _l("Search by reference or text"),
+        filters=[no_nul],
+        validators=[Optional(), Length(max=100)],
+    )
     type = SelectField(_l("Type"), validators=[Optional()])
     category = SelectField(_l("Category"), validators=[Optional()])
     channel = SelectField(_l("Channel"), validators=[Optional()])
@@ -68,6 +86,7 @@ class WalkInForm(FlaskForm):
     category = SelectField(_l("Category"), validators=[Optional()], coerce=_int_or_none)
     description = TextAreaField(
         _l("What the citizen said"),
+        filters=[no_nul],
         validators=[
             DataRequired(message=_l("Write down what the citizen said.")),
             Length(max=MAX_DESCRIPTION),
@@ -86,16 +105,19 @@ class WalkInForm(FlaskForm):
         validators=[InputRequired(message=_l("Ask the citizen and choose an answer."))],
     )
     complainant_type = SelectField(_l("The complainant is"), validators=[Optional()])
-    name = StringField(_l("Name"), validators=[Optional(), Length(max=120)])
+    name = StringField(_l("Name"), filters=[no_nul], validators=[Optional(), Length(max=120)])
     phone = StringField(
         _l("Phone number"),
+        filters=[no_nul],
         validators=[
             Optional(),
             Regexp(PHONE, message=_l("Write a phone number such as 0712 345 678.")),
         ],
     )
     email = EmailField(
-        _l("E-mail"), validators=[Optional(), Email(message=_l("Write a valid e-mail."))]
+        _l("E-mail"),
+        filters=[no_nul],
+        validators=[Optional(), Regexp(EMAIL, message=_l("Write a valid e-mail."))],
     )
     submit = SubmitField(_l("Record feedback"))
 
@@ -122,10 +144,18 @@ class TemplateForm(FlaskForm):
 
     situation = SelectField(_l("Situation"), validators=[InputRequired()])
     feedback_type = SelectField(_l("Type of feedback"), validators=[Optional()])
-    title_sw = StringField(_l("Title in Swahili"), validators=[DataRequired(), Length(max=120)])
-    title_en = StringField(_l("Title in English"), validators=[DataRequired(), Length(max=120)])
-    text_sw = TextAreaField(_l("Text in Swahili"), validators=[DataRequired(), Length(max=2000)])
-    text_en = TextAreaField(_l("Text in English"), validators=[DataRequired(), Length(max=2000)])
+    title_sw = StringField(
+        _l("Title in Swahili"), filters=[no_nul], validators=[DataRequired(), Length(max=120)]
+    )
+    title_en = StringField(
+        _l("Title in English"), filters=[no_nul], validators=[DataRequired(), Length(max=120)]
+    )
+    text_sw = TextAreaField(
+        _l("Text in Swahili"), filters=[no_nul], validators=[DataRequired(), Length(max=2000)]
+    )
+    text_en = TextAreaField(
+        _l("Text in English"), filters=[no_nul], validators=[DataRequired(), Length(max=2000)]
+    )
     submit = SubmitField(_l("Add template"))
 
     def fill_choices(self, lang: str) -> None:
@@ -141,6 +171,7 @@ class RevealForm(FlaskForm):
 
     reason = TextAreaField(
         _l("Reason for revealing the identity"),
+        filters=[no_nul],
         validators=[
             DataRequired(message=_l("Give the reason.")),
             Length(min=10, max=1000, message=_l("Write at least 10 characters.")),

@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from sandbox.desk.forms import TemplateForm, WalkInForm
+from sandbox.desk.forms import TemplateForm, WalkInForm, as_member
 from sandbox.desk.policy import Capability, requires
 from sandbox.desk.views import _workspace, bp
 from sandbox.i18n import current_language
@@ -29,7 +29,9 @@ def walk_in():
         type=FeedbackType(form.type.data),
         description=form.description.data,
         agrees_to_be_identified=form.consent.data == "yes",
-        complainant_type=ComplainantType(form.complainant_type.data or "citizen"),
+        complainant_type=as_member(
+            ComplainantType, form.complainant_type.data, ComplainantType.CITIZEN
+        ),
         category_id=form.category.data,
         language=form.language.data,
         name=form.name.data,

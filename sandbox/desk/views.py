@@ -49,10 +49,11 @@ def feedback_list():
     form.fill_choices(current_language(), *desk.filter_choices())
     form.validate()
     page = max(request.args.get("page", 1, type=int) or 1, 1)
-    inbox = desk.read_inbox(
-        _workspace(), current_user, inbox_query(form), page, current_app.config["PER_PAGE"]
+    query = inbox_query(form)
+    inbox = desk.read_inbox(_workspace(), current_user, query, page, current_app.config["PER_PAGE"])
+    return render_template(
+        "desk/inbox.html", form=form, inbox=inbox, tabs=list(desk.Tab), current_tab=query.tab.value
     )
-    return render_template("desk/inbox.html", form=form, inbox=inbox, tabs=list(desk.Tab))
 
 
 def inbox_query(form: InboxForm) -> desk.InboxQuery:
@@ -65,16 +66,22 @@ def inbox_query(form: InboxForm) -> desk.InboxQuery:
         value = ok(field)
         return int(value) if value is not None and str(value).isdigit() else None
 
+    def member(enum, field):
+        try:
+            return enum(ok(field)) if ok(field) is not None else None
+        except ValueError:  # blank-ish values pass Optional() without a choice check
+            return None
+
     return desk.InboxQuery(
-        tab=desk.Tab(ok(form.tab) or desk.Tab.OPEN),
-        type=desk.FeedbackType(ok(form.type)) if ok(form.type) else None,
+        tab=member(desk.Tab, form.tab) or desk.Tab.OPEN,
+        type=member(desk.FeedbackType, form.type),
         category_id=as_int(form.category),
-        channel=desk.Channel(ok(form.channel)) if ok(form.channel) else None,
+        channel=member(desk.Channel, form.channel),
         region_id=as_int(form.region),
         date_from=ok(form.date_from),
         date_to=ok(form.date_to),
         search=ok(form.q) or "",
-        sort=desk.Sort(ok(form.sort)) if ok(form.sort) else None,
+        sort=member(desk.Sort, form.sort),
     )
 
 

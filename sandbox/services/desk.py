@@ -139,8 +139,9 @@ def filter_clauses(q: InboxQuery) -> list[sa.ColumnElement[bool]]:
         wheres.append(Feedback.received_at >= datetime.combine(q.date_from, time.min))
     if q.date_to:
         wheres.append(Feedback.received_at <= datetime.combine(q.date_to, time.max))
-    if q.search.strip():
-        pattern = f"%{q.search.strip()}%"
+    search = q.search.replace("\x00", "").strip()
+    if search:
+        pattern = f"%{search}%"
         wheres.append(
             sa.or_(Feedback.reference.ilike(pattern), Feedback.description.ilike(pattern))
         )

@@ -428,3 +428,51 @@ def _compliment():
     from sandbox.workflow import FeedbackType
 
     return FeedbackType.COMPLIMENT
+
+
+def test_nul_characters_are_dropped_not_a_500(client, desk):
+    ws, _users, login = desk
+    item = make_item(ws, "DODOMA_CC")
+    login("afisa")
+    assert post(client, item, Action.NOTE, text="Dokezo\x00 safi").status_code == 302
+    assert fresh(item).events[-1].text == "Dokezo safi"
+    assert client.get("/desk/feedback", query_string={"q": "a\x00b"}).status_code == 200
+
+
+FORM_FIELDS = {
+    "/desk/walk-in": [
+        "type",
+        "category",
+        "description",
+        "language",
+        "consent",
+        "complainant_type",
+        "name",
+        "phone",
+        "email",
+    ],
+    "/desk/templates": ["situation", "feedback_type", "title_sw", "title_en", "text_sw", "text_en"],
+}
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.sampled_from(sorted(FORM_FIELDS)),
+    st.data(),
+)
+def test_walk_in_and_template_forms_fuzz_never_500(client, desk, path, data):
+    _ws, _users, login = desk
+    login("afisa")
+    values = data.draw(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                name: st.sampled_from(["", " ", "\r", "complaint", "yes", "answer", "x" * 3000])
+                | st.text(max_size=20)
+                for name in FORM_FIELDS[path]
+            },
+        )
+    )
+    assert client.post(path, data=values).status_code in (200, 302, 422)
