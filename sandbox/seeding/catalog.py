@@ -38,6 +38,7 @@ class Catalog:
     regions: Mapping[int, str]  # region id -> name
     districts: Mapping[int, tuple[tuple[int, str], ...]]  # region id -> ((id, name), ...)
     seed_data: SeedData
+    focus: tuple[str, ...] = ()  # institution codes that get a real queue (the personas')
 
 
 def catalog_from_seed_data(seed_data: SeedData) -> Catalog:

@@ -40,6 +40,7 @@ from sandbox.seeding.plans import (
     COMPLAINANT_WEIGHTS,
     EMAIL_DOMAINS,
     ENDS_ANSWERED,
+    FOCUS_SHARE,
     OFF_HOURS_SHARE,
     PLANS,
     RECENT_SHARE,
@@ -178,6 +179,7 @@ class _Generator:
         self.people = catalog.seed_data.people
         self.institutions = tuple(i for i in catalog.institutions if i.categories)
         self.by_id = {i.id: i for i in catalog.institutions}
+        self.focus = tuple(i for i in self.institutions if i.code in catalog.focus)
         self.regions = catalog.regions
         self.region_ids = tuple(sorted(catalog.regions))
         self.districts = catalog.districts
@@ -237,7 +239,7 @@ class _Generator:
         ftype = rng.pick(self.types)
         channel = rng.pick(self.channels)
         complainant = rng.pick(self.complainants)
-        inst = rng.pick(self.institutions)
+        inst = self._institution()
         category_id, category_code = rng.pick(inst.categories)
         region_id, district_id = self._place(inst)
         text, slots, language, sensitive = rng.pick(self.templates[ftype, category_code])
@@ -260,6 +262,12 @@ class _Generator:
         row.update(state.__dict__)
         row["updated_at"] = events[-1]["at"]
         return GeneratedItem(row, events)
+
+    def _institution(self) -> InstitutionEntry:
+        """Any institution, or (FOCUS_SHARE of the time) one of the focus institutions."""
+        if self.focus and self.rng.random() < FOCUS_SHARE:
+            return self.rng.pick(self.focus)
+        return self.rng.pick(self.institutions)
 
     def _place(self, inst: InstitutionEntry) -> tuple[int, int]:
         """The item's region and district: the council's own, else one in the area."""

@@ -38,3 +38,13 @@ def load_personas(directory: Path | None = None) -> list[Persona]:
         )
         for e in entries
     ]
+
+
+DESK_ROLES = frozenset({Role.OFFICER, Role.HEAD, Role.ICT_OFFICER})
+
+
+def persona_institutions(directory: Path | None = None) -> tuple[str, ...]:
+    """Codes of the institutions whose feedback desk a demo persona works at, in file order."""
+    personas = load_personas(directory)
+    codes = (p.institution for p in personas if p.institution and p.role in DESK_ROLES)
+    return tuple(dict.fromkeys(codes))

@@ -19,6 +19,7 @@ from sandbox.workflow import (
 WINDOW_DAYS = 90  # items are received over the calendar days before now
 RECENT_WORKING_DAYS = 12  # "recent" for plans that end open…
 RECENT_SHARE = 0.85  # …most of which arrived recently (the rest are stuck, overdue)
+FOCUS_SHARE = 0.3  # share of items sent to the focus institutions (the demo personas' desks)
 CITIZEN = "Mwananchi"
 SYSTEM = "Mfumo"
 

@@ -32,6 +32,7 @@ from sandbox.models.reference import institution_category
 from sandbox.seeding.catalog import Catalog, InstitutionEntry, StaffMember
 from sandbox.seeding.data import SeedData, load_seed_data
 from sandbox.seeding.generator import generate
+from sandbox.seeding.personas import persona_institutions
 from sandbox.seeding.provider import make_faker
 from sandbox.services.attachments import upload_folder
 from sandbox.services.clock import workspace_now
@@ -67,7 +68,8 @@ def seed_workspace(
             f"Workspace '{workspace.code}' already has feedback: clear it first "
             "(`mrejesho seed --replace`) or seed another workspace."
         )
-    catalog = build_catalog(_ensure_staff(workspace, seed), _seed_data())
+    staff = _ensure_staff(workspace, seed)
+    catalog = build_catalog(staff, _seed_data(), focus=persona_institutions())
     items = generate(
         catalog,
         count=count,
@@ -115,7 +117,7 @@ def _tables_pointing_at(target: sa.Table) -> list[tuple[sa.Table, sa.Column]]:
     ]
 
 
-def build_catalog(staff: Staff, seed_data: SeedData) -> Catalog:
+def build_catalog(staff: Staff, seed_data: SeedData, focus: tuple[str, ...] = ()) -> Catalog:
     """The generator's view of the reference world, read in id order."""
     categories: dict[int, list[tuple[int, str]]] = {}
     links = db.session.execute(
@@ -149,6 +151,7 @@ def build_catalog(staff: Staff, seed_data: SeedData) -> Catalog:
         regions=regions,
         districts={r: tuple(ds) for r, ds in districts.items()},
         seed_data=seed_data,
+        focus=focus,
     )
 
 

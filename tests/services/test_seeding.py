@@ -164,3 +164,22 @@ def test_clearing_a_workspace_removes_its_attachment_files(make_workspace):
     (folder / "stored-file").write_bytes(b"%PDF-1.4")
     clear_workspace_feedback(workspace)
     assert not folder.exists()
+
+
+def test_the_demo_personas_institutions_get_a_real_queue(make_workspace):
+    from sandbox.models import Institution
+
+    workspace = make_workspace("queue")
+    seed_workspace(workspace, count=300, seed=5)
+    per_institution = dict(
+        db.session.execute(
+            sa.select(Institution.code, sa.func.count(Feedback.id))
+            .join(Feedback, Feedback.institution_id == Institution.id)
+            .where(Feedback.workspace_id == workspace.id)
+            .group_by(Institution.code)
+        ).all()
+    )
+    focus = ("DODOMA_CC", "TANESCO", "RUWASA")
+    assert all(per_institution[code] >= 15 for code in focus), per_institution
+    others = [n for code, n in per_institution.items() if code not in focus]
+    assert max(others) < min(per_institution[code] for code in focus)
