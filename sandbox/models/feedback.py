@@ -81,8 +81,10 @@ class Feedback(db.Model):
         back_populates="feedback", order_by="(FeedbackEvent.at, FeedbackEvent.id)"
     )
 
-    # Optimistic locking: an UPDATE carries "WHERE version = <read version>".
-    __mapper_args__ = {"version_id_col": version}
+    # Optimistic locking: an UPDATE carries "WHERE version = <read version>". The workflow
+    # sets the new version itself (every action adds one), so even an action that changes no
+    # other column (a note on a frozen clock) still moves the version and conflicts are seen.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     @property
     def is_anonymous(self) -> bool:

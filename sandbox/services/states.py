@@ -16,7 +16,6 @@ def state_of(item: Feedback) -> FeedbackState:
 
 
 def store_state(item: Feedback, state: FeedbackState) -> None:
-    """Copy a new domain state onto the row (version is bumped by the ORM's version counter)."""
+    """Copy a new domain state onto the row, version included (the UPDATE checks the old one)."""
     for name in STATE_FIELDS:
-        if name != "version":
-            setattr(item, name, getattr(state, name))
+        setattr(item, name, getattr(state, name))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, SmsMessage
@@ -138,4 +140,38 @@ def test_history_rows_cannot_be_rewritten(make_workspace, make_submission):
     event.text = "rewritten"
     with pytest.raises(PermissionError):
         db.session.flush()
+    db.session.rollback()
+
+
+def test_a_stale_note_conflicts_even_on_a_frozen_clock(make_workspace, make_submission):
+    workspace = make_workspace(running=False)
+    item = submit_feedback(workspace, make_submission())
+    apply_action(workspace, item.id, Command(Action.NOTE, note="Ya kwanza", expected_version=1))
+    with pytest.raises(VersionConflict):
+        apply_action(workspace, item.id, Command(Action.NOTE, note="Ya pili", expected_version=1))
+    db.session.rollback()
+    assert db.session.get(Feedback, item.id).version == 2
+
+
+def test_concurrent_writers_of_one_item_cannot_both_win(app, make_workspace, make_submission):
+    """Two sessions read version 1; the second UPDATE finds no row at that version."""
+    from sandbox.services.states import state_of, store_state
+    from sandbox.workflow import apply
+
+    workspace = make_workspace(running=False)
+    item_id = submit_feedback(workspace, make_submission()).id
+    other = Session(db.engine)  # a second connection, like another process
+    theirs = other.get(Feedback, item_id)
+    store_state(
+        theirs,
+        apply(state_of(theirs), Command(Action.NOTE, note="a"), now=theirs.received_at).after,
+    )
+    mine = db.session.get(Feedback, item_id)
+    store_state(
+        mine, apply(state_of(mine), Command(Action.NOTE, note="b"), now=mine.received_at).after
+    )
+    other.commit()
+    other.close()
+    with pytest.raises(StaleDataError):
+        db.session.commit()
     db.session.rollback()
