@@ -8,6 +8,7 @@ from sandbox.models import Feedback, Workspace, WorkspaceKind
 from sandbox.seeding.data import load_seed_data
 from sandbox.services.queries import counts_by
 from sandbox.services.seeding import seed_workspace
+from sandbox.services.templates import load_response_templates
 from sandbox.services.users import ensure_demo_users
 from sandbox.services.workspaces import find_workspace, get_or_create_workspace
 from sandbox.services.world import load_world
@@ -37,11 +38,12 @@ def ensure_demo(
     seed_data_dir: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[Workspace, int]:
-    """World, demo workspace seeded once, demo personas; returns (workspace, items added now)."""
+    """World, demo workspace seeded once, personas, response templates: (workspace, added)."""
     ensure_world(seed_data_dir)
     workspace = demo_workspace(code, seed)
     added = 0
     if not counts_by(workspace, Feedback.status):
         added = seed_workspace(workspace, count=items, seed=seed, progress=progress)
     ensure_demo_users(workspace)
+    load_response_templates()
     return workspace, added
