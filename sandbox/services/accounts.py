@@ -17,6 +17,7 @@ from sandbox.extensions import db
 from sandbox.models import User
 from sandbox.services.clock import wall_now
 from sandbox.workflow import Role
+from sandbox.workflow.errors import BilingualError
 
 MANAGEABLE_ROLES = (Role.OFFICER, Role.HEAD)
 LISTED_ROLES = (Role.OFFICER, Role.HEAD, Role.ICT_OFFICER)
@@ -29,17 +30,13 @@ class AccountNotFound(LookupError):
     """No such account among those this manager may manage (views answer 404)."""
 
 
-class AccountRefused(ValueError):
+class AccountRefused(BilingualError, ValueError):
     """A refused change, with Swahili and English reasons and the form field concerned."""
 
     def __init__(self, field: str, message_sw: str, message_en: str) -> None:
         """Keep the field and both languages; str() is English."""
-        super().__init__(message_en)
-        self.field, self.message_sw, self.message_en = field, message_sw, message_en
-
-    def message(self, lang: str) -> str:
-        """The reason in the given language."""
-        return self.message_en if lang == "en" else self.message_sw
+        super().__init__(message_sw, message_en)
+        self.field = field
 
 
 @dataclass(frozen=True)

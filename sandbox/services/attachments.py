@@ -16,6 +16,7 @@ from sandbox.models import Feedback, User, Workspace
 from sandbox.models.attachment import Attachment, AttachmentType
 from sandbox.services.clock import workspace_now
 from sandbox.services.scope import can_see
+from sandbox.workflow.errors import BilingualError
 
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 MAX_FILENAME = 120
@@ -31,17 +32,8 @@ SIGNATURES: tuple[tuple[bytes, AttachmentType], ...] = (
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 
 
-class AttachmentRejected(ValueError):
+class AttachmentRejected(BilingualError, ValueError):
     """An upload refused for its type or size, with Swahili and English reasons."""
-
-    def __init__(self, message_sw: str, message_en: str) -> None:
-        """Keep both languages; str() is English."""
-        super().__init__(message_en)
-        self.message_sw, self.message_en = message_sw, message_en
-
-    def message(self, lang: str) -> str:
-        """The reason in the given language."""
-        return self.message_en if lang == "en" else self.message_sw
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, User, Workspace
 from sandbox.models.desk import IdentityReveal
 from sandbox.services.clock import workspace_now
+from sandbox.workflow.errors import BilingualError
 from sandbox.workflow.labels import Labelled
 
 MIN_REASON = 10
@@ -30,17 +31,8 @@ class Mention(Labelled):
     PHONE = ("phone", "namba ya simu ya mlalamikaji", "the complainant's phone number")
 
 
-class RevealRefused(ValueError):
+class RevealRefused(BilingualError, ValueError):
     """A reveal the service refuses (no reason, or nothing to reveal), in both languages."""
-
-    def __init__(self, message_sw: str, message_en: str) -> None:
-        """Keep both languages; str() is English."""
-        super().__init__(message_en)
-        self.message_sw, self.message_en = message_sw, message_en
-
-    def message(self, lang: str) -> str:
-        """The reason in the given language."""
-        return self.message_en if lang == "en" else self.message_sw
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from sandbox.workflow import (
     format_reference,
     submit,
 )
+from sandbox.workflow.errors import BilingualError
 from sandbox.workflow.history import event_detail, submit_detail
 
 CITIZEN_LABEL = "Mwananchi"
@@ -37,17 +38,8 @@ class FeedbackNotFound(LookupError):
     """No such item in this workspace (views answer 404)."""
 
 
-class InvalidSubmission(ValueError):
+class InvalidSubmission(BilingualError, ValueError):
     """A submission the service refuses, with Swahili and English reasons."""
-
-    def __init__(self, message_sw: str, message_en: str) -> None:
-        """Keep both languages; str() is English."""
-        super().__init__(message_en)
-        self.message_sw, self.message_en = message_sw, message_en
-
-    def message(self, lang: str) -> str:
-        """The reason in the given language."""
-        return self.message_en if lang == "en" else self.message_sw
 
 
 @dataclass(frozen=True)

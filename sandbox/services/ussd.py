@@ -25,19 +25,15 @@ from sandbox.services.feedback import InvalidSubmission, Submission, submit_feed
 from sandbox.sms.phones import normalise_phone
 from sandbox.ussd.engine import Conversation, Reply, Tracked, advance
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
+from sandbox.workflow.errors import BilingualError
 
 MAX_TEXT = 4000
 MAX_MATCHES = 40
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-class BadUssdRequest(ValueError):
+class BadUssdRequest(BilingualError, ValueError):
     """A callback missing what the protocol requires; answered with END, never a 500."""
-
-    def __init__(self, message_sw: str, message_en: str) -> None:
-        """Keep both languages; str() is English."""
-        super().__init__(message_en)
-        self.message_sw, self.message_en = message_sw, message_en
 
     def reply(self) -> str:
         """The END screen for the gateway, in both languages (no session language yet)."""

@@ -18,6 +18,7 @@ from sandbox.workflow.enums import (
     Status,
 )
 from sandbox.workflow.errors import (
+    BilingualError,
     EscalationLimitReached,
     IllegalTransition,
     MissingInput,
@@ -52,6 +53,7 @@ __all__ = [
     "TRAINING_DEFAULT_NOTICE",
     "TRANSITIONS",
     "Action",
+    "BilingualError",
     "Channel",
     "Clock",
     "Command",

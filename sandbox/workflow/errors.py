@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from sandbox.workflow.enums import Action, FeedbackType, Status
 
 
-class WorkflowError(Exception):
-    """Base class: an action was refused; the messages say why and what to do instead."""
+class BilingualError(Exception):
+    """A refusal that explains itself in Swahili and English (the base of every refusal)."""
 
     def __init__(self, message_sw: str, message_en: str) -> None:
         """Store both messages; the English one is also the exception argument."""
@@ -27,6 +27,10 @@ class WorkflowError(Exception):
     def __str__(self) -> str:
         """The English message."""
         return self.message_en
+
+
+class WorkflowError(BilingualError):
+    """Base class: an action was refused; the messages say why and what to do instead."""
 
 
 def _labels(actions: Iterable[Action], lang: str) -> str:
