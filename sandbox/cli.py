@@ -48,6 +48,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(setup_command)
     app.cli.add_command(demo_users_command)
+    app.cli.add_command(trainee_command)
 
 
 @contextmanager
@@ -147,3 +148,40 @@ def _print_demo_users(workspace) -> None:
         if not where and user.region:
             where = f"{user.region.name} region"
         click.echo(f"  {persona.username:<18} {persona.role.label_en:<20} {where}".rstrip())
+
+
+@click.command("trainee")
+@click.argument("username")
+@click.option("--workspace", "code", default=None, help="Workspace code (default: the username).")
+@click.option("--institution", default="DODOMA_CC", show_default=True, help="Institution code.")
+@click.option("--items", type=click.IntRange(1, 100_000), default=200, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--password", default=None, help="Default: a random one, printed once.")
+@with_appcontext
+def trainee_command(username, code, institution, items, seed, password) -> None:
+    """Create a trainee login with a workspace of their own, and print how to reach it."""
+    from flask import url_for
+
+    from sandbox.services import demo
+    from sandbox.services.api_keys import ensure_api_key
+    from sandbox.services.trainees import TraineeRefused, create_trainee
+
+    demo.ensure_world(current_app.config["SEED_DATA_DIR"])
+    try:
+        new = create_trainee(
+            username,
+            workspace_code=code,
+            institution_code=institution,
+            items=items,
+            seed=seed,
+            password=password,
+        )
+    except TraineeRefused as error:
+        raise click.ClickException(error.message_en) from None
+    ws = new.workspace.code
+    click.echo(f"Trainee '{new.user.username}' (password: {new.password}) in workspace '{ws}'")
+    click.echo(f"  items added now: {new.items_added}")
+    with current_app.test_request_context():
+        for endpoint in ("portal_ws.index", "ussd_ws.phone", "ussd_ws.callback", "sms_ws.inbound"):
+            click.echo(f"  {url_for(endpoint, ws_code=ws)}")
+    click.echo(f"  Open311 API key: {ensure_api_key(new.workspace)}")

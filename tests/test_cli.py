@@ -70,3 +70,30 @@ def test_console_script_lists_the_commands():
     assert result.exit_code == 0
     for command in ("run", "seed", "setup", "demo-users", "db"):
         assert command in result.output
+
+
+def test_trainee_gets_a_login_and_a_workspace_of_their_own(app, runner):
+    result = runner.invoke(args=["trainee", "asha", "--items", "25", "--password", "siri-ya-asha"])
+    assert result.exit_code == 0, result.output
+    assert "Trainee 'asha' (password: siri-ya-asha) in workspace 'asha'" in result.output
+    assert "/w/asha/portal/" in result.output and "/w/asha/ussd/phone" in result.output
+    assert "Open311 API key: " in result.output
+    assert items_in("asha") == 25
+    client = app.test_client()
+    login = client.post("/login", data={"username": "asha", "password": "siri-ya-asha"})
+    assert login.status_code == 302
+    runner.invoke(args=["seed", "--items", "3", "--workspace", "jirani"])
+
+    def first_item_of(code: str) -> int:
+        query = sa.select(Feedback.id).join(Workspace).where(Workspace.code == code).limit(1)
+        return db.session.scalar(query)
+
+    assert client.get(f"/desk/feedback/{first_item_of('asha')}").status_code == 200
+    assert client.get(f"/desk/feedback/{first_item_of('jirani')}").status_code == 404
+
+
+def test_trainee_names_are_unique(runner):
+    runner.invoke(args=["trainee", "juma", "--items", "5"])
+    again = runner.invoke(args=["trainee", "juma", "--items", "5"])
+    assert again.exit_code == 1
+    assert "already taken" in again.output
