@@ -23,9 +23,11 @@ from sandbox.workflow import (
     Action,
     Command,
     EscalationLevel,
+    FeedbackType,
     SlaPolicy,
     Status,
     WorkflowError,
+    can_escalate,
     escalation_due,
     working_days_left,
 )
@@ -77,13 +79,21 @@ def candidates(workspace: Workspace, now: datetime, policy: SlaPolicy) -> list[F
             deadline < _late_since(now, 2 * step),
         ),
     )
-    excluded = (Status.AWAITING_CITIZEN, Status.TRANSFER_PENDING, Status.RESPONDED)
     query = sa.select(Feedback).where(
-        Feedback.workspace_id == workspace.id,
-        Feedback.status.not_in([*excluded, Status.CLOSED, Status.REJECTED]),
-        late_enough,
+        Feedback.workspace_id == workspace.id, _escalatable(now), late_enough
     )
     return list(db.session.scalars(query.order_by(Feedback.id)))
+
+
+def _escalatable(now: datetime) -> sa.ColumnElement[bool]:
+    """(type, status) pairs the workflow lets escalate, unpaused (compliments never escalate)."""
+    pairs = [
+        sa.and_(Feedback.type == kind, Feedback.status == status)
+        for kind in FeedbackType
+        for status in Status
+        if can_escalate(kind, status) and status is not Status.AWAITING_CITIZEN
+    ]
+    return sa.or_(*pairs)
 
 
 def _escalate_while_due(workspace: Workspace, item: Feedback, now, policy: SlaPolicy) -> int:

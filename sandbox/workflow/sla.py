@@ -17,7 +17,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from sandbox.workflow.calendar import TANZANIA, WorkingCalendar
-from sandbox.workflow.enums import EscalationLevel, FeedbackType, Status
+from sandbox.workflow.enums import Action, EscalationLevel, FeedbackType, Status
+from sandbox.workflow.table import TRANSITIONS
 
 if TYPE_CHECKING:
     from sandbox.workflow.state import FeedbackState
@@ -124,6 +125,11 @@ def working_days_left(
     return -calendar.working_days_between(deadline, at)
 
 
+def can_escalate(feedback_type: FeedbackType, status: Status) -> bool:
+    """True when the table lets an item of this type escalate in this status."""
+    return (feedback_type, status, Action.ESCALATE) in TRANSITIONS
+
+
 def escalation_due(
     state: FeedbackState,
     now: datetime,
@@ -135,7 +141,7 @@ def escalation_due(
     After ``auto_escalate_after_days`` overdue working days the head should act; after
     twice that, the leader. None when no (further) escalation is due.
     """
-    if not is_overdue(state, now, calendar) or state.status is Status.TRANSFER_PENDING:
+    if not is_overdue(state, now, calendar) or not can_escalate(state.type, state.status):
         return None
     late = -working_days_left(state, now, calendar)
     step = max(policy.auto_escalate_after_days, 1)

@@ -77,3 +77,18 @@ def test_a_manual_escalation_counts_as_the_head_level(make_workspace):
     assert escalate_overdue(ws) == 0 and level(item) is EscalationLevel.HEAD
     advance_clock_working_days(ws, 4)
     assert escalate_overdue(ws) == 1 and level(item) is EscalationLevel.LEADER
+
+
+def test_compliments_never_escalate_and_are_not_even_candidates(make_workspace):
+    from sandbox.services.clock import workspace_now
+    from sandbox.services.escalation import candidates
+    from sandbox.services.workspaces import sla_policy_for
+
+    ws = make_workspace()
+    compliment = make_item(ws, "DODOMA_CC", feedback_type=FeedbackType.COMPLIMENT)
+    complaint = make_item(ws, "DODOMA_CC")
+    advance_clock_working_days(ws, 7 + 12)
+    found = candidates(ws, workspace_now(ws), sla_policy_for(ws))
+    assert [item.id for item in found] == [complaint.id]
+    assert escalate_overdue(ws) == 2
+    assert level(compliment) is EscalationLevel.NONE

@@ -101,3 +101,14 @@ def test_escalation_is_due_after_five_then_ten_overdue_working_days(make_state: 
     assert escalation_due(state, after_ten) is EscalationLevel.LEADER
     at_head = make_state(Status.IN_PROGRESS, escalation_level=EscalationLevel.HEAD)
     assert escalation_due(at_head, after_five) is None
+
+
+def test_no_escalation_is_due_where_the_table_has_none(make_state: MakeState) -> None:
+    from sandbox.workflow import TANZANIA, can_escalate
+
+    compliment = make_state(Status.RECEIVED, FeedbackType.COMPLIMENT)
+    late = TANZANIA.add_working_days(compliment.acknowledge_due, 20)
+    assert not can_escalate(FeedbackType.COMPLIMENT, Status.RECEIVED)
+    assert escalation_due(compliment, late) is None
+    pending = make_state(Status.TRANSFER_PENDING)
+    assert escalation_due(pending, TANZANIA.add_working_days(pending.respond_due, 20)) is None
