@@ -19,7 +19,7 @@ from sandbox.extensions import db
 from sandbox.models import Category, Feedback, FeedbackEvent, Region, User, Workspace
 from sandbox.services.clock import workspace_now
 from sandbox.services.escalation import escalate_overdue
-from sandbox.services.queries import OPEN_STATUSES, overdue_clause
+from sandbox.services.queries import OPEN_STATUSES, overdue_clause, relevant_deadline_column
 from sandbox.services.scope import INSTITUTION_ROLES, scope_clause
 from sandbox.services.states import state_of
 from sandbox.workflow import (
@@ -161,13 +161,6 @@ def tab_counts(workspace: Workspace, user: User, q: InboxQuery, now: datetime) -
     ]
     row = db.session.execute(sa.select(*columns).where(*_base(workspace, user, q))).one()
     return {tab: int(n) for tab, n in zip(TAB_CLAUSES, row, strict=True)}
-
-
-def relevant_deadline_column() -> sa.ColumnElement:
-    """SQL form of workflow.sla.relevant_deadline for open items."""
-    return sa.case(
-        (Feedback.status == Status.RECEIVED, Feedback.acknowledge_due), else_=Feedback.respond_due
-    )
 
 
 def inbox_select(workspace: Workspace, user: User, q: InboxQuery, now: datetime) -> sa.Select:

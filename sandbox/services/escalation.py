@@ -16,6 +16,7 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, Workspace
 from sandbox.services.clock import workspace_now
 from sandbox.services.feedback import apply_action
+from sandbox.services.queries import relevant_deadline_column
 from sandbox.services.states import state_of
 from sandbox.services.workspaces import sla_policy_for
 from sandbox.workflow import (
@@ -67,9 +68,7 @@ def _late_since(now: datetime, days: int) -> datetime:
 def candidates(workspace: Workspace, now: datetime, policy: SlaPolicy) -> list[Feedback]:
     """Open, unpaused items late enough for their next level (one query; may over-select)."""
     step = max(policy.auto_escalate_after_days, 1)
-    deadline = sa.case(
-        (Feedback.status == Status.RECEIVED, Feedback.acknowledge_due), else_=Feedback.respond_due
-    )
+    deadline = relevant_deadline_column()
     late_enough = sa.or_(
         sa.and_(
             Feedback.escalation_level == EscalationLevel.NONE, deadline < _late_since(now, step)
