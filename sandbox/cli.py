@@ -49,6 +49,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(setup_command)
     app.cli.add_command(demo_users_command)
     app.cli.add_command(trainee_command)
+    app.cli.add_command(flag_command)
 
 
 @contextmanager
@@ -185,3 +186,25 @@ def trainee_command(username, code, institution, items, seed, password) -> None:
         for endpoint in ("portal_ws.index", "ussd_ws.phone", "ussd_ws.callback", "sms_ws.inbound"):
             click.echo(f"  {url_for(endpoint, ws_code=ws)}")
     click.echo(f"  Open311 API key: {ensure_api_key(new.workspace)}")
+
+
+@click.command("flag")
+@click.argument("workspace_code")
+@click.argument("name", required=False)
+@click.argument("state", required=False, type=click.Choice(["on", "off"]))
+@with_appcontext
+def flag_command(workspace_code: str, name: str | None, state: str | None) -> None:
+    """Show a workspace's behaviour flags, or switch one (`flag demo auto_escalation off`)."""
+    from sandbox.services.flags import Flag, flags_of, set_flag
+    from sandbox.services.workspaces import find_workspace
+
+    workspace = find_workspace(workspace_code)
+    if workspace is None:
+        raise click.ClickException(f"No workspace '{workspace_code}'.")
+    if name is not None:
+        if name not in {f.value for f in Flag} or state is None:
+            choices = ", ".join(f.value for f in Flag)
+            raise click.UsageError(f"Give a flag ({choices}) and on or off.")
+        set_flag(workspace, Flag(name), state == "on")
+    for flag, enabled in flags_of(workspace).items():
+        click.echo(f"  {flag.value:<24} {'on ' if enabled else 'off'}  {flag.label_en}")

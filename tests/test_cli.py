@@ -97,3 +97,14 @@ def test_trainee_names_are_unique(runner):
     again = runner.invoke(args=["trainee", "juma", "--items", "5"])
     assert again.exit_code == 1
     assert "already taken" in again.output
+
+
+def test_flags_are_shown_and_switched_per_workspace(runner):
+    runner.invoke(args=["seed", "--items", "3", "--workspace", "bendera"])
+    shown = runner.invoke(args=["flag", "bendera"])
+    assert shown.exit_code == 0, shown.output
+    assert "auto_escalation" in shown.output and "on " in shown.output
+    switched = runner.invoke(args=["flag", "bendera", "auto_escalation", "off"])
+    assert "auto_escalation          off" in switched.output
+    assert runner.invoke(args=["flag", "bendera", "nonsense", "on"]).exit_code == 2
+    assert runner.invoke(args=["flag", "hakuna"]).exit_code == 1

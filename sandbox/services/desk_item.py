@@ -25,6 +25,7 @@ from sandbox.services.confidentiality import (
     reveal_log,
 )
 from sandbox.services.feedback import FeedbackNotFound, apply_action
+from sandbox.services.flags import Flag, is_enabled
 from sandbox.services.scope import scope_clause
 from sandbox.services.states import state_of
 from sandbox.services.templates import filled_text, templates_for
@@ -159,7 +160,7 @@ def perform(
     if not may_act(user, item, command.action):
         raise NotPermitted(command.action.value)
     _check_choices(workspace, item, command)
-    if command.action in REPLY_ACTIONS and not confirmed:
+    if _should_warn(workspace, command, confirmed):
         mentions = identity_mentions(
             command.public_reply, item.complainant_name, item.complainant_phone
         )
@@ -167,6 +168,13 @@ def perform(
             raise IdentityInReply(mentions)
     level = giver_level(user) if command.action is Action.DIRECTIVE else None
     return apply_action(workspace, item.id, command, actor=user, giver_level=level)
+
+
+def _should_warn(workspace: Workspace, command: Command, confirmed: bool) -> bool:
+    """A public reply not yet confirmed, in a workspace that keeps the identity warning on."""
+    if command.action not in REPLY_ACTIONS or confirmed:
+        return False
+    return is_enabled(workspace, Flag.REPLY_IDENTITY_WARNING)
 
 
 def _check_choices(workspace: Workspace, item: Feedback, command: Command) -> None:

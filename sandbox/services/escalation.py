@@ -16,6 +16,7 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, Workspace
 from sandbox.services.clock import workspace_now
 from sandbox.services.feedback import apply_action
+from sandbox.services.flags import Flag, is_enabled
 from sandbox.services.queries import relevant_deadline_column
 from sandbox.services.states import state_of
 from sandbox.services.workspaces import sla_policy_for
@@ -37,7 +38,12 @@ SYSTEM_LABEL = "Mfumo"
 
 
 def escalate_overdue(workspace: Workspace) -> int:
-    """Escalate every item whose automatic escalation is due; returns how many steps were made."""
+    """Escalate every item whose automatic escalation is due; returns how many steps were made.
+
+    Nothing happens in a workspace that switched ``Flag.AUTO_ESCALATION`` off.
+    """
+    if not is_enabled(workspace, Flag.AUTO_ESCALATION):
+        return 0
     now = workspace_now(workspace)
     policy = sla_policy_for(workspace)
     steps = 0
