@@ -39,7 +39,9 @@ def run_command(host: str | None, port: int | None, threads: int) -> None:
     host = host or app.config["HOST"]
     port = port or app.config["PORT"]
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    click.secho(f"\nMrejesho Sandbox: http://{shown}:{port}/  (Ctrl+C to stop)", fg="green")
+    click.secho(
+        f"\nMrejesho Sandbox: http://{shown}:{port}/  (Ctrl+C kusimamisha / to stop)", fg="green"
+    )
     serve(app, host=host, port=port, threads=threads, ident="mrejesho-sandbox")
 
 
@@ -50,6 +52,11 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo_users_command)
     app.cli.add_command(trainee_command)
     app.cli.add_command(flag_command)
+
+
+def _say(swahili: str, english: str) -> None:
+    """One message in both languages (Swahili first), as every string a user sees."""
+    click.echo(f"{swahili}\n  {english}")
 
 
 @contextmanager
@@ -90,11 +97,16 @@ def seed_command(seed: int | None, items: int | None, code: str | None, replace:
     if replace:
         clear_workspace_feedback(workspace)
     try:
-        with _progress_bar(items, f"Seeding '{code}'") as progress:
+        with _progress_bar(items, f"Kujaza / Seeding '{code}'") as progress:
             count = seed_workspace(workspace, count=items, seed=seed, progress=progress)
     except WorkspaceNotEmpty as error:
-        raise click.ClickException(f"{error} Use --replace to regenerate it.") from None
-    click.echo(f"Seeded {count} items into workspace '{code}' (seed {seed}).")
+        raise click.ClickException(
+            f"{error} Tumia --replace kuutengeneza upya. / Use --replace to regenerate it."
+        ) from None
+    _say(
+        f"Vipengele {count} vimeingizwa kwenye eneo '{code}' (mbegu {seed}).",
+        f"Seeded {count} items into workspace '{code}' (seed {seed}).",
+    )
 
 
 @click.command("setup")
@@ -110,12 +122,18 @@ def setup_command() -> None:
     if demo.is_demo_seeded(cfg["DEMO_WORKSPACE"]):
         workspace, added = demo.ensure_demo(cfg["DEMO_WORKSPACE"], **options)
     else:
-        with _progress_bar(cfg["DEMO_ITEMS"], "Seeding the demo world") as progress:
+        with _progress_bar(cfg["DEMO_ITEMS"], "Kujaza / Seeding the demo world") as progress:
             workspace, added = demo.ensure_demo(cfg["DEMO_WORKSPACE"], progress=progress, **options)
     if added:
-        click.echo(f"Demo world seeded with {added} items.")
+        _say(
+            f"Mazingira ya onyesho yamejazwa vipengele {added}.",
+            f"Demo world seeded with {added} items.",
+        )
     else:
-        click.echo("Demo world already seeded; reusing the database.")
+        _say(
+            "Mazingira ya onyesho yapo tayari; hifadhidata inatumika tena.",
+            "Demo world already seeded; reusing the database.",
+        )
     _print_demo_users(workspace)
     _print_api_key(workspace)
 
@@ -135,7 +153,9 @@ def _print_api_key(workspace) -> None:
     """The demo workspace's Open311 API key (the app channel), see docs/OPEN311.md."""
     from sandbox.services.api_keys import ensure_api_key
 
-    click.echo(f"\nOpen311 API key (demo workspace): {ensure_api_key(workspace)}")
+    click.echo(
+        f"\nUfunguo wa Open311 / Open311 API key (demo workspace): {ensure_api_key(workspace)}"
+    )
 
 
 def _print_demo_users(workspace) -> None:
@@ -143,12 +163,15 @@ def _print_demo_users(workspace) -> None:
     from sandbox.seeding.personas import DEMO_PASSWORD
     from sandbox.services.users import ensure_demo_users
 
-    click.echo(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
+    click.echo(
+        f"\nAkaunti za majaribio / Demo logins (nenosiri / password for all: {DEMO_PASSWORD})"
+    )
     for persona, user in ensure_demo_users(workspace):
         where = user.institution.name_en if user.institution else ""
         if not where and user.region:
             where = f"{user.region.name} region"
-        click.echo(f"  {persona.username:<18} {persona.role.label_en:<20} {where}".rstrip())
+        role = f"{persona.role.label_sw} / {persona.role.label_en}"
+        click.echo(f"  {persona.username:<18} {role:<42} {where}".rstrip())
 
 
 @click.command("trainee")
@@ -178,10 +201,12 @@ def trainee_command(username, code, institution, items, seed, password) -> None:
             password=password,
         )
     except TraineeRefused as error:
-        raise click.ClickException(error.message_en) from None
+        raise click.ClickException(f"{error.message_sw} / {error.message_en}") from None
     ws = new.workspace.code
-    click.echo(f"Trainee '{new.user.username}' (password: {new.password}) in workspace '{ws}'")
-    click.echo(f"  items added now: {new.items_added}")
+    click.echo(
+        f"Mwanafunzi / Trainee '{new.user.username}' (password: {new.password}) in workspace '{ws}'"
+    )
+    click.echo(f"  vipengele vipya / items added now: {new.items_added}")
     with current_app.test_request_context():
         for endpoint in ("portal_ws.index", "ussd_ws.phone", "ussd_ws.callback", "sms_ws.inbound"):
             click.echo(f"  {url_for(endpoint, ws_code=ws)}")
@@ -200,11 +225,17 @@ def flag_command(workspace_code: str, name: str | None, state: str | None) -> No
 
     workspace = find_workspace(workspace_code)
     if workspace is None:
-        raise click.ClickException(f"No workspace '{workspace_code}'.")
+        raise click.ClickException(
+            f"Hakuna eneo la kazi '{workspace_code}'. / No workspace '{workspace_code}'."
+        )
     if name is not None:
         if name not in {f.value for f in Flag} or state is None:
             choices = ", ".join(f.value for f in Flag)
-            raise click.UsageError(f"Give a flag ({choices}) and on or off.")
+            raise click.UsageError(
+                f"Taja bendera ({choices}) na on/off. / Give a flag and on or off."
+            )
         set_flag(workspace, Flag(name), state == "on")
     for flag, enabled in flags_of(workspace).items():
-        click.echo(f"  {flag.value:<24} {'on ' if enabled else 'off'}  {flag.label_en}")
+        click.echo(
+            f"  {flag.value:<24} {'on ' if enabled else 'off'}  {flag.label_sw} / {flag.label_en}"
+        )

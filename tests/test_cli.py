@@ -22,6 +22,7 @@ def test_seed_fills_a_named_workspace_with_a_progress_bar(runner):
     assert result.exit_code == 0, result.output
     assert "Seeding 'kundi1'" in result.output
     assert "Seeded 40 items into workspace 'kundi1' (seed 3)" in result.output
+    assert "Vipengele 40 vimeingizwa kwenye eneo 'kundi1'" in result.output
     assert items_in("kundi1") == 40
 
 
@@ -45,6 +46,8 @@ def test_demo_users_prints_every_persona(runner):
     result = runner.invoke(args=["demo-users"])
     assert result.exit_code == 0, result.output
     assert "mafunzo2024" in result.output
+    assert "Akaunti za majaribio / Demo logins" in result.output
+    assert "Afisa mrejesho / Feedback officer" in result.output
     for username in ("mwezeshaji", "afisa.dodoma", "mkuu.tanesco", "kiongozi.dodoma", "mdau"):
         assert username in result.output
     assert db.session.scalar(sa.select(sa.func.count(User.id))) >= 11
