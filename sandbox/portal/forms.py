@@ -23,15 +23,15 @@ from sandbox.models import InstitutionKind
 from sandbox.services.attachments import AttachmentRejected, CheckedUpload, check_upload
 from sandbox.services.feedback import MAX_DESCRIPTION
 from sandbox.sms.phones import tanzanian_mobile
+from sandbox.text import without_control
 from sandbox.workflow import ComplainantType, FeedbackType
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean_text(value):
     """Drop control characters (NUL is refused by PostgreSQL) and surrounding spaces."""
-    return _CONTROL.sub("", value).strip() if isinstance(value, str) else value
+    return without_control(value).strip() if isinstance(value, str) else value
 
 
 class AllowedChoice:

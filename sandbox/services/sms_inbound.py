@@ -6,7 +6,6 @@ is not handled twice. The reply goes to the outbox; nothing is ever really sent.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -19,11 +18,11 @@ from sandbox.services.feedback import InvalidSubmission, Submission, submit_feed
 from sandbox.services.ussd import latest_reply
 from sandbox.sms.parser import Help, Submit, Track, institution_code, parse_sms
 from sandbox.sms.phones import normalise_phone
+from sandbox.text import without_control
 from sandbox.ussd.engine import normalise_reference
 from sandbox.workflow import Channel, ComplainantType
 
 MAX_TEXT = 1600  # ten concatenated SMS parts
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 HELP = (
     "e-Mrejesho (MAFUNZO): Andika TAASISI kisha maelezo, mf. 'TANESCO umeme umekatika "
@@ -62,8 +61,8 @@ def parse_inbound(form) -> InboundSms:
     sender = normalise_phone(str(form.get("from") or ""))
     if sender is None:
         raise BadInboundSms("missing or invalid 'from'")
-    text = _CONTROL.sub("", str(form.get("text") or "")).replace("\x00", "")[:MAX_TEXT]
-    gateway_id = _CONTROL.sub("", str(form.get("id") or ""))[:64]
+    text = without_control(str(form.get("text") or ""))[:MAX_TEXT]
+    gateway_id = without_control(str(form.get("id") or ""))[:64]
     return InboundSms(sender, text.strip(), str(form.get("to") or "")[:20], gateway_id)
 
 

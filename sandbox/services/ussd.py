@@ -9,7 +9,6 @@ session forgets the phone when such a submission ends.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,13 +22,13 @@ from sandbox.services import sms
 from sandbox.services.clock import wall_now
 from sandbox.services.feedback import InvalidSubmission, Submission, submit_feedback
 from sandbox.sms.phones import normalise_phone
+from sandbox.text import without_control
 from sandbox.ussd.engine import Conversation, Reply, Tracked, advance
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
 from sandbox.workflow.errors import BilingualError
 
 MAX_TEXT = 4000
 MAX_MATCHES = 40
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class BadUssdRequest(BilingualError, ValueError):
@@ -53,7 +52,7 @@ class UssdRequest:
 
 def clean(value: Any) -> str:
     """A form value without control characters (the gateway never sends them)."""
-    return _CONTROL.sub("", str(value or ""))
+    return without_control(str(value or ""), single_line=True)
 
 
 def parse_ussd_request(form) -> UssdRequest:
