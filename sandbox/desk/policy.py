@@ -80,7 +80,6 @@ POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
 )
 """Role → everything it may do. Citizen actions (RATE, REOPEN) belong to no desk role."""
 
-INSTITUTION_ROLES = frozenset({Role.OFFICER, Role.HEAD, Role.ICT_OFFICER})
 RECEIVER_ACTIONS = frozenset({Action.TRANSFER_ACCEPT, Action.TRANSFER_RETURN})
 DIRECTIVE_LEVEL = MappingProxyType({Role.LEADER: EscalationLevel.LEADER})
 
@@ -94,7 +93,7 @@ def may_act(user, item, action: Action) -> bool:
     """The role may do ``action`` and the user works at the institution it concerns."""
     if not can(user, action):
         return False
-    if user.role not in INSTITUTION_ROLES:
+    if not user.role.is_institution_staff:
         return True
     owner = item.transfer_target_id if action in RECEIVER_ACTIONS else item.institution_id
     return owner is not None and owner == user.institution_id

@@ -40,11 +40,8 @@ def load_personas(directory: Path | None = None) -> list[Persona]:
     ]
 
 
-DESK_ROLES = frozenset({Role.OFFICER, Role.HEAD, Role.ICT_OFFICER})
-
-
 def persona_institutions(directory: Path | None = None) -> tuple[str, ...]:
     """Codes of the institutions whose feedback desk a demo persona works at, in file order."""
     personas = load_personas(directory)
-    codes = (p.institution for p in personas if p.institution and p.role in DESK_ROLES)
+    codes = (p.institution for p in personas if p.institution and p.role.is_institution_staff)
     return tuple(dict.fromkeys(codes))

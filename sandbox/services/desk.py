@@ -20,7 +20,7 @@ from sandbox.models import Category, Feedback, FeedbackEvent, Region, User, Work
 from sandbox.services.clock import workspace_now
 from sandbox.services.escalation import escalate_overdue
 from sandbox.services.queries import OPEN_STATUSES, overdue_clause, relevant_deadline_column
-from sandbox.services.scope import INSTITUTION_ROLES, scope_clause
+from sandbox.services.scope import scope_clause
 from sandbox.services.states import state_of
 from sandbox.workflow import (
     TANZANIA,
@@ -60,7 +60,7 @@ class Sort(Labelled):
 def _transferred_in(user: User, now: datetime) -> sa.ColumnElement[bool]:
     """Transfers waiting for this user's institution (any in scope for other roles)."""
     pending = Feedback.status == Status.TRANSFER_PENDING
-    if user.role in INSTITUTION_ROLES and user.institution_id:
+    if user.role.is_institution_staff and user.institution_id:
         return sa.and_(pending, Feedback.transfer_target_id == user.institution_id)
     return pending
 

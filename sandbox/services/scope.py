@@ -12,7 +12,6 @@ import sqlalchemy as sa
 from sandbox.models import Feedback, Institution, User
 from sandbox.workflow import Role
 
-INSTITUTION_ROLES = frozenset({Role.OFFICER, Role.HEAD, Role.ICT_OFFICER})
 WHOLE_WORKSPACE_ROLES = frozenset({Role.FACILITATOR, Role.STAKEHOLDER, Role.ADMIN, Role.TRAINEE})
 
 
@@ -21,7 +20,7 @@ def scope_clause(user: User) -> sa.ColumnElement[bool]:
     in_workspace = Feedback.workspace_id == user.workspace_id
     if user.role in WHOLE_WORKSPACE_ROLES:
         return in_workspace
-    if user.role in INSTITUTION_ROLES and user.institution_id:
+    if user.role.is_institution_staff and user.institution_id:
         mine = sa.or_(
             Feedback.institution_id == user.institution_id,
             Feedback.transfer_target_id == user.institution_id,

@@ -149,3 +149,8 @@ class Role(Labelled):
     STAKEHOLDER = ("stakeholder", "Mdau", "Stakeholder")
     ADMIN = ("admin", "Msimamizi", "Administrator")
     TRAINEE = ("trainee", "Mwanafunzi", "Trainee")
+
+    @property
+    def is_institution_staff(self) -> bool:
+        """Officers, heads and ICT officers work at one institution's feedback desk."""
+        return self in (Role.OFFICER, Role.HEAD, Role.ICT_OFFICER)
