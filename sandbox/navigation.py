@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from sandbox.services.accounts import can_manage_accounts
 from sandbox.services.reports import can_see_reports
-from sandbox.sms.views import OUTBOX_ROLES
+from sandbox.services.sms_log import can_read_gateway_log
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ MENU = (
         _l("Accounts"),
         lambda u: _signed_in(u) and can_manage_accounts(u),
     ),
-    NavItem("sms.outbox", _l("SMS outbox"), lambda u: _signed_in(u) and u.role in OUTBOX_ROLES),
+    NavItem("sms.outbox", _l("SMS outbox"), lambda u: _signed_in(u) and can_read_gateway_log(u)),
 )
 
 

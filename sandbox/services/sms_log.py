@@ -11,9 +11,16 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, SmsMessage, Workspace
 from sandbox.services import sms
 from sandbox.sms.phones import normalise_phone
-from sandbox.workflow import ComplainantType
+from sandbox.workflow import ComplainantType, Role
 
 OUTBOX_PER_PAGE = 25
+# Who may read the gateway log (it shows citizens' phone numbers): declared once, here.
+OUTBOX_ROLES = frozenset({Role.OFFICER, Role.HEAD, Role.ICT_OFFICER, Role.FACILITATOR, Role.ADMIN})
+
+
+def can_read_gateway_log(user) -> bool:
+    """True for the roles that may read a workspace's SMS log."""
+    return user.role in OUTBOX_ROLES
 
 
 def inbox_for_phone(workspace: Workspace, raw_phone: str) -> Sequence[SmsMessage]:

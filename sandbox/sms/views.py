@@ -11,23 +11,20 @@ from sandbox.extensions import csrf
 from sandbox.services import sms_log
 from sandbox.services.sms_inbound import BadInboundSms, parse_inbound, receive_sms
 from sandbox.sms.forms import OutboxFilterForm
-from sandbox.workflow import Role
 from sandbox.workspace_routing import current_workspace, workspace_aware
 
 bp = workspace_aware(Blueprint("sms", __name__, url_prefix="/sms", template_folder="templates"))
 
-# Who may read the gateway log (it shows citizens' phone numbers): declared once, here.
-OUTBOX_ROLES = frozenset({Role.OFFICER, Role.HEAD, Role.ICT_OFFICER, Role.FACILITATOR, Role.ADMIN})
-
 
 def gateway_log_access(view):
-    """Logged in (else the login page), one of OUTBOX_ROLES in this workspace (else 404)."""
+    """Logged in (else the login page), allowed the gateway log, in this workspace (else 404)."""
 
     @wraps(view)
     @login_required
     def guarded(*args, **kwargs):
         workspace = current_workspace()
-        if current_user.role not in OUTBOX_ROLES or current_user.workspace_id != workspace.id:
+        allowed = sms_log.can_read_gateway_log(current_user)
+        if not allowed or current_user.workspace_id != workspace.id:
             abort(404)
         return view(*args, **kwargs)
 
