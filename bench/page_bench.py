@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 from sandbox import create_app  # noqa: E402
 from sandbox.extensions import db  # noqa: E402
-from sandbox.seeding.data import load_seed_data  # noqa: E402
+from sandbox.seeding.loader import load_seed_data  # noqa: E402
 from sandbox.seeding.personas import DEMO_PASSWORD  # noqa: E402
-from sandbox.services import demo  # noqa: E402
+from sandbox.services.workspace import demo  # noqa: E402
 
 BASELINE_ROWS = 100_000
 PAGE = """<!doctype html><html lang="sw"><head><title>Orodha</title></head><body>

@@ -27,13 +27,13 @@ sys.path.insert(0, str(ROOT))
 from sandbox import create_app  # noqa: E402
 from sandbox.extensions import db  # noqa: E402
 from sandbox.models import Feedback, FeedbackEvent, WorkspaceKind  # noqa: E402
-from sandbox.seeding.data import load_seed_data  # noqa: E402
 from sandbox.seeding.generator import generate  # noqa: E402
+from sandbox.seeding.loader import load_seed_data  # noqa: E402
 from sandbox.seeding.provider import make_faker  # noqa: E402
-from sandbox.services import seeding  # noqa: E402
-from sandbox.services.clock import workspace_now  # noqa: E402
-from sandbox.services.workspaces import create_workspace  # noqa: E402
-from sandbox.services.world import load_world  # noqa: E402
+from sandbox.services.workspace import seeding  # noqa: E402
+from sandbox.services.workspace.clock import workspace_now  # noqa: E402
+from sandbox.services.workspace.workspaces import create_workspace  # noqa: E402
+from sandbox.services.workspace.world import load_world  # noqa: E402
 
 CLOCK = datetime(2026, 11, 2, 8, 0)
 SEED = 2024

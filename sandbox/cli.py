@@ -81,9 +81,13 @@ def _progress_bar(length: int, label: str):
 def seed_command(seed: int | None, items: int | None, code: str | None, replace: bool) -> None:
     """Fill a workspace with synthetic Tanzanian feedback."""
     from sandbox.models import WorkspaceKind
-    from sandbox.services import demo
-    from sandbox.services.seeding import WorkspaceNotEmpty, clear_workspace_feedback, seed_workspace
-    from sandbox.services.workspaces import get_or_create_workspace
+    from sandbox.services.workspace import demo
+    from sandbox.services.workspace.seeding import (
+        WorkspaceNotEmpty,
+        clear_workspace_feedback,
+        seed_workspace,
+    )
+    from sandbox.services.workspace.workspaces import get_or_create_workspace
 
     cfg = current_app.config
     demo.ensure_world(cfg["SEED_DATA_DIR"])
@@ -113,7 +117,7 @@ def seed_command(seed: int | None, items: int | None, code: str | None, replace:
 @with_appcontext
 def setup_command() -> None:
     """Upgrade the database, load the world, seed the demo once, create the demo logins."""
-    from sandbox.services import demo
+    from sandbox.services.workspace import demo
 
     cfg = current_app.config
     upgrade()
@@ -142,7 +146,7 @@ def setup_command() -> None:
 @with_appcontext
 def demo_users_command() -> None:
     """Print the demo personas' logins (creating any that are missing)."""
-    from sandbox.services import demo
+    from sandbox.services.workspace import demo
 
     cfg = current_app.config
     demo.ensure_world(cfg["SEED_DATA_DIR"])
@@ -151,7 +155,7 @@ def demo_users_command() -> None:
 
 def _print_api_key(workspace) -> None:
     """The demo workspace's Open311 API key (the app channel), see docs/OPEN311.md."""
-    from sandbox.services.api_keys import ensure_api_key
+    from sandbox.services.channels.api_keys import ensure_api_key
 
     click.echo(
         f"\nUfunguo wa Open311 / Open311 API key (demo workspace): {ensure_api_key(workspace)}"
@@ -161,7 +165,7 @@ def _print_api_key(workspace) -> None:
 def _print_demo_users(workspace) -> None:
     """A table of demo logins with their role and where they work."""
     from sandbox.seeding.personas import DEMO_PASSWORD
-    from sandbox.services.users import ensure_demo_users
+    from sandbox.services.people.users import ensure_demo_users
 
     click.echo(
         f"\nAkaunti za majaribio / Demo logins (nenosiri / password for all: {DEMO_PASSWORD})"
@@ -186,9 +190,9 @@ def trainee_command(username, code, institution, items, seed, password) -> None:
     """Create a trainee login with a workspace of their own, and print how to reach it."""
     from flask import url_for
 
-    from sandbox.services import demo
-    from sandbox.services.api_keys import ensure_api_key
-    from sandbox.services.trainees import TraineeRefused, create_trainee
+    from sandbox.services.channels.api_keys import ensure_api_key
+    from sandbox.services.people.trainees import TraineeRefused, create_trainee
+    from sandbox.services.workspace import demo
 
     demo.ensure_world(current_app.config["SEED_DATA_DIR"])
     try:
@@ -220,8 +224,8 @@ def trainee_command(username, code, institution, items, seed, password) -> None:
 @with_appcontext
 def flag_command(workspace_code: str, name: str | None, state: str | None) -> None:
     """Show a workspace's behaviour flags, or switch one (`flag demo auto_escalation off`)."""
-    from sandbox.services.flags import Flag, flags_of, set_flag
-    from sandbox.services.workspaces import find_workspace
+    from sandbox.services.workspace.flags import Flag, flags_of, set_flag
+    from sandbox.services.workspace.workspaces import find_workspace
 
     workspace = find_workspace(workspace_code)
     if workspace is None:

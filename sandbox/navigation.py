@@ -9,9 +9,9 @@ from flask import current_app, g, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from sandbox.services.accounts import can_manage_accounts
-from sandbox.services.reports import can_see_reports
-from sandbox.services.sms_log import can_read_gateway_log
+from sandbox.services.channels.sms_log import can_read_gateway_log
+from sandbox.services.people.accounts import can_manage_accounts
+from sandbox.services.reports.dashboard import can_see_reports
 
 
 @dataclass(frozen=True)

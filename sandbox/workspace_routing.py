@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask, abort, current_app, g, request, url_for
 
 from sandbox.models import Workspace
-from sandbox.services.workspaces import find_workspace
+from sandbox.services.workspace.workspaces import find_workspace
 
 WORKSPACE_PREFIX = "/w/<ws_code>"
 

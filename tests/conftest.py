@@ -18,9 +18,9 @@ from flask_migrate import stamp
 from sandbox import create_app
 from sandbox.extensions import db
 from sandbox.models import Workspace, WorkspaceKind
-from sandbox.seeding.data import load_seed_data
-from sandbox.services.workspaces import create_workspace
-from sandbox.services.world import load_world
+from sandbox.seeding.loader import load_seed_data
+from sandbox.services.workspace.workspaces import create_workspace
+from sandbox.services.workspace.world import load_world
 from tests.databases import main_test_url
 
 # The shared reference world stays between tests; every other table is emptied after each.
@@ -121,7 +121,7 @@ def make_workspace(app_ctx):
 @pytest.fixture
 def demo_world(app, app_ctx):
     """The demo workspace seeded with a small deterministic world and the demo personas."""
-    from sandbox.services.demo import ensure_demo
+    from sandbox.services.workspace.demo import ensure_demo
 
     workspace, _ = ensure_demo(app.config["DEMO_WORKSPACE"], items=150, seed=11)
     return workspace

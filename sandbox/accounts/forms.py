@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField, SubmitField, ValidationError
 from wtforms.validators import DataRequired, Length
 
-from sandbox.services.accounts import MANAGEABLE_ROLES, MAX_PASSWORD, MIN_PASSWORD
+from sandbox.services.people.accounts import MANAGEABLE_ROLES, MAX_PASSWORD, MIN_PASSWORD
 
 
 def _in_choices(form, field) -> None:

@@ -8,8 +8,8 @@ from flask_login import current_user
 
 from sandbox.accounts.forms import ConfirmForm, NewAccountForm, PasswordForm
 from sandbox.i18n import current_language
-from sandbox.services import accounts
-from sandbox.services.accounts import AccountNotFound, AccountRefused
+from sandbox.services.people import accounts
+from sandbox.services.people.accounts import AccountNotFound, AccountRefused
 
 bp = Blueprint("accounts", __name__, url_prefix="/accounts", template_folder="templates")
 

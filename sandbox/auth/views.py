@@ -8,7 +8,7 @@ from flask_login import login_required, login_user, logout_user
 
 from sandbox.auth.forms import LoginForm
 from sandbox.extensions import login
-from sandbox.services.users import authenticate, find_user
+from sandbox.services.people.users import authenticate, find_user
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 

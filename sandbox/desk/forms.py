@@ -17,8 +17,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
 from sandbox.models.desk import Situation
-from sandbox.services.desk import Sort, Tab
-from sandbox.services.feedback import MAX_DESCRIPTION
+from sandbox.services.desk.inbox import Sort, Tab
+from sandbox.services.feedback.lifecycle import MAX_DESCRIPTION
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 
 PHONE = r"^\+?[0-9 ]{9,16}$"

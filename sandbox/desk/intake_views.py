@@ -6,14 +6,17 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from sandbox.access import requires
+from sandbox.desk.blueprint import bp, current_workspace
 from sandbox.desk.forms import TemplateForm, WalkInForm, as_member
-from sandbox.desk.policy import Capability, requires
-from sandbox.desk.views import _workspace, bp
 from sandbox.i18n import current_language
 from sandbox.models.desk import Situation
-from sandbox.services import desk, desk_intake, templates
-from sandbox.services.feedback import InvalidSubmission
+from sandbox.services.desk import inbox as desk
+from sandbox.services.desk import intake as desk_intake
+from sandbox.services.desk import templates
+from sandbox.services.feedback.lifecycle import InvalidSubmission
 from sandbox.workflow import ComplainantType, FeedbackType
+from sandbox.workflow.permissions import Capability
 
 
 @bp.route("/walk-in", methods=["GET", "POST"])
@@ -39,7 +42,7 @@ def walk_in():
         email=form.email.data,
     )
     try:
-        item = desk_intake.record_walk_in(_workspace(), current_user, entry)
+        item = desk_intake.record_walk_in(current_workspace(), current_user, entry)
     except InvalidSubmission as refusal:
         flash(refusal.message(lang), "error")
         return render_template("desk/walk_in.html", form=form), 422
@@ -59,7 +62,7 @@ def response_templates():
         abort(403)
     if may_add and form.validate_on_submit():
         templates.add_template(
-            _workspace(),
+            current_workspace(),
             current_user,
             situation=Situation(form.situation.data),
             feedback_type=FeedbackType(form.feedback_type.data)
@@ -72,7 +75,7 @@ def response_templates():
         )
         flash(_("Template added."), "success")
         return redirect(url_for(".response_templates"))
-    listed = templates.templates_for(_workspace(), current_user.institution_id)
+    listed = templates.templates_for(current_workspace(), current_user.institution_id)
     status = 422 if form.errors else 200
     return render_template(
         "desk/templates.html", form=form, templates=listed, may_add=may_add

@@ -2,36 +2,27 @@
 
 Views are thin: read the request, call one service, and turn domain errors into a flashed
 bilingual message (the form keeps what was typed), a 404 (outside the user's scope) or a
-403 (the role may not). Permissions come from ``sandbox.desk.policy``.
+403 (the role may not). Permissions come from ``sandbox.workflow.permissions``.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from sandbox.access import requires
+from sandbox.desk import intake_views  # noqa: F401  (its routes join this blueprint)
 from sandbox.desk.action_forms import FORMS, ActionForm, ReplyForm, make_form
+from sandbox.desk.blueprint import bp, current_workspace
 from sandbox.desk.forms import InboxForm, RevealForm
-from sandbox.desk.policy import Capability, can, may_act, requires
 from sandbox.i18n import current_language
-from sandbox.services import desk, desk_item
-from sandbox.services.confidentiality import RevealRefused
-from sandbox.services.feedback import FeedbackNotFound
-from sandbox.services.workspaces import find_workspace
+from sandbox.services.desk import inbox as desk
+from sandbox.services.desk import item as desk_item
+from sandbox.services.desk.confidentiality import RevealRefused
+from sandbox.services.feedback.lifecycle import FeedbackNotFound
 from sandbox.workflow import Action, VersionConflict, WorkflowError
-
-bp = Blueprint(
-    "desk", __name__, url_prefix="/desk", template_folder="templates", static_folder=None
-)
-
-
-def _workspace():
-    """The signed-in user's workspace (the demo workspace for users without one)."""
-    workspace = current_user.workspace or find_workspace(current_app.config["DEMO_WORKSPACE"])
-    if workspace is None:
-        abort(404)
-    return workspace
+from sandbox.workflow.permissions import Capability, can, may_act
 
 
 @bp.get("/")
@@ -50,7 +41,9 @@ def feedback_list():
     form.validate()
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     query = inbox_query(form)
-    inbox = desk.read_inbox(_workspace(), current_user, query, page, current_app.config["PER_PAGE"])
+    inbox = desk.read_inbox(
+        current_workspace(), current_user, query, page, current_app.config["PER_PAGE"]
+    )
     return render_template(
         "desk/inbox.html", form=form, inbox=inbox, tabs=list(desk.Tab), current_tab=query.tab.value
     )
@@ -105,7 +98,7 @@ def act(feedback_id: int, action_name: str):
         return render_item(feedback_id, pending=form, status=422)
     confirmed = isinstance(form, ReplyForm) and form.send_anyway.data
     try:
-        desk_item.perform(_workspace(), current_user, feedback_id, form.command(), confirmed)
+        desk_item.perform(current_workspace(), current_user, feedback_id, form.command(), confirmed)
     except FeedbackNotFound:
         abort(404)
     except desk_item.NotPermitted:
@@ -135,7 +128,9 @@ def _action_or_404(name: str) -> Action:
 def _with_template(feedback_id: int, form: ReplyForm):
     """Put the chosen template, filled in, into the reply box (nothing is sent)."""
     try:
-        text = desk_item.template_text(_workspace(), current_user, feedback_id, form.template.data)
+        text = desk_item.template_text(
+            current_workspace(), current_user, feedback_id, form.template.data
+        )
     except FeedbackNotFound:
         abort(404)
     form.text.data = text or form.text.data
@@ -150,7 +145,9 @@ def reveal(feedback_id: int):
     if not form.validate():
         return render_item(feedback_id, reveal_form=form, status=422)
     try:
-        identity = desk_item.reveal(_workspace(), current_user, feedback_id, form.reason.data)
+        identity = desk_item.reveal(
+            current_workspace(), current_user, feedback_id, form.reason.data
+        )
     except FeedbackNotFound:
         abort(404)
     except RevealRefused as refusal:
@@ -170,7 +167,7 @@ def render_item(
 ):
     """The item page, with a submitted form kept as typed (and its version made fresh)."""
     try:
-        page = desk_item.item_page(_workspace(), current_user, feedback_id)
+        page = desk_item.item_page(current_workspace(), current_user, feedback_id)
     except FeedbackNotFound:
         abort(404)
     if pending is not None and not may_act(current_user, page.item, pending.action):
@@ -220,6 +217,3 @@ def _desk_helpers() -> dict:
         "has_endpoint": lambda endpoint: endpoint in current_app.view_functions,
         "describe_detail": lambda detail: desk_item.describe_detail(detail, current_language()),
     }
-
-
-from sandbox.desk import intake_views  # noqa: E402,F401  (more desk views on this blueprint)

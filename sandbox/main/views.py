@@ -9,8 +9,8 @@ from flask import Blueprint, current_app, jsonify, redirect, render_template, re
 from sqlalchemy.exc import SQLAlchemyError
 
 from sandbox.extensions import db
-from sandbox.services import home
-from sandbox.services.queries import count_all_feedback
+from sandbox.services.feedback.queries import count_all_feedback
+from sandbox.services.reports import home
 
 bp = Blueprint("main", __name__, template_folder="templates")
 

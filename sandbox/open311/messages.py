@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
-from sandbox.services.open311 import MAX_ADDRESS, MAX_DESCRIPTION, MAX_NAME, Problem
+from sandbox.services.channels.open311 import MAX_ADDRESS, MAX_DESCRIPTION, MAX_NAME, Problem
 
 
 def api_language() -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sandbox.open311.schemas import SCHEMAS, TEXT, ref
 from sandbox.open311.serialize import CHANGESET
-from sandbox.services.api_keys import DEMO_API_KEY
-from sandbox.services.open311 import JURISDICTION_ID, MAX_RESULTS
+from sandbox.services.channels.api_keys import DEMO_API_KEY
+from sandbox.services.channels.open311 import JURISDICTION_ID, MAX_RESULTS
 
 
 def _query(name: str, description: str, schema: dict | None = None) -> dict:

@@ -10,16 +10,16 @@ from flask import request
 from sandbox.models import Workspace
 from sandbox.open311 import messages
 from sandbox.open311.errors import ApiError
-from sandbox.services import api_keys
-from sandbox.services.clock import EAT
-from sandbox.services.open311 import (
+from sandbox.services.channels import api_keys
+from sandbox.services.channels.open311 import (
     JURISDICTION_ID,
     MAX_RESULTS,
     RequestInput,
     Service,
     find_service,
 )
-from sandbox.services.open311_queries import RequestQuery
+from sandbox.services.channels.open311_queries import RequestQuery
+from sandbox.services.workspace.clock import EAT
 
 ATTRIBUTES = ("complainant_type", "institution", "region", "district")
 PLAIN_FIELDS = (

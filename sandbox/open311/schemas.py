@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sandbox.services.api_keys import DEMO_API_KEY
-from sandbox.services.open311 import JURISDICTION_ID, MAX_ADDRESS, MAX_DESCRIPTION
+from sandbox.services.channels.api_keys import DEMO_API_KEY
+from sandbox.services.channels.open311 import JURISDICTION_ID, MAX_ADDRESS, MAX_DESCRIPTION
 
 TEXT = {"type": "string"}
 NULLABLE_TEXT = {"type": ["string", "null"]}

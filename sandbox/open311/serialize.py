@@ -6,10 +6,10 @@ from datetime import datetime
 
 from sandbox.models import Feedback, Institution, Region
 from sandbox.open311 import messages
-from sandbox.services.clock import EAT
-from sandbox.services.open311 import Service
-from sandbox.services.open311_queries import is_closed
-from sandbox.services.states import state_of
+from sandbox.services.channels.open311 import Service
+from sandbox.services.channels.open311_queries import is_closed
+from sandbox.services.feedback.states import state_of
+from sandbox.services.workspace.clock import EAT
 from sandbox.workflow import TRAINING_DEFAULT_NOTICE, ComplainantType, relevant_deadline
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"

@@ -12,8 +12,8 @@ from sandbox.open311 import bp, messages, params, serialize
 from sandbox.open311 import openapi as openapi_document
 from sandbox.open311.errors import ApiError, json_response
 from sandbox.open311.messages import api_language, localized
-from sandbox.services import open311, open311_queries
-from sandbox.services.feedback import InvalidSubmission
+from sandbox.services.channels import open311, open311_queries
+from sandbox.services.feedback.lifecycle import InvalidSubmission
 
 __all__ = ["bp"]
 

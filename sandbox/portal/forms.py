@@ -18,11 +18,11 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from sandbox.channels.phones import tanzanian_mobile
 from sandbox.i18n import current_language
 from sandbox.models import InstitutionKind
-from sandbox.services.attachments import AttachmentRejected, CheckedUpload, check_upload
-from sandbox.services.feedback import MAX_DESCRIPTION
-from sandbox.sms.phones import tanzanian_mobile
+from sandbox.services.feedback.attachments import AttachmentRejected, CheckedUpload, check_upload
+from sandbox.services.feedback.lifecycle import MAX_DESCRIPTION
 from sandbox.text import without_control
 from sandbox.workflow import ComplainantType, FeedbackType
 

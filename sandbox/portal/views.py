@@ -20,9 +20,14 @@ from sandbox.i18n import current_language
 from sandbox.models import InstitutionKind
 from sandbox.portal.forms import FeedbackForm, SearchForm
 from sandbox.portal.track_forms import AppealForm, RateForm, ReplyForm
-from sandbox.services import attachments, portal
-from sandbox.services.feedback import FeedbackNotFound, InvalidSubmission, Submission
-from sandbox.services.queries import regions_for_filter
+from sandbox.services.channels import portal
+from sandbox.services.feedback import attachments
+from sandbox.services.feedback.lifecycle import (
+    FeedbackNotFound,
+    InvalidSubmission,
+    Submission,
+)
+from sandbox.services.feedback.queries import regions_for_filter
 from sandbox.workflow import (
     TRAINING_DEFAULT_NOTICE,
     Channel,

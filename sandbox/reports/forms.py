@@ -9,7 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField, ValidationError
 from wtforms.validators import Optional
 
-from sandbox.services.reports import ReportFilter
+from sandbox.services.reports.dashboard import ReportFilter
 
 PRESETS = {"30": 30, "90": 90}
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)

@@ -13,7 +13,7 @@ from datetime import datetime
 from flask_babel import gettext as _
 
 from sandbox.i18n import current_language
-from sandbox.services.reports import Dashboard
+from sandbox.services.reports.dashboard import Dashboard
 from sandbox.workflow import EscalationLevel
 
 

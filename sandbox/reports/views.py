@@ -17,8 +17,8 @@ from flask_login import current_user
 from sandbox.i18n import current_language
 from sandbox.reports.forms import ReportFilterForm
 from sandbox.reports.tables import build_tables, csv_cell
-from sandbox.services import reports
-from sandbox.services.report_csv import csv_text
+from sandbox.services.reports import dashboard as reports
+from sandbox.services.reports.csv_export import csv_text
 from sandbox.workflow import TRAINING_DEFAULT_NOTICE
 
 bp = Blueprint(

@@ -3,7 +3,7 @@
 Pure Python (PyYAML only): no Flask, no SQLAlchemy, so the data can be checked,
 tested and used by the Faker provider without an application context.
 
-``load_seed_data()`` reads the five YAML files, checks their shape and their
+``loader.load_seed_data()`` reads the five YAML files, checks their shape and their
 referential integrity, and returns an immutable :class:`SeedData`. Any problem
 raises :class:`SeedDataError` naming the file, the entry and the problem.
 Results are memoised per directory.
@@ -11,7 +11,6 @@ Results are memoised per directory.
 
 from __future__ import annotations
 
-import functools
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -32,9 +31,7 @@ __all__ = [
     "SeedData",
     "SeedDataError",
     "TextTemplate",
-    "default_seed_dir",
     "fill_template",
-    "load_seed_data",
     "template_slots",
 ]
 
@@ -251,26 +248,3 @@ def fill_template(template: TextTemplate | str, values: Mapping[str, str]) -> st
     if missing:
         raise ValueError(f"no value for slot(s) {', '.join(missing)}")
     return text.format_map({name: str(values[name]) for name in slots})
-
-
-# -- loading -----------------------------------------------------------------------
-def default_seed_dir() -> Path:
-    """The repository's ``seed_data/`` directory."""
-    return Path(__file__).resolve().parents[2] / "seed_data"
-
-
-def load_seed_data(directory: Path | str | None = None) -> SeedData:
-    """Load and validate ``seed_data/`` (memoised per resolved directory)."""
-    path = Path(directory) if directory is not None else default_seed_dir()
-    return _load_cached(path.resolve())
-
-
-@functools.lru_cache(maxsize=8)
-def _load_cached(directory: Path) -> SeedData:
-    from sandbox.seeding.loader import Loader  # the loader builds this module's records
-
-    return Loader(directory).load()
-
-
-#: Forget memoised results (e.g. after editing the files in a long-lived process).
-load_seed_data.cache_clear = _load_cached.cache_clear  # type: ignore[attr-defined]

@@ -31,7 +31,8 @@ from typing import Any, NamedTuple
 import yaml
 
 from sandbox.seeding.catalog import Catalog, InstitutionEntry
-from sandbox.seeding.data import SeedData, default_seed_dir, template_slots
+from sandbox.seeding.data import SeedData, template_slots
+from sandbox.seeding.loader import default_seed_dir
 from sandbox.seeding.plans import (
     ARG_FIELD,
     CHANNEL_WEIGHTS,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -337,3 +338,24 @@ class Loader:
                     "(list it in an institution's categories or give it a council/"
                     "regional_secretariat kind)"
                 )
+
+
+# -- loading -----------------------------------------------------------------------
+def default_seed_dir() -> Path:
+    """The repository's ``seed_data/`` directory."""
+    return Path(__file__).resolve().parents[2] / "seed_data"
+
+
+def load_seed_data(directory: Path | str | None = None) -> SeedData:
+    """Load and validate ``seed_data/`` (memoised per resolved directory)."""
+    path = Path(directory) if directory is not None else default_seed_dir()
+    return _load_cached(path.resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(directory: Path) -> SeedData:
+    return Loader(directory).load()
+
+
+#: Forget memoised results (e.g. after editing the files in a long-lived process).
+load_seed_data.cache_clear = _load_cached.cache_clear  # type: ignore[attr-defined]

@@ -15,7 +15,8 @@ from __future__ import annotations
 from faker import Faker
 from faker.providers import BaseProvider
 
-from sandbox.seeding.data import RegionData, SeedData, load_seed_data
+from sandbox.seeding.data import RegionData, SeedData
+from sandbox.seeding.loader import load_seed_data
 
 __all__ = ["TanzaniaProvider", "make_faker"]
 

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, ValidationError
 from wtforms.validators import Length, Optional
 
-from sandbox.sms.phones import normalise_phone
+from sandbox.channels.phones import normalise_phone
 
 
 class OutboxFilterForm(FlaskForm):

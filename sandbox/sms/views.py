@@ -8,8 +8,8 @@ from flask import Blueprint, abort, jsonify, render_template, request
 from flask_login import current_user, login_required
 
 from sandbox.extensions import csrf
-from sandbox.services import sms_log
-from sandbox.services.sms_inbound import BadInboundSms, parse_inbound, receive_sms
+from sandbox.services.channels import sms_log
+from sandbox.services.channels.sms_inbound import BadInboundSms, parse_inbound, receive_sms
 from sandbox.sms.forms import OutboxFilterForm
 from sandbox.workspace_routing import current_workspace, workspace_aware
 

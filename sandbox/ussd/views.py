@@ -6,8 +6,8 @@ from flask import Blueprint, Response, jsonify, render_template, request
 from werkzeug.exceptions import NotFound
 
 from sandbox.extensions import csrf
-from sandbox.services import sms_log
-from sandbox.services.ussd import BadUssdRequest, handle_ussd, parse_ussd_request
+from sandbox.services.channels import sms_log
+from sandbox.services.channels.ussd import BadUssdRequest, handle_ussd, parse_ussd_request
 from sandbox.templating import when
 from sandbox.workspace_routing import current_workspace, workspace_aware
 

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from sandbox.extensions import db
 from sandbox.models import Institution, User
-from sandbox.services import accounts
-from sandbox.services.accounts import AccountNotFound, AccountRefused, NewAccount
-from sandbox.services.seeding import ensure_staff
+from sandbox.services.people import accounts
+from sandbox.services.people.accounts import AccountNotFound, AccountRefused, NewAccount
+from sandbox.services.workspace.seeding import ensure_staff
 from sandbox.workflow import Role
 from tests.reports.conftest import PASSWORD, make_user
 

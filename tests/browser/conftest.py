@@ -17,7 +17,7 @@ from werkzeug.serving import make_server
 
 from sandbox import create_app
 from sandbox.extensions import db
-from sandbox.services.demo import ensure_demo
+from sandbox.services.workspace.demo import ensure_demo
 from tests.databases import fresh_database_url
 
 BROWSER_ITEMS = 400

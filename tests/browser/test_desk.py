@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from sandbox.models import Feedback, FeedbackEvent, User
 from sandbox.models.desk import IdentityReveal
-from sandbox.services.workspaces import find_workspace
+from sandbox.services.workspace.workspaces import find_workspace
 from sandbox.workflow import Action, EscalationLevel, FeedbackType, Status
 from tests.browser.test_foundation import log_in
 from tests.desk.factories import NAME, institution, make_item

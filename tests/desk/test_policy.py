@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from sandbox.desk.policy import POLICY, Capability, can, giver_level, may_act, permitted
 from sandbox.workflow import Action, EscalationLevel, Role
+from sandbox.workflow.permissions import POLICY, Capability, can, giver_level, may_act, permitted
 
 O, H, L, ICT, F, S, A, T = (  # noqa: E741 (one letter per role keeps the table readable)
     Role.OFFICER,

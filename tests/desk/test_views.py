@@ -15,7 +15,7 @@ from sandbox.desk.action_forms import FORMS
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent
 from sandbox.models.desk import IdentityReveal
-from sandbox.services.clock import advance_clock
+from sandbox.services.workspace.clock import advance_clock
 from sandbox.workflow import Action, Channel, ComplainantType, EscalationLevel, Role, Status
 from tests.desk.factories import NAME, PHONE, act, institution, make_item, make_user
 

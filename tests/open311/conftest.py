@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sandbox.models import WorkspaceKind
-from sandbox.services.api_keys import DEMO_API_KEY, ensure_api_key
+from sandbox.services.channels.api_keys import DEMO_API_KEY, ensure_api_key
 
 API = "/open311/v2"
 # A service handled by exactly one institution (NIDA), so no institution attribute is needed.

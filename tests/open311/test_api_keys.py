@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models.api_key import ApiKey
-from sandbox.services.api_keys import DEMO_API_KEY, ensure_api_key, workspace_for_key
+from sandbox.services.channels.api_keys import DEMO_API_KEY, ensure_api_key, workspace_for_key
 
 
 def keys_where(*conditions) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sandbox.services.api_keys import DEMO_API_KEY
+from sandbox.services.channels.api_keys import DEMO_API_KEY
 from tests.open311.conftest import API
 
 

@@ -7,7 +7,7 @@ from urllib.parse import quote
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sandbox.services.api_keys import DEMO_API_KEY
+from sandbox.services.channels.api_keys import DEMO_API_KEY
 from tests.open311.conftest import API, ONE_HANDLER
 
 FIELDS = [

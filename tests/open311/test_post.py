@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, SmsMessage
-from sandbox.services.api_keys import DEMO_API_KEY
+from sandbox.services.channels.api_keys import DEMO_API_KEY
 from sandbox.workflow import TRAINING_DEFAULT_NOTICE, Channel, ComplainantType, FeedbackType
 from tests.open311.conftest import API
 

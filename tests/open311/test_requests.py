@@ -8,10 +8,10 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, User
-from sandbox.services import open311_queries
-from sandbox.services.api_keys import DEMO_API_KEY
-from sandbox.services.clock import advance_clock
-from sandbox.services.feedback import apply_action
+from sandbox.services.channels import open311_queries
+from sandbox.services.channels.api_keys import DEMO_API_KEY
+from sandbox.services.feedback.lifecycle import apply_action
+from sandbox.services.workspace.clock import advance_clock
 from sandbox.workflow import TRAINING_DEFAULT_NOTICE, Action, Command, Role
 from tests.open311.conftest import API
 

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Category, Region
-from sandbox.services.open311 import JURISDICTION_ID, institutions_for
+from sandbox.services.channels.open311 import JURISDICTION_ID, institutions_for
 from sandbox.workflow import ComplainantType, FeedbackType
 from tests.open311.conftest import API, ONE_HANDLER
 

@@ -11,14 +11,14 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, User
 from sandbox.models.attachment import Attachment, AttachmentType
-from sandbox.services.attachments import (
+from sandbox.services.feedback.attachments import (
     MAX_ATTACHMENT_BYTES,
     attachments_for,
     sanitise_filename,
     sniff_type,
     upload_folder,
 )
-from sandbox.services.users import ensure_demo_users
+from sandbox.services.people.users import ensure_demo_users
 from sandbox.workflow import Role
 from tests.portal.conftest import PDF, PNG, only_item
 

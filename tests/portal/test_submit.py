@@ -7,9 +7,9 @@ import re
 import pytest
 import sqlalchemy as sa
 
+from sandbox.channels.phones import tanzanian_mobile
 from sandbox.extensions import db
 from sandbox.models import District, Feedback, FeedbackEvent, Region, SmsMessage
-from sandbox.sms.phones import tanzanian_mobile
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType, Status
 from tests.portal.conftest import only_item
 

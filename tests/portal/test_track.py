@@ -10,9 +10,9 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import FeedbackEvent, Institution, User
-from sandbox.services.clock import advance_clock, workspace_now
-from sandbox.services.feedback import apply_action
-from sandbox.services.states import state_of
+from sandbox.services.feedback.lifecycle import apply_action
+from sandbox.services.feedback.states import state_of
+from sandbox.services.workspace.clock import advance_clock, workspace_now
 from sandbox.workflow import Action, Command, ReopenNotAllowed, Role, Status, apply
 from tests.portal.conftest import only_item
 

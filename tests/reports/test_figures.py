@@ -7,8 +7,8 @@ from datetime import date, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sandbox.services.report_csv import BOM, csv_text, safe_cell
-from sandbox.services.report_figures import (
+from sandbox.services.reports.csv_export import BOM, csv_text, safe_cell
+from sandbox.services.reports.figures import (
     TimingRow,
     WorkingDays,
     acknowledge_compliance,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sandbox.services.reports import ReportFilter, build_dashboard, institutions_in_scope
+from sandbox.services.reports.dashboard import ReportFilter, build_dashboard, institutions_in_scope
 from sandbox.workflow import Channel, EscalationLevel, FeedbackType, Status
 from tests.reports.conftest import NOW, OFFICER_NAME
 
@@ -133,7 +133,7 @@ def test_period_filter_custom_dates_and_presets(report_world):
 
 
 def test_items_older_than_the_period_still_show_as_overdue(report_world):
-    from sandbox.services.clock import advance_clock_working_days
+    from sandbox.services.workspace.clock import advance_clock_working_days
 
     advance_clock_working_days(report_world.workspace, 40)  # received > 30 days ago
     board = build_dashboard(report_world.head, ReportFilter(days=30))

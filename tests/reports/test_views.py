@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sandbox.services.report_csv import BOM
+from sandbox.services.reports.csv_export import BOM
 
 
 @pytest.mark.parametrize("username", ["mkuu.dodoma", "kiongozi.dodoma", "mwezeshaji", "msimamizi"])

@@ -9,13 +9,13 @@ from itertools import pairwise
 import pytest
 
 from sandbox.seeding.catalog import Catalog, catalog_from_seed_data
-from sandbox.seeding.data import load_seed_data
 from sandbox.seeding.generator import (
     GeneratedItem,
     generate,
     load_responses,
     state_fields,
 )
+from sandbox.seeding.loader import load_seed_data
 from sandbox.workflow import (
     TANZANIA,
     Action,

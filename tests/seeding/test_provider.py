@@ -7,7 +7,8 @@ import re
 import pytest
 from faker import Faker
 
-from sandbox.seeding.data import RegionData, load_seed_data
+from sandbox.seeding.data import RegionData
+from sandbox.seeding.loader import load_seed_data
 from sandbox.seeding.provider import TanzaniaProvider, make_faker
 
 PHONE = re.compile(r"^\+255(61|62|65|67|68|69|71|73|74|75|76|77|78)\d{7}$")

@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 
 from sandbox.extensions import db
 from sandbox.models.desk import IdentityReveal
-from sandbox.services.clock import workspace_now
-from sandbox.services.confidentiality import (
+from sandbox.services.desk.confidentiality import (
     Mention,
     RevealRefused,
     identity_mentions,
@@ -18,6 +17,7 @@ from sandbox.services.confidentiality import (
     reveal_identity,
     reveal_log,
 )
+from sandbox.services.workspace.clock import workspace_now
 from sandbox.workflow import Role
 from tests.desk.factories import NAME, PHONE, make_item, make_user
 

@@ -6,8 +6,8 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent
-from sandbox.services.clock import advance_clock_working_days
-from sandbox.services.escalation import SYSTEM_LABEL, escalate_overdue, on_clock_moved
+from sandbox.services.workspace.clock import advance_clock_working_days
+from sandbox.services.workspace.escalation import SYSTEM_LABEL, escalate_overdue, on_clock_moved
 from sandbox.workflow import Action, EscalationLevel, FeedbackType, Role
 from tests.desk.factories import act, make_item, make_user
 
@@ -80,9 +80,9 @@ def test_a_manual_escalation_counts_as_the_head_level(make_workspace):
 
 
 def test_compliments_never_escalate_and_are_not_even_candidates(make_workspace):
-    from sandbox.services.clock import workspace_now
-    from sandbox.services.escalation import candidates
-    from sandbox.services.workspaces import sla_policy_for
+    from sandbox.services.workspace.clock import workspace_now
+    from sandbox.services.workspace.escalation import candidates
+    from sandbox.services.workspace.workspaces import sla_policy_for
 
     ws = make_workspace()
     compliment = make_item(ws, "DODOMA_CC", feedback_type=FeedbackType.COMPLIMENT)

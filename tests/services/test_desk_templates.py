@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models.desk import ResponseTemplate, Situation
-from sandbox.services.templates import (
+from sandbox.services.desk.templates import (
     add_template,
     fill,
     filled_text,

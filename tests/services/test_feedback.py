@@ -9,7 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, SmsMessage
-from sandbox.services.feedback import (
+from sandbox.services.feedback.lifecycle import (
     FeedbackNotFound,
     InvalidSubmission,
     Submission,
@@ -155,7 +155,7 @@ def test_a_stale_note_conflicts_even_on_a_frozen_clock(make_workspace, make_subm
 
 def test_concurrent_writers_of_one_item_cannot_both_win(app, make_workspace, make_submission):
     """Two sessions read version 1; the second UPDATE finds no row at that version."""
-    from sandbox.services.states import state_of, store_state
+    from sandbox.services.feedback.states import state_of, store_state
     from sandbox.workflow import apply
 
     workspace = make_workspace(running=False)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from sandbox.services.clock import advance_clock_working_days
-from sandbox.services.desk_item import IdentityInReply, perform
-from sandbox.services.escalation import escalate_overdue
-from sandbox.services.flags import DEFAULTS, Flag, flags_of, is_enabled, set_flag
+from sandbox.services.desk.item import IdentityInReply, perform
+from sandbox.services.workspace.clock import advance_clock_working_days
+from sandbox.services.workspace.escalation import escalate_overdue
+from sandbox.services.workspace.flags import DEFAULTS, Flag, flags_of, is_enabled, set_flag
 from sandbox.workflow import Action, Command, Role
 from tests.desk.factories import NAME, PHONE, act, make_item, make_user
 

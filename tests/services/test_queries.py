@@ -9,10 +9,10 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Feedback
-from sandbox.services.clock import workspace_now
-from sandbox.services.queries import count_overdue, overdue_clause
-from sandbox.services.seeding import seed_workspace
-from sandbox.services.states import state_of
+from sandbox.services.feedback.queries import count_overdue, overdue_clause
+from sandbox.services.feedback.states import state_of
+from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.seeding import seed_workspace
 from sandbox.workflow import TANZANIA, is_overdue
 
 

@@ -10,16 +10,16 @@ import sqlalchemy as sa
 from sandbox import create_app
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, User, Workspace, WorkspaceKind
-from sandbox.seeding.data import load_seed_data
-from sandbox.services.seeding import (
+from sandbox.seeding.loader import load_seed_data
+from sandbox.services.feedback.states import state_of
+from sandbox.services.workspace.seeding import (
     WorkspaceNotEmpty,
     clear_workspace_feedback,
     ensure_staff,
     seed_workspace,
 )
-from sandbox.services.states import state_of
-from sandbox.services.workspaces import create_workspace
-from sandbox.services.world import load_world
+from sandbox.services.workspace.workspaces import create_workspace
+from sandbox.services.workspace.world import load_world
 from sandbox.workflow import Role, Status
 
 CLOCK = datetime(2026, 11, 2, 8, 0)
@@ -156,7 +156,7 @@ def test_same_seed_gives_identical_rows_in_a_fresh_database(tmp_path):
 
 
 def test_clearing_a_workspace_removes_its_attachment_files(make_workspace):
-    from sandbox.services.attachments import upload_folder
+    from sandbox.services.feedback.attachments import upload_folder
 
     workspace = make_workspace("files")
     folder = upload_folder(workspace.id)

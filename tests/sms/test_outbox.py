@@ -9,10 +9,10 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Institution
-from sandbox.services import sms
-from sandbox.services.feedback import Submission, submit_feedback
-from sandbox.services.sms_log import OUTBOX_PER_PAGE
-from sandbox.services.users import ensure_demo_users
+from sandbox.services.channels import sms
+from sandbox.services.channels.sms_log import OUTBOX_PER_PAGE
+from sandbox.services.feedback.lifecycle import Submission, submit_feedback
+from sandbox.services.people.users import ensure_demo_users
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 from tests.ussd.conftest import forget_workspace
 

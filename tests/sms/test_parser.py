@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sandbox.sms.parser import Help, Submit, Track, institution_code, parse_sms
-from sandbox.sms.phones import normalise_phone
+from sandbox.channels.phones import normalise_phone
+from sandbox.channels.sms import Help, Submit, Track, institution_code, parse_sms
 from sandbox.workflow import FeedbackType
 
 

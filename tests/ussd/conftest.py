@@ -7,7 +7,7 @@ import itertools
 import pytest
 from flask import g, has_app_context
 
-from sandbox.ussd.engine import MAX_SCREEN
+from sandbox.channels.ussd.engine import MAX_SCREEN
 
 PHONE = "+255712000111"
 _ids = itertools.count(1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sandbox.ussd import engine
-from sandbox.ussd.engine import (
+from sandbox.channels.ussd import engine
+from sandbox.channels.ussd.engine import (
     MAX_SCREEN,
     Conversation,
     Tracked,
@@ -15,8 +15,8 @@ from sandbox.ussd.engine import (
     render,
     short_name,
 )
-from sandbox.ussd.menus import ENDINGS, ERRORS, SCREENS
-from sandbox.ussd.text import SHORT_NAME
+from sandbox.channels.ussd.menus import ENDINGS, ERRORS, SCREENS
+from sandbox.channels.ussd.text import SHORT_NAME
 from sandbox.workflow import Status
 
 LONG = "Halmashauri ya Manispaa ya Mtwara Mikindani na Vitongoji Vyake Vyote"

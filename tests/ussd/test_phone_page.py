@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sandbox.extensions import db
-from sandbox.services import sms
+from sandbox.services.channels import sms
 from tests.ussd.conftest import PHONE, forget_workspace
 
 

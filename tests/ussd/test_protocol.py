@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, SmsMessage
 from sandbox.models.ussd import UssdSession
-from sandbox.services.feedback import Submission, submit_feedback
+from sandbox.services.feedback.lifecycle import Submission, submit_feedback
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 from tests.ussd.conftest import PHONE, check_protocol, forget_workspace
 

@@ -1,0 +1,39 @@
+"""Text helpers for USSD screens: clipping, short institution names, typed references."""
+
+from __future__ import annotations
+
+import re
+
+from sandbox.channels.ussd.menus import ABBREVIATIONS
+from sandbox.workflow import format_reference
+
+SHORT_NAME = 28
+
+
+def fit(body: str, limit: int) -> str:
+    """Clip a screen to the limit ('..' marks the cut)."""
+    return body if len(body) <= limit else body[: limit - 2].rstrip() + ".."
+
+
+def short_name(name: str, limit: int = SHORT_NAME) -> str:
+    """An institution's name short enough for a numbered USSD list."""
+    for long, short in ABBREVIATIONS.items():
+        name = name.replace(long, short)
+    acronym = re.search(r"\(([^()]{2,12})\)\s*$", name)
+    if len(name) > limit and acronym:
+        return acronym.group(1)
+    return fit(name, limit)
+
+
+def normalise_reference(text: str) -> str | None:
+    """A reference from what a keypad can type: MRJ-T-2026-000123, 2026-123, 2026000123."""
+    groups = re.findall(r"\d+", text or "")
+    if len(groups) >= 2 and len(groups[-2]) == 4:
+        year, seq = groups[-2], groups[-1]
+    elif len(groups) == 1 and 5 <= len(groups[0]) <= 14:
+        year, seq = groups[0][:4], groups[0][4:]
+    else:
+        return None
+    if len(seq) > 9 or int(seq) < 1 or int(year) < 1000:
+        return None
+    return format_reference(int(year), int(seq))

@@ -1,0 +1,191 @@
+"""The citizen web portal's use cases: find an institution, submit, track, reply, rate, appeal.
+
+The portal has no login: in the sandbox the reference number is enough to act on an item
+(a training simplification; the real system would ask for more proof).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from sandbox.extensions import db
+from sandbox.models import Feedback, Institution, InstitutionKind, Region, Workspace
+from sandbox.services.feedback.attachments import CheckedUpload, store_attachment
+from sandbox.services.feedback.lifecycle import (
+    CITIZEN_LABEL,
+    FeedbackNotFound,
+    Submission,
+    apply_action,
+    submit_feedback,
+)
+from sandbox.services.feedback.states import state_of
+from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.workflow import (
+    TANZANIA,
+    Action,
+    Command,
+    ComplainantType,
+    FeedbackType,
+    Status,
+    Transition,
+    allowed_actions,
+    format_reference,
+    is_overdue,
+    parse_reference,
+    working_days_left,
+)
+
+
+@dataclass(frozen=True)
+class InstitutionSearch:
+    """What the citizen typed and picked on the search page; None means any."""
+
+    text: str = ""
+    kind: InstitutionKind | None = None
+    region_id: int | None = None
+
+
+def search_institutions(search: InstitutionSearch, lang: str, page: int, per_page: int):
+    """One page of institutions whose Swahili or English name contains the text."""
+    query = sa.select(Institution)
+    words = search.text.strip()
+    if words:
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", words) + "%"
+        query = query.where(
+            sa.or_(
+                Institution.name_sw.ilike(pattern, escape="\\"),
+                Institution.name_en.ilike(pattern, escape="\\"),
+            )
+        )
+    if search.kind is not None:
+        query = query.where(Institution.kind == search.kind)
+    if search.region_id is not None:
+        query = query.where(Institution.region_id == search.region_id)
+    name = Institution.name_en if lang == "en" else Institution.name_sw
+    query = query.order_by(name, Institution.id)
+    return db.paginate(query, page=page, per_page=per_page, error_out=False, max_per_page=50)
+
+
+def get_institution(institution_id: int) -> Institution | None:
+    """One institution with the categories it handles."""
+    return db.session.scalar(
+        sa.select(Institution)
+        .where(Institution.id == institution_id)
+        .options(selectinload(Institution.categories))
+    )
+
+
+def regions_with_districts() -> list[Region]:
+    """Every region in name order with its districts (for the form's choices)."""
+    return list(
+        db.session.scalars(
+            sa.select(Region).order_by(Region.name).options(selectinload(Region.districts))
+        )
+    )
+
+
+def is_anonymous(submission: Submission) -> bool:
+    """Anonymous when the citizen chose so, or gave no name, phone or e-mail at all."""
+    identity = (submission.name, submission.phone, submission.email)
+    chose = submission.complainant_type is ComplainantType.ANONYMOUS
+    return chose or not any((part or "").strip() for part in identity)
+
+
+def submit_from_portal(
+    workspace: Workspace, submission: Submission, upload: CheckedUpload | None = None
+) -> Feedback:
+    """Submit web feedback (nothing identifying kept when anonymous) and store its file."""
+    if is_anonymous(submission):
+        submission = replace(
+            submission,
+            complainant_type=ComplainantType.ANONYMOUS,
+            name=None,
+            phone=None,
+            email=None,
+        )
+    item = submit_feedback(workspace, submission)
+    if upload is not None:
+        store_attachment(workspace, item, upload)
+        db.session.commit()
+    return item
+
+
+def find_by_reference(workspace: Workspace, text: str | None) -> Feedback | None:
+    """This workspace's item with the reference a person typed (any case, spaces ignored)."""
+    parts = parse_reference(re.sub(r"\s+", "", text or ""))
+    if parts is None:
+        return None
+    return db.session.scalar(
+        sa.select(Feedback).where(
+            Feedback.workspace_id == workspace.id,
+            Feedback.reference == format_reference(*parts),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class PublicEvent:
+    """One step of the history the citizen may see."""
+
+    action: Action
+    at: datetime
+    status_after: Status
+    text: str
+
+
+@dataclass(frozen=True)
+class TrackedItem:
+    """What the tracking page shows: no identity, no internal notes, no officer names."""
+
+    reference: str
+    type: FeedbackType
+    status: Status
+    institution: Institution
+    received_at: datetime
+    acknowledge_due: datetime
+    respond_due: datetime
+    is_overdue: bool
+    days_left: int
+    rating: int | None
+    version: int
+    events: list[PublicEvent]
+    actions: frozenset[Action]
+
+
+def track(workspace: Workspace, item: Feedback) -> TrackedItem:
+    """The citizen's view of an item on the workspace clock."""
+    now = workspace_now(workspace)
+    state = state_of(item)
+    allowed = allowed_actions(state, now, sla_policy_for(workspace), TANZANIA)
+    citizen = {Action.CITIZEN_REPLIED, Action.RATE, Action.REOPEN}
+    return TrackedItem(
+        reference=item.reference,
+        type=item.type,
+        status=item.status,
+        institution=item.institution,
+        received_at=item.received_at,
+        acknowledge_due=item.acknowledge_due,
+        respond_due=item.respond_due,
+        is_overdue=is_overdue(state, now, TANZANIA),
+        days_left=working_days_left(state, now, TANZANIA),
+        rating=item.rating,
+        version=item.version,
+        events=[
+            PublicEvent(e.action, e.at, e.status_after, e.text) for e in item.events if e.is_public
+        ],
+        actions=frozenset(citizen.intersection(allowed)),
+    )
+
+
+def act_as_citizen(workspace: Workspace, reference: str, command: Command) -> Transition:
+    """Apply the citizen's reply, rating or appeal to the item with this reference."""
+    item = find_by_reference(workspace, reference)
+    if item is None:
+        raise FeedbackNotFound(reference)
+    return apply_action(workspace, item.id, command, actor_label=CITIZEN_LABEL)

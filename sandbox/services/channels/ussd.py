@@ -1,0 +1,210 @@
+"""USSD *152*00#: answer one gateway request, keeping the conversation in the database.
+
+Anonymous submissions: the item stores no phone, but the reference is still texted to the
+dialling phone (the citizen has no other way to keep it). That outbox row is linked to the
+item, so the outbox page masks the phone of rows linked to anonymous items, and the USSD
+session forgets the phone when such a submission ends.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from sandbox.channels.phones import normalise_phone
+from sandbox.channels.ussd.engine import Conversation, Reply, Tracked, advance
+from sandbox.extensions import db
+from sandbox.models import Feedback, FeedbackEvent, Institution, Workspace
+from sandbox.models.ussd import MAX_SESSION_ID, UssdSession
+from sandbox.services.channels import sms
+from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, submit_feedback
+from sandbox.services.workspace.clock import wall_now
+from sandbox.text import without_control
+from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
+from sandbox.workflow.errors import BilingualError
+
+MAX_TEXT = 4000
+MAX_MATCHES = 40
+
+
+class BadUssdRequest(BilingualError, ValueError):
+    """A callback missing what the protocol requires; answered with END, never a 500."""
+
+    def reply(self) -> str:
+        """The END screen for the gateway, in both languages (no session language yet)."""
+        return Reply(f"{self.message_sw} / {self.message_en}", is_end=True).render()
+
+
+@dataclass(frozen=True)
+class UssdRequest:
+    """One Africa's Talking USSD callback."""
+
+    session_id: str
+    phone: str
+    text: str = ""
+    service_code: str = ""
+    network_code: str = ""
+
+
+def clean(value: Any) -> str:
+    """A form value without control characters (the gateway never sends them)."""
+    return without_control(str(value or ""), single_line=True)
+
+
+def parse_ussd_request(form) -> UssdRequest:
+    """The callback's fields, checked; raises BadUssdRequest."""
+    session_id = clean(form.get("sessionId")).strip()
+    if not session_id or len(session_id) > MAX_SESSION_ID:
+        raise BadUssdRequest("Ombi halina sessionId sahihi.", "Missing or invalid sessionId.")
+    phone = normalise_phone(clean(form.get("phoneNumber")))
+    if phone is None:
+        raise BadUssdRequest("Namba ya simu haipo au si sahihi.", "Missing or invalid phoneNumber.")
+    return UssdRequest(
+        session_id=session_id,
+        phone=phone,
+        text=clean(form.get("text"))[:MAX_TEXT],
+        service_code=clean(form.get("serviceCode"))[:40],
+        network_code=clean(form.get("networkCode"))[:20],
+    )
+
+
+def handle_ussd(workspace: Workspace, request: UssdRequest) -> str:
+    """Answer one gateway request with the next screen (CON …) or the last one (END …)."""
+    session, is_new = _session_for(workspace, request)
+    conv = Conversation.from_dict(_loads(session.state), session.language)
+    if session.phone and session.phone != request.phone:
+        conv.screen = "ended"  # another phone cannot continue someone's session
+    port = DatabasePort(workspace, request.phone)
+    reply = advance(conv, request.text, is_new, port)
+    session.state = json.dumps(conv.to_dict())
+    session.language = conv.lang
+    session.updated_at = wall_now()
+    if port.submitted_anonymously:
+        session.phone = ""
+    db.session.commit()
+    return reply.render()
+
+
+def _session_for(workspace: Workspace, request: UssdRequest) -> tuple[UssdSession, bool]:
+    """The stored session for this sessionId, created (and committed) on its first request."""
+    query = sa.select(UssdSession).where(
+        UssdSession.workspace_id == workspace.id, UssdSession.session_id == request.session_id
+    )
+    session = db.session.scalar(query)
+    if session is not None:
+        return session, False
+    session = UssdSession(
+        workspace_id=workspace.id,
+        session_id=request.session_id,
+        phone=request.phone,
+        state="{}",
+        language="sw",
+        updated_at=wall_now(),
+    )
+    db.session.add(session)
+    try:
+        db.session.commit()
+    except IntegrityError:  # another process created it a moment ago
+        db.session.rollback()
+        return db.session.scalar(query), False
+    return session, True
+
+
+def _loads(text: str) -> Any:
+    """Stored JSON, or None when unreadable."""
+    try:
+        return json.loads(text or "{}")
+    except ValueError:
+        return None
+
+
+class DatabasePort:
+    """The engine's window on the workspace: institutions, tracking, submitting."""
+
+    def __init__(self, workspace: Workspace, phone: str) -> None:
+        """Serve one request of one phone in one workspace."""
+        self.workspace, self.phone = workspace, phone
+        self.submitted_anonymously = False
+
+    def search_institutions(self, query: str, lang: str) -> list[tuple[int, str]]:
+        """Institutions whose Swahili name, English name or code contains every word typed."""
+        name = Institution.name_en if lang == "en" else Institution.name_sw
+        rows = db.session.execute(
+            sa.select(Institution.id, name)
+            .where(*[_contains(word) for word in query.split()[:4]])
+            .order_by(name)
+            .limit(MAX_MATCHES)
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def track(self, reference: str, lang: str) -> Tracked | None:
+        """Public facts of an item of this workspace (never identity or internal notes)."""
+        item = db.session.scalar(
+            sa.select(Feedback).where(
+                Feedback.workspace_id == self.workspace.id, Feedback.reference == reference
+            )
+        )
+        if item is None:
+            return None
+        return Tracked(item.reference, item.status, item.institution.name(lang), latest_reply(item))
+
+    def submit(self, answers: dict[str, Any], lang: str) -> str | None:
+        """Submit the answers as USSD feedback; None when the service refuses them."""
+        is_anonymous = answers.get("identity") == "anonymous"
+        try:
+            item = submit_feedback(self.workspace, self._submission(answers, lang, is_anonymous))
+        except (InvalidSubmission, KeyError, ValueError):
+            db.session.rollback()
+            return None
+        if is_anonymous:
+            _text_reference(item, self.phone)
+            self.submitted_anonymously = True
+        return item.reference
+
+    def _submission(self, answers: dict[str, Any], lang: str, is_anonymous: bool) -> Submission:
+        """The service's Submission from the conversation's answers."""
+        return Submission(
+            type=FeedbackType(answers["type"]),
+            complainant_type=ComplainantType.ANONYMOUS if is_anonymous else ComplainantType.CITIZEN,
+            channel=Channel.USSD,
+            institution_id=int(answers["institution_id"]),
+            description=str(answers["description"]),
+            language=lang,
+            phone=None if is_anonymous else self.phone,
+        )
+
+
+def _contains(word: str) -> sa.ColumnElement[bool]:
+    """Case-insensitive 'contains' on the names and code, with LIKE wildcards escaped."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    return sa.or_(
+        *(c.ilike(pattern, escape="\\") for c in (Institution.name_sw, Institution.name_en)),
+        Institution.code.ilike(pattern, escape="\\"),
+    )
+
+
+def latest_reply(item: Feedback) -> str | None:
+    """The text of the item's latest public event that has one (a reply or a question)."""
+    return db.session.scalar(
+        sa.select(FeedbackEvent.text)
+        .where(
+            FeedbackEvent.feedback_id == item.id,
+            FeedbackEvent.is_public.is_(True),
+            FeedbackEvent.text != "",
+        )
+        .order_by(FeedbackEvent.at.desc(), FeedbackEvent.id.desc())
+        .limit(1)
+    )
+
+
+def _text_reference(item: Feedback, phone: str) -> None:
+    """Text the reference of an anonymous item to the dialling phone (the item keeps no phone)."""
+    body = sms.notice_text(Action.SUBMIT, item)
+    if body:
+        sms.queue_sms(item.workspace_id, phone, body, item.id, item.updated_at)
+        db.session.commit()

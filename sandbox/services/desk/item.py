@@ -1,0 +1,237 @@
+"""One item at the desk: what the page shows, and performing an action on it.
+
+Every lookup goes through the user's scope first, so an item outside it is "not found"
+(the view answers 404) before any permission question is asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from sandbox.extensions import db
+from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
+from sandbox.services.desk.confidentiality import (
+    Identity,
+    Mention,
+    identity_mentions,
+    reveal_identity,
+    reveal_log,
+)
+from sandbox.services.desk.templates import filled_text, templates_for
+from sandbox.services.feedback.attachments import attachments_for
+from sandbox.services.feedback.lifecycle import FeedbackNotFound, apply_action
+from sandbox.services.feedback.scope import scope_clause
+from sandbox.services.feedback.states import state_of
+from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.flags import Flag, is_enabled
+from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.workflow import (
+    TANZANIA,
+    Action,
+    Channel,
+    Command,
+    EscalationLevel,
+    MissingInput,
+    RejectionReason,
+    Resolution,
+    Role,
+    Transition,
+    allowed_actions,
+    is_overdue,
+    working_days_left,
+)
+from sandbox.workflow.history import parse_detail
+from sandbox.workflow.permissions import Capability, can, giver_level, may_act, permitted
+
+REPLY_ACTIONS = frozenset({Action.RESPOND, Action.REQUEST_INFO})
+
+
+class NotPermitted(PermissionError):
+    """The item is in scope but this role may not do that to it (views answer 403)."""
+
+
+class IdentityInReply(Exception):
+    """A public text names the complainant or gives their phone; confirm before sending."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        """Remember which parts of the identity were found (never the values)."""
+        super().__init__(", ".join(m.value for m in mentions))
+        self.mentions = mentions
+
+
+@dataclass
+class ItemPage:
+    """Everything the item page shows (identity is not part of it)."""
+
+    item: Feedback
+    now: datetime
+    actions: list[Action]
+    is_overdue: bool
+    days_left: int
+    can_reveal: bool
+    reveals: list = field(default_factory=list)
+    assignees: list[User] = field(default_factory=list)
+    institutions: list[Institution] = field(default_factory=list)
+    templates: list = field(default_factory=list)
+    template_texts: dict[int, str] = field(default_factory=dict)
+    attachments: list = field(default_factory=list)
+
+
+def find_in_scope(workspace: Workspace, user: User, feedback_id: int) -> Feedback:
+    """The item if this user may see it in this workspace, else FeedbackNotFound."""
+    item = db.session.scalar(
+        sa.select(Feedback)
+        .where(Feedback.workspace_id == workspace.id, Feedback.id == feedback_id)
+        .where(scope_clause(user))
+        .options(selectinload(Feedback.events).selectinload(FeedbackEvent.actor))
+    )
+    if item is None:
+        raise FeedbackNotFound(feedback_id)
+    return item
+
+
+def item_page(workspace: Workspace, user: User, feedback_id: int) -> ItemPage:
+    """The item with its SLA, the actions this user may take now and their choices."""
+    item = find_in_scope(workspace, user, feedback_id)
+    now = workspace_now(workspace)
+    state = state_of(item)
+    allowed = allowed_actions(state, now, sla_policy_for(workspace), TANZANIA)
+    actions = permitted(user, item, allowed)
+    page = ItemPage(
+        item=item,
+        now=now,
+        actions=actions,
+        is_overdue=is_overdue(state, now, TANZANIA),
+        days_left=working_days_left(state, now, TANZANIA),
+        can_reveal=can(user, Capability.REVEAL_IDENTITY) and not item.is_anonymous,
+        reveals=reveal_log(item) if can(user, Capability.READ_REVEAL_LOG) else [],
+        attachments=attachments_of(item),
+    )
+    if Action.ASSIGN in actions:
+        page.assignees = assignable_officers(workspace, item.institution_id)
+    if Action.TRANSFER_REQUEST in actions:
+        page.institutions = transfer_targets(item.institution_id)
+    if actions and (REPLY_ACTIONS & set(actions)):
+        page.templates = templates_for(workspace, item.institution_id, item.type)
+        page.template_texts = {t.id: filled_text(t, item, item.language) for t in page.templates}
+    return page
+
+
+def attachments_of(item: Feedback) -> list:
+    """The item's attachments (uploaded on the portal), oldest first."""
+    return attachments_for(item)
+
+
+def assignable_officers(workspace: Workspace, institution_id: int) -> list[User]:
+    """The institution's officers in this workspace (personas first, then synthetic staff)."""
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .where(
+                User.workspace_id == workspace.id,
+                User.institution_id == institution_id,
+                User.role == Role.OFFICER,
+            )
+            .order_by(User.is_active_account.desc(), User.display_name, User.id)
+        )
+    )
+
+
+def transfer_targets(own_institution_id: int) -> list[Institution]:
+    """Every other institution, by Swahili name."""
+    return list(
+        db.session.scalars(
+            sa.select(Institution)
+            .where(Institution.id != own_institution_id)
+            .order_by(Institution.name_sw)
+        )
+    )
+
+
+def perform(
+    workspace: Workspace, user: User, feedback_id: int, command: Command, confirmed: bool = False
+) -> Transition:
+    """Apply a desk action for this user: scope, policy, choices and confidentiality first."""
+    item = find_in_scope(workspace, user, feedback_id)
+    if not may_act(user, item, command.action):
+        raise NotPermitted(command.action.value)
+    _check_choices(workspace, item, command)
+    if _should_warn(workspace, command, confirmed):
+        mentions = identity_mentions(
+            command.public_reply, item.complainant_name, item.complainant_phone
+        )
+        if mentions:
+            raise IdentityInReply(mentions)
+    level = giver_level(user) if command.action is Action.DIRECTIVE else None
+    return apply_action(workspace, item.id, command, actor=user, giver_level=level)
+
+
+def _should_warn(workspace: Workspace, command: Command, confirmed: bool) -> bool:
+    """A public reply not yet confirmed, in a workspace that keeps the identity warning on."""
+    if command.action not in REPLY_ACTIONS or confirmed:
+        return False
+    return is_enabled(workspace, Flag.REPLY_IDENTITY_WARNING)
+
+
+def _check_choices(workspace: Workspace, item: Feedback, command: Command) -> None:
+    """An assignee must be one of the item's officers; a transfer target must exist."""
+    if command.action is Action.ASSIGN and command.assignee_id is not None:
+        officers = {u.id for u in assignable_officers(workspace, item.institution_id)}
+        if command.assignee_id not in officers:
+            raise MissingInput(
+                "Chagua afisa wa taasisi hii.", "Choose an officer of this institution."
+            )
+    target = command.target_institution_id
+    is_transfer = command.action is Action.TRANSFER_REQUEST and target is not None
+    if is_transfer and db.session.get(Institution, target) is None:
+        raise MissingInput("Chagua taasisi iliyopo.", "Choose an existing institution.")
+
+
+def reveal(workspace: Workspace, user: User, feedback_id: int, reason: str) -> Identity:
+    """Reveal an in-scope item's identity to a user allowed to, writing the audit entry."""
+    item = find_in_scope(workspace, user, feedback_id)
+    if not can(user, Capability.REVEAL_IDENTITY):
+        raise NotPermitted("reveal_identity")
+    return reveal_identity(workspace, user, item, reason)
+
+
+def template_text(
+    workspace: Workspace, user: User, feedback_id: int, template_id: int | None
+) -> str:
+    """A template's text filled in for this item, in the item's language ("" if not found)."""
+    item = find_in_scope(workspace, user, feedback_id)
+    for template in templates_for(workspace, item.institution_id):
+        if template.id == template_id:
+            return filled_text(template, item, item.language)
+    return ""
+
+
+def describe_detail(detail: str, lang: str) -> str:
+    """An event's machine-readable detail in words (officer, institution, resolution…)."""
+    parsed = parse_detail(detail or "")
+    if parsed is None:
+        return ""
+    key, value = parsed
+    if key in ("assignee", "institution"):
+        model = User if key == "assignee" else Institution
+        row = db.session.get(model, int(value)) if value.isdigit() else None
+        if row is None:
+            return ""
+        return row.display_name if key == "assignee" else row.name(lang)
+    labelled = DETAIL_ENUMS.get(key)
+    try:
+        return labelled(value).label(lang) if labelled else ""
+    except ValueError:
+        return ""
+
+
+DETAIL_ENUMS = {
+    "resolution": Resolution,
+    "rejection": RejectionReason,
+    "escalation": EscalationLevel,
+    "channel": Channel,
+}

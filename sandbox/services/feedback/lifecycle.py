@@ -1,0 +1,195 @@
+"""Feedback use cases: submit from any channel, and apply a workflow action. Both commit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm.exc import StaleDataError
+
+from sandbox.extensions import db
+from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
+from sandbox.services.channels import sms
+from sandbox.services.feedback.states import state_of, store_state
+from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.workflow import (
+    TANZANIA,
+    Action,
+    Channel,
+    Command,
+    ComplainantType,
+    EscalationLevel,
+    FeedbackType,
+    Transition,
+    VersionConflict,
+    apply,
+    format_reference,
+    submit,
+)
+from sandbox.workflow.errors import BilingualError
+from sandbox.workflow.history import event_detail, submit_detail
+
+CITIZEN_LABEL = "Mwananchi"
+MAX_DESCRIPTION = 4000
+
+
+class FeedbackNotFound(LookupError):
+    """No such item in this workspace (views answer 404)."""
+
+
+class InvalidSubmission(BilingualError, ValueError):
+    """A submission the service refuses, with Swahili and English reasons."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a citizen (or an officer at the desk) submits, from any channel."""
+
+    type: FeedbackType
+    complainant_type: ComplainantType
+    channel: Channel
+    institution_id: int
+    description: str
+    language: str = "sw"
+    category_id: int | None = None
+    region_id: int | None = None
+    district_id: int | None = None
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+def submit_feedback(
+    workspace: Workspace, submission: Submission, recorded_by: User | None = None
+) -> Feedback:
+    """Create an item with its reference, deadlines, SUBMIT event and SMS acknowledgement."""
+    description = (submission.description or "").strip()
+    if not description or len(description) > MAX_DESCRIPTION:
+        raise InvalidSubmission(
+            f"Eleza mrejesho wako (herufi 1 hadi {MAX_DESCRIPTION}).",
+            f"Describe your feedback (1 to {MAX_DESCRIPTION} characters).",
+        )
+    if db.session.get(Institution, submission.institution_id) is None:
+        raise InvalidSubmission("Chagua taasisi iliyopo.", "Choose an existing institution.")
+    now = workspace_now(workspace)
+    state = submit(
+        submission.type, submission.institution_id, now, sla_policy_for(workspace), TANZANIA
+    )
+    item = Feedback(
+        workspace_id=workspace.id,
+        reference=format_reference(now.year, _next_reference_seq(workspace)),
+        complainant_type=submission.complainant_type,
+        channel=submission.channel,
+        category_id=submission.category_id,
+        region_id=submission.region_id,
+        district_id=submission.district_id,
+        description=description,
+        language="en" if submission.language == "en" else "sw",
+        updated_at=now,
+        **_identity(submission),
+    )
+    store_state(item, state)
+    db.session.add(item)
+    db.session.flush()
+    _record_submit_event(item, submission.channel, recorded_by, now)
+    sms.notify_complainant(item, Action.SUBMIT)
+    db.session.commit()
+    return item
+
+
+def _identity(submission: Submission) -> dict:
+    """Name, phone and e-mail, or nothing at all for an anonymous item."""
+    if submission.complainant_type is ComplainantType.ANONYMOUS:
+        return {"complainant_name": None, "complainant_phone": None, "complainant_email": None}
+    return {
+        "complainant_name": (submission.name or "").strip() or None,
+        "complainant_phone": (submission.phone or "").strip() or None,
+        "complainant_email": (submission.email or "").strip() or None,
+    }
+
+
+def _next_reference_seq(workspace: Workspace) -> int:
+    """Take the workspace's next reference number atomically (safe across processes)."""
+    table = Workspace.__table__
+    taken = db.session.execute(
+        sa.update(table)
+        .where(table.c.id == workspace.id)
+        .values(next_reference_seq=table.c.next_reference_seq + 1)
+        .returning(table.c.next_reference_seq)
+    ).scalar_one()
+    return taken - 1
+
+
+def _record_submit_event(item: Feedback, channel: Channel, recorded_by: User | None, now) -> None:
+    """The first entry of the history."""
+    db.session.add(
+        FeedbackEvent(
+            workspace_id=item.workspace_id,
+            feedback_id=item.id,
+            action=Action.SUBMIT,
+            actor_id=recorded_by.id if recorded_by else None,
+            actor_label=recorded_by.display_name if recorded_by else CITIZEN_LABEL,
+            status_before=None,
+            status_after=item.status,
+            is_public=True,
+            text="",
+            detail=submit_detail(item.institution_id),
+            at=now,
+        )
+    )
+
+
+def apply_action(
+    workspace: Workspace,
+    feedback_id: int,
+    command: Command,
+    actor: User | None = None,
+    actor_label: str | None = None,
+    giver_level: EscalationLevel | None = None,
+) -> Transition:
+    """Apply one workflow action to an item of this workspace, record it and notify.
+
+    Raises FeedbackNotFound, a WorkflowError (illegal move, missing input…) or
+    VersionConflict when someone else changed the item first.
+    """
+    item = db.session.scalar(
+        sa.select(Feedback).where(Feedback.workspace_id == workspace.id, Feedback.id == feedback_id)
+    )
+    if item is None:
+        raise FeedbackNotFound(feedback_id)
+    now = workspace_now(workspace)
+    transition = apply(
+        state_of(item), command, now=now, policy=sla_policy_for(workspace), calendar=TANZANIA
+    )
+    store_state(item, transition.after)
+    item.updated_at = now
+    db.session.add(
+        FeedbackEvent(
+            workspace_id=workspace.id,
+            feedback_id=item.id,
+            action=transition.action,
+            actor_id=actor.id if actor else None,
+            actor_label=actor.display_name if actor else (actor_label or CITIZEN_LABEL),
+            status_before=transition.before.status,
+            status_after=transition.after.status,
+            is_public=transition.is_public,
+            text=transition.text,
+            detail=event_detail(transition, giver_level=giver_level),
+            at=now,
+        )
+    )
+    if transition.is_public:
+        sms.notify_complainant(item, transition.action, transition.text)
+    _commit_or_conflict(item, transition)
+    return transition
+
+
+def _commit_or_conflict(item: Feedback, transition: Transition) -> None:
+    """Commit; a concurrent change of the same item becomes a VersionConflict."""
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        current = db.session.scalar(sa.select(Feedback.version).where(Feedback.id == item.id))
+        raise VersionConflict(transition.before.version, current or 0) from None

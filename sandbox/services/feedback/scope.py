@@ -1,0 +1,58 @@
+"""Which items of a workspace a user may see: declared once, used by every list and page.
+
+Officers, heads and ICT officers see their institution's items (and items being
+transferred to it); leaders see their area (district, region, or their ministry);
+facilitators, stakeholders, admins and trainees see their whole workspace.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from sandbox.extensions import db
+from sandbox.models import Feedback, Institution, User
+from sandbox.workflow import Role
+
+WHOLE_WORKSPACE_ROLES = frozenset({Role.FACILITATOR, Role.STAKEHOLDER, Role.ADMIN, Role.TRAINEE})
+
+
+def scope_clause(user: User) -> sa.ColumnElement[bool]:
+    """A WHERE clause limiting Feedback to what this user may see (within their workspace)."""
+    in_workspace = Feedback.workspace_id == user.workspace_id
+    if user.role in WHOLE_WORKSPACE_ROLES:
+        return in_workspace
+    if user.role.is_institution_staff and user.institution_id:
+        mine = sa.or_(
+            Feedback.institution_id == user.institution_id,
+            Feedback.transfer_target_id == user.institution_id,
+        )
+        return sa.and_(in_workspace, mine)
+    if user.role is Role.LEADER:
+        return sa.and_(in_workspace, _leader_area(user))
+    return sa.false()
+
+
+def _leader_area(user: User) -> sa.ColumnElement[bool]:
+    """A district leader's district, a regional leader's region, a ministry leader's ministry."""
+    if user.district_id:
+        return Feedback.district_id == user.district_id
+    if user.region_id:
+        regional_institutions = sa.select(Institution.id).where(
+            Institution.region_id == user.region_id
+        )
+        return sa.or_(
+            Feedback.region_id == user.region_id,
+            Feedback.institution_id.in_(regional_institutions),
+        )
+    if user.institution_id:
+        return Feedback.institution_id == user.institution_id
+    return sa.false()
+
+
+def can_see(user: User, item: Feedback) -> bool:
+    """True when the item is inside the user's scope (views answer 404 otherwise)."""
+    return bool(
+        db.session.scalar(
+            sa.select(sa.func.count(Feedback.id)).where(Feedback.id == item.id, scope_clause(user))
+        )
+    )

@@ -1,0 +1,53 @@
+"""The figures shown on the home page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from sandbox.extensions import db
+from sandbox.models import Category, Feedback, Institution, Region, Workspace
+from sandbox.services.feedback.queries import count_overdue, counts_by
+from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.workspaces import find_workspace
+
+
+@dataclass
+class HomeSummary:
+    """Counts of the demo world, or an empty summary before seeding."""
+
+    workspace: Workspace | None = None
+    now: datetime | None = None
+    total: int = 0
+    overdue: int = 0
+    by_status: dict = field(default_factory=dict)
+    by_type: dict = field(default_factory=dict)
+    by_channel: dict = field(default_factory=dict)
+    institutions: int = 0
+    regions: int = 0
+    categories: int = 0
+
+
+def summary(config) -> HomeSummary:
+    """Counts for the demo workspace named in the config."""
+    result = HomeSummary(
+        institutions=_count(Institution), regions=_count(Region), categories=_count(Category)
+    )
+    workspace = find_workspace(config["DEMO_WORKSPACE"])
+    if workspace is None:
+        return result
+    result.workspace = workspace
+    result.now = workspace_now(workspace)
+    result.by_status = counts_by(workspace, Feedback.status)
+    result.by_type = counts_by(workspace, Feedback.type)
+    result.by_channel = counts_by(workspace, Feedback.channel)
+    result.total = sum(result.by_status.values())
+    result.overdue = count_overdue(workspace, result.now)
+    return result
+
+
+def _count(model) -> int:
+    """Rows of a reference table."""
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))

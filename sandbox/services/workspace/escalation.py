@@ -1,0 +1,124 @@
+"""Automatic escalation of overdue items: to the head, then to a leader.
+
+An item overdue by ``policy.auto_escalate_after_days`` working days goes to the head of its
+institution; after twice that, to a leader (``workflow.escalation_due`` decides). The
+system is the actor ("Mfumo"). It runs whenever the inbox is read and whenever the
+workspace clock moves (``on_clock_moved``), and finds its candidates with one query.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import sqlalchemy as sa
+
+from sandbox.extensions import db
+from sandbox.models import Feedback, Workspace
+from sandbox.services.feedback.lifecycle import apply_action
+from sandbox.services.feedback.queries import relevant_deadline_column
+from sandbox.services.feedback.states import state_of
+from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.flags import Flag, is_enabled
+from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.workflow import (
+    TANZANIA,
+    Action,
+    Command,
+    EscalationLevel,
+    FeedbackType,
+    SlaPolicy,
+    Status,
+    WorkflowError,
+    can_escalate,
+    escalation_due,
+    working_days_left,
+)
+
+SYSTEM_LABEL = "Mfumo"
+
+
+def escalate_overdue(workspace: Workspace) -> int:
+    """Escalate every item whose automatic escalation is due; returns how many steps were made.
+
+    Nothing happens in a workspace that switched ``Flag.AUTO_ESCALATION`` off.
+    """
+    if not is_enabled(workspace, Flag.AUTO_ESCALATION):
+        return 0
+    now = workspace_now(workspace)
+    policy = sla_policy_for(workspace)
+    steps = 0
+    for item in candidates(workspace, now, policy):
+        steps += _escalate_while_due(workspace, item, now, policy)
+    return steps
+
+
+def on_clock_moved(workspace: Workspace) -> int:
+    """Call after moving a workspace's clock: flags are computed live, escalations are written."""
+    return escalate_overdue(workspace)
+
+
+def working_days_before(day: date, n: int) -> date:
+    """The date d such that exactly ``n`` working days lie in (d, day]."""
+    counted = 0
+    while counted < n:
+        counted += TANZANIA.is_working_day(day)
+        day -= timedelta(days=1)
+    return day
+
+
+def _late_since(now: datetime, days: int) -> datetime:
+    """Deadlines before this moment are overdue by at least ``days`` working days."""
+    return datetime.combine(working_days_before(now.date(), days) + timedelta(days=1), time.min)
+
+
+def candidates(workspace: Workspace, now: datetime, policy: SlaPolicy) -> list[Feedback]:
+    """Open, unpaused items late enough for their next level (one query; may over-select)."""
+    step = max(policy.auto_escalate_after_days, 1)
+    deadline = relevant_deadline_column()
+    late_enough = sa.or_(
+        sa.and_(
+            Feedback.escalation_level == EscalationLevel.NONE, deadline < _late_since(now, step)
+        ),
+        sa.and_(
+            Feedback.escalation_level == EscalationLevel.HEAD,
+            deadline < _late_since(now, 2 * step),
+        ),
+    )
+    query = sa.select(Feedback).where(
+        Feedback.workspace_id == workspace.id, _escalatable(now), late_enough
+    )
+    return list(db.session.scalars(query.order_by(Feedback.id)))
+
+
+def _escalatable(now: datetime) -> sa.ColumnElement[bool]:
+    """(type, status) pairs the workflow lets escalate, unpaused (compliments never escalate)."""
+    pairs = [
+        sa.and_(Feedback.type == kind, Feedback.status == status)
+        for kind in FeedbackType
+        for status in Status
+        if can_escalate(kind, status) and status is not Status.AWAITING_CITIZEN
+    ]
+    return sa.or_(*pairs)
+
+
+def _escalate_while_due(workspace: Workspace, item: Feedback, now, policy: SlaPolicy) -> int:
+    """Escalate one item step by step until no further level is due."""
+    steps = 0
+    while escalation_due(state_of(item), now, policy, TANZANIA) is not None:
+        late = -working_days_left(state_of(item), now, TANZANIA)
+        command = Command(Action.ESCALATE, expected_version=item.version, reason=_reason(late))
+        try:
+            apply_action(workspace, item.id, command, actor_label=SYSTEM_LABEL)
+        except WorkflowError:  # someone acted first (or the item moved on): skip it this time
+            db.session.rollback()
+            break
+        steps += 1
+    return steps
+
+
+def _reason(late: int) -> str:
+    """The stored event text (both languages: history is read by everyone)."""
+    return (
+        f"Imepandishwa ngazi na mfumo: imechelewa siku {late} za kazi. / "
+        f"Escalated automatically: {late} working days overdue."
+    )
