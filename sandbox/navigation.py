@@ -1,52 +1,47 @@
-"""The main menu as data: (endpoint, label, who sees it), read by base.html."""
+"""The main menu as data: (endpoint, label), read by base.html.
+
+Who sees an entry is not written here: an entry is shown exactly when its route's own
+declaration (``sandbox.access``: a permission from the one table, public, or signed in)
+lets the current user in, so the menu never offers a page that would answer 403 or 404.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import current_app, g, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from sandbox.services.channels.sms_log import can_read_gateway_log
-from sandbox.services.people.accounts import can_manage_accounts
-from sandbox.services.reports.dashboard import can_see_reports
+from sandbox.access import access_of
 
 
 @dataclass(frozen=True)
 class NavItem:
-    """One menu entry, shown when ``shown(user)`` holds."""
+    """One menu entry: the route it opens and its label."""
 
     endpoint: str
     label: object
-    shown: Callable[[object], bool]
-
-
-def _everyone(user) -> bool:
-    return True
-
-
-def _signed_in(user) -> bool:
-    return user.is_authenticated
 
 
 MENU = (
-    NavItem("main.index", _l("Home"), _everyone),
-    NavItem("portal.index", _l("Submit feedback"), _everyone),
-    NavItem("ussd.phone", _l("Phone *152*00#"), _everyone),
-    NavItem("desk.index", _l("Desk"), _signed_in),
-    NavItem("reports.dashboard", _l("Reports"), lambda u: _signed_in(u) and can_see_reports(u)),
-    NavItem(
-        "accounts.account_list",
-        _l("Accounts"),
-        lambda u: _signed_in(u) and can_manage_accounts(u),
-    ),
-    NavItem("sms.outbox", _l("SMS outbox"), lambda u: _signed_in(u) and can_read_gateway_log(u)),
+    NavItem("main.index", _l("Home")),
+    NavItem("portal.index", _l("Submit feedback")),
+    NavItem("ussd.phone", _l("Phone *152*00#")),
+    NavItem("desk.index", _l("Desk")),
+    NavItem("reports.dashboard", _l("Reports")),
+    NavItem("accounts.account_list", _l("Accounts")),
+    NavItem("sms.outbox", _l("SMS outbox")),
 )
 
 
 CHANNEL_BLUEPRINTS = ("portal", "ussd", "sms")
+
+
+def is_shown(item: NavItem, user) -> bool:
+    """True when the entry's route lets ``user`` in (an undeclared route is never shown)."""
+    access = access_of(item.endpoint)
+    return access is not None and access.allows(user)
 
 
 def menu_for_current_user() -> list[tuple[NavItem, str]]:
@@ -56,11 +51,7 @@ def menu_for_current_user() -> list[tuple[NavItem, str]]:
     """
     own = current_user.workspace if current_user.is_authenticated else None
     code = g.get("ws_code") or (own.code if own else None)
-    entries = []
-    for item in MENU:
-        if item.shown(current_user):
-            entries.append((item, _url(item.endpoint, code)))
-    return entries
+    return [(item, _url(item.endpoint, code)) for item in MENU if is_shown(item, current_user)]
 
 
 def _url(endpoint: str, code: str | None) -> str:

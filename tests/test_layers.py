@@ -75,7 +75,7 @@ def test_pure_modules_import_only_stdlib_their_libraries_and_pure_sandbox(path, 
     imported = _imports(ast.parse(path.read_text()))
     roots = {name.split(".")[0] for name in imported}
     assert roots - sys.stdlib_module_names - allowed == set()
-    pure_prefixes = tuple(f"sandbox.{p}" for p in PURE_PACKAGES) + ("sandbox.text",)
+    pure_prefixes = (*tuple(f"sandbox.{p}" for p in PURE_PACKAGES), "sandbox.text")
     impure = {
         name
         for name in imported
@@ -114,7 +114,7 @@ def test_module_imports_form_no_circle():
     graph: dict[str, set[str]] = {}
     for path in ALL_FILES:
         module = _name(path)
-        targets = {n for n in _imports(ast.parse(path.read_text()), top_level_only=True)}
+        targets = set(_imports(ast.parse(path.read_text()), top_level_only=True))
         # A package's __init__ re-exporting its own submodules is not a circle.
         graph[module] = {
             t for t in targets & known if t != module and not t.startswith(module + ".")

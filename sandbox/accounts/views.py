@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from sandbox.access import requires
 from sandbox.accounts.forms import ConfirmForm, NewAccountForm, PasswordForm
 from sandbox.i18n import current_language
 from sandbox.services.people import accounts
 from sandbox.services.people.accounts import AccountNotFound, AccountRefused
+from sandbox.workflow.permissions import Capability
 
 bp = Blueprint("accounts", __name__, url_prefix="/accounts", template_folder="templates")
-
-
-@bp.before_request
-def _only_ict_officers():
-    """Only an institution's ICT officer manages accounts: others get 404, guests log in."""
-    if not current_user.is_authenticated:
-        return current_app.login_manager.unauthorized()
-    if not accounts.can_manage_accounts(current_user):
-        abort(404)
-    return None
 
 
 def _or_404(service, *args):
@@ -33,6 +25,7 @@ def _or_404(service, *args):
 
 
 @bp.get("/")
+@requires(Capability.MANAGE_ACCOUNTS, hidden=True)
 def account_list():
     """The institution's logins with their actions."""
     return render_template(
@@ -44,6 +37,7 @@ def account_list():
 
 
 @bp.route("/new", methods=["GET", "POST"])
+@requires(Capability.MANAGE_ACCOUNTS, hidden=True)
 def create():
     """Create an officer or head account."""
     form = NewAccountForm()
@@ -63,12 +57,14 @@ def create():
 
 
 @bp.post("/<int:user_id>/deactivate")
+@requires(Capability.MANAGE_ACCOUNTS, hidden=True)
 def deactivate(user_id: int):
     """Stop an account from logging in."""
     return _set_active(user_id, False)
 
 
 @bp.post("/<int:user_id>/reactivate")
+@requires(Capability.MANAGE_ACCOUNTS, hidden=True)
 def reactivate(user_id: int):
     """Let a deactivated account log in again."""
     return _set_active(user_id, True)
@@ -89,6 +85,7 @@ def _set_active(user_id: int, active: bool):
 
 
 @bp.route("/<int:user_id>/password", methods=["GET", "POST"])
+@requires(Capability.MANAGE_ACCOUNTS, hidden=True)
 def password(user_id: int):
     """Set a new password for an account."""
     user = _or_404(accounts.managed_account, user_id)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_required, login_user, logout_user
+from flask_login import login_user, logout_user
 
+from sandbox.access import public, signed_in
 from sandbox.auth.forms import LoginForm
 from sandbox.extensions import login
 from sandbox.services.people.users import authenticate, find_user
@@ -20,6 +21,7 @@ def load_user(user_id: str):
 
 
 @bp.route("/login", methods=["GET", "POST"], endpoint="login")
+@public
 def login_page():
     """Show the login form; on success go to the feedback list (or where the user was going)."""
     form = LoginForm()
@@ -35,7 +37,7 @@ def login_page():
 
 
 @bp.post("/logout")
-@login_required
+@signed_in
 def logout():
     """End the session."""
     logout_user()

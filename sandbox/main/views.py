@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session
 from sqlalchemy.exc import SQLAlchemyError
 
+from sandbox.access import public
 from sandbox.extensions import db
 from sandbox.services.feedback.queries import count_all_feedback
 from sandbox.services.reports import home
@@ -16,12 +17,14 @@ bp = Blueprint("main", __name__, template_folder="templates")
 
 
 @bp.get("/")
+@public
 def index():
     """The demo world at a glance."""
     return render_template("main/home.html", summary=home.summary(current_app.config))
 
 
 @bp.get("/lang/<code>")
+@public
 def set_language(code: str):
     """Switch the interface language and go back where the user was."""
     if code in current_app.config["LANGUAGES"]:
@@ -34,6 +37,7 @@ def set_language(code: str):
 
 
 @bp.get("/healthz")
+@public
 def healthz():
     """Liveness and database check for load balancers and set-up scripts."""
     dialect = db.engine.dialect.name

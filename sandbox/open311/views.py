@@ -8,6 +8,7 @@ from functools import wraps
 
 from flask import g, request, url_for
 
+from sandbox.access import API_KEY, key_based, public
 from sandbox.open311 import bp, messages, params, serialize
 from sandbox.open311 import openapi as openapi_document
 from sandbox.open311.errors import ApiError, json_response
@@ -44,7 +45,7 @@ def api(key: Key = Key.NONE) -> Callable:
                     )
                 return view(**kwargs)
 
-        return wrapper
+        return public(wrapper) if key is Key.NONE else key_based(API_KEY)(wrapper)
 
     return decorate
 

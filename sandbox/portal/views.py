@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from sandbox.access import public
 from sandbox.i18n import current_language
 from sandbox.models import InstitutionKind
 from sandbox.portal.forms import FeedbackForm, SearchForm
@@ -60,6 +61,7 @@ def _too_large(error):
 
 
 @bp.get("/")
+@public
 def index():
     """The landing page: the four kinds of feedback, submit and track."""
     current_workspace()
@@ -67,6 +69,7 @@ def index():
 
 
 @bp.get("/institutions")
+@public
 def institutions():
     """Search the institutions by name, kind and region, then pick one."""
     current_workspace()
@@ -91,6 +94,7 @@ def _search(form: SearchForm) -> portal.InstitutionSearch:
 
 
 @bp.route("/institutions/<int:institution_id>/feedback", methods=["GET", "POST"])
+@public
 def submit(institution_id: int):
     """The feedback form for one institution; POST-redirect-GET to the confirmation."""
     workspace = current_workspace()
@@ -135,6 +139,7 @@ def _submission(form: FeedbackForm, institution_id: int, lang: str) -> Submissio
 
 
 @bp.get("/submitted/<reference>")
+@public
 def confirmation(reference: str):
     """The reference number, what happens next and how to track."""
     item = portal.find_by_reference(current_workspace(), reference) or abort(404)
@@ -142,6 +147,7 @@ def confirmation(reference: str):
 
 
 @bp.get("/track")
+@public
 def track():
     """Status, deadlines and public replies for a reference; forms for the citizen's turn."""
     workspace = current_workspace()
@@ -167,18 +173,21 @@ def _render_track(reference: str, item, status: int = 200, refusal: str | None =
 
 
 @bp.post("/track/<reference>/reply")
+@public
 def reply(reference: str):
     """The citizen answers the institution's question."""
     return _citizen_action(reference, "reply_form", ReplyForm())
 
 
 @bp.post("/track/<reference>/rate")
+@public
 def rate(reference: str):
     """The citizen rates the reply (1–5)."""
     return _citizen_action(reference, "rate_form", RateForm())
 
 
 @bp.post("/track/<reference>/appeal")
+@public
 def appeal(reference: str):
     """The citizen appeals (asks for the item to be reopened)."""
     return _citizen_action(reference, "appeal_form", AppealForm())
@@ -203,6 +212,7 @@ def _citizen_action(reference: str, name: str, form):
 
 
 @bp.get("/attachments/<int:attachment_id>")
+@public
 def attachment(attachment_id: int):
     """An attachment, only to a signed-in user of this workspace who may see its item."""
     found = attachments.attachment_for_viewer(current_workspace(), current_user, attachment_id)

@@ -6,7 +6,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     redirect,
     render_template,
     request,
@@ -14,12 +13,14 @@ from flask import (
 )
 from flask_login import current_user
 
+from sandbox.access import requires
 from sandbox.i18n import current_language
 from sandbox.reports.forms import ReportFilterForm
 from sandbox.reports.tables import build_tables, csv_cell
 from sandbox.services.reports import dashboard as reports
 from sandbox.services.reports.csv_export import csv_text
 from sandbox.workflow import TRAINING_DEFAULT_NOTICE
+from sandbox.workflow.permissions import Capability
 
 bp = Blueprint(
     "reports",
@@ -33,18 +34,13 @@ bp = Blueprint(
 FILTER_KEYS = ("period", "first", "last", "institution")
 
 
-@bp.before_request
-def _only_supervisors():
-    """Reports are for heads, leaders, facilitators and admins: others get 404, guests log in."""
-    if not current_user.is_authenticated:
-        return current_app.login_manager.unauthorized()
-    if not reports.can_see_reports(current_user) or current_user.workspace is None:
-        abort(404)
-    return None
-
-
 def _filter_form() -> ReportFilterForm:
-    """The filter form read from the query string, with the user's choices."""
+    """The filter form read from the query string, with the user's choices.
+
+    Reports read the user's own workspace: a login without one has no reports (404).
+    """
+    if current_user.workspace is None:
+        abort(404)
     form = ReportFilterForm(request.args)
     wide = reports.has_breakdown(current_user)
     institutions = reports.institutions_in_scope(current_user) if wide else []
@@ -58,6 +54,7 @@ def _filter_args() -> dict[str, str]:
 
 
 @bp.get("/")
+@requires(Capability.READ_REPORTS, hidden=True)
 def dashboard():
     """The dashboard for the user's scope and the chosen period."""
     form = _filter_form()
@@ -76,6 +73,7 @@ def dashboard():
 
 
 @bp.get("/export/<name>.csv")
+@requires(Capability.READ_REPORTS, hidden=True)
 def export(name: str):
     """One table of the dashboard as a CSV file, with the same filters."""
     form = _filter_form()

@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from flask import Blueprint, abort, jsonify, render_template, request
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from sandbox.access import GATEWAY, key_based, requires
 from sandbox.extensions import csrf
 from sandbox.services.channels import sms_log
 from sandbox.services.channels.sms_inbound import BadInboundSms, parse_inbound, receive_sms
 from sandbox.sms.forms import OutboxFilterForm
+from sandbox.workflow.permissions import Capability
 from sandbox.workspace_routing import current_workspace, workspace_aware
 
 bp = workspace_aware(Blueprint("sms", __name__, url_prefix="/sms", template_folder="templates"))
 
 
-def gateway_log_access(view):
-    """Logged in (else the login page), allowed the gateway log, in this workspace (else 404)."""
-
-    @wraps(view)
-    @login_required
-    def guarded(*args, **kwargs):
-        workspace = current_workspace()
-        allowed = sms_log.can_read_gateway_log(current_user)
-        if not allowed or current_user.workspace_id != workspace.id:
-            abort(404)
-        return view(*args, **kwargs)
-
-    return guarded
-
-
 @bp.post("/inbound")
 @csrf.exempt
+@key_based(GATEWAY)
 def inbound():
     """The gateway's callback for a text sent to the short code."""
     workspace = current_workspace()
@@ -44,10 +30,12 @@ def inbound():
 
 
 @bp.get("/outbox")
-@gateway_log_access
+@requires(Capability.READ_GATEWAY_LOG, hidden=True)
 def outbox():
-    """The workspace's SMS log, newest first, filterable by phone."""
+    """The workspace's SMS log, newest first, filterable by phone (only one's own workspace)."""
     workspace = current_workspace()
+    if current_user.workspace_id != workspace.id:
+        abort(404)
     form = OutboxFilterForm(request.args)
     phone = form.phone.data if form.validate() else None
     page = sms_log.outbox_page(workspace, phone, request.args.get("page", 1, type=int) or 1)

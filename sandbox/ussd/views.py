@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, render_template, request
 from werkzeug.exceptions import NotFound
 
+from sandbox.access import GATEWAY, key_based, public
 from sandbox.extensions import csrf
 from sandbox.services.channels import sms_log
 from sandbox.services.channels.ussd import BadUssdRequest, handle_ussd, parse_ussd_request
@@ -24,6 +25,7 @@ def _plain(text: str) -> Response:
 
 
 @bp.post("")
+@key_based(GATEWAY)
 def callback():
     """The gateway's callback: one screen per request, CON … or END …."""
     try:
@@ -38,6 +40,7 @@ def callback():
 
 
 @bp.get("/phone")
+@public
 def phone():
     """A drawn feature phone that dials *152*00# against this workspace's callback."""
     workspace = current_workspace()
@@ -45,6 +48,7 @@ def phone():
 
 
 @bp.get("/phone/inbox.json")
+@public
 def inbox():
     """The SMS of one phone in this workspace's gateway log, oldest first."""
     workspace = current_workspace()

@@ -1,21 +1,33 @@
-"""Who may do what at the desk: declared once, as a table, and read everywhere.
+"""Who may do what in the whole app: one Role x Permission table, read everywhere.
 
+Every route declares the permission it needs (``sandbox.access.requires``), the main menu
+shows an entry only when its route's permission is granted, and services ask ``can``.
 Rules (training decisions, written down so trainers can explain them):
 
 - **Feedback officer** (afisa mrejesho) works their institution's queue: acknowledge,
   assign, start, request information, record the citizen's answer, request / accept /
   return a transfer, respond, close, reject, add an internal note, escalate to the head,
-  record walk-in feedback and add the institution's own response templates. An officer
-  does NOT see the complainant's identity: the name and phone stay masked.
+  record walk-in feedback and add the institution's own response templates; reads the SMS
+  gateway log. An officer does NOT see the complainant's identity.
 - **Head of institution** (mkuu wa taasisi): everything the officer does, plus directives,
-  revealing the identity (with a reason, audited) and reading the reveal log.
-- **Leader** (kiongozi, district / region / ministry): sees the items of their area and
-  writes directives ("Sema na Kiongozi"); they do not work the queue.
-- **ICT officer** (afisa TEHAMA): reads the institution's items (to support officers) and
-  manages accounts elsewhere; no workflow actions, no identity.
-- **Facilitator, stakeholder, administrator**: read-only observers of the workspace.
+  revealing the identity (with a reason, audited), reading the reveal log, and the
+  institution's reports.
+- **Leader** (kiongozi, district / region / ministry): sees the items of their area, writes
+  directives ("Sema na Kiongozi") and reads reports across the institutions of the area;
+  they do not work the queue.
+- **ICT officer** (afisa TEHAMA): reads the institution's items (to support officers),
+  manages the institution's officer accounts, reads the gateway log; no workflow actions,
+  no identity.
+- **Facilitator**: observes any workspace of their own (whole workspace, reports, gateway
+  log), runs cohorts, resets and moves clocks, and opens stakeholder previews.
+- **Stakeholder**: observes their preview workspace and gives opinions on proposals.
+- **Administrator**: what the facilitator does, plus deciding proposals.
 - **Trainee**: plays every desk role in their own workspace (scenarios ask them to act as
-  officer and head), so they get the head's capabilities; scope keeps them in it.
+  officer and head, and to read the dashboard as a leader would), so they get the head's
+  desk capabilities plus the whole-workspace view, reports with the institution breakdown
+  and the gateway log of that workspace; and they take scenarios. Nothing outside their
+  workspace: scope and the workspace checks keep them in it. Trainees never manage
+  accounts, reset, run cohorts or decide proposals.
 
 Two further rules apply per item, in ``may_act``: institution staff act only on their own
 institution's items, except that accepting or returning a transfer belongs to the
@@ -33,13 +45,23 @@ from sandbox.workflow.enums import Action, EscalationLevel, Role
 
 
 class Capability(Enum):
-    """Desk capabilities that are not workflow actions."""
+    """What a role may do besides workflow actions (those are ``Action`` members)."""
 
-    VIEW = "view"  # the inbox and item pages (within scope)
+    VIEW = "view"  # the desk's inbox and item pages (within scope)
     REVEAL_IDENTITY = "reveal_identity"
     READ_REVEAL_LOG = "read_reveal_log"
     WALK_IN = "walk_in"
     MANAGE_TEMPLATES = "manage_templates"
+    SEE_WHOLE_WORKSPACE = "see_whole_workspace"  # scope: every item of the workspace
+    READ_REPORTS = "read_reports"
+    READ_BREAKDOWN = "read_breakdown"  # reports across institutions, one selectable
+    MANAGE_ACCOUNTS = "manage_accounts"
+    READ_GATEWAY_LOG = "read_gateway_log"
+    TAKE_SCENARIOS = "take_scenarios"
+    RUN_COHORT = "run_cohort"
+    RESET = "reset"
+    PREVIEW = "preview"
+    DECIDE_PROPOSAL = "decide_proposal"
 
 
 Permission = Capability | Action
@@ -61,23 +83,48 @@ OFFICER_ACTIONS = frozenset(
         Action.ESCALATE,
     }
 )
-OFFICER = OFFICER_ACTIONS | {Capability.VIEW, Capability.WALK_IN, Capability.MANAGE_TEMPLATES}
-HEAD = OFFICER | {Action.DIRECTIVE, Capability.REVEAL_IDENTITY, Capability.READ_REVEAL_LOG}
-VIEW_ONLY = frozenset({Capability.VIEW})
+OFFICER = OFFICER_ACTIONS | {
+    Capability.VIEW,
+    Capability.WALK_IN,
+    Capability.MANAGE_TEMPLATES,
+    Capability.READ_GATEWAY_LOG,
+}
+HEAD = OFFICER | {
+    Action.DIRECTIVE,
+    Capability.REVEAL_IDENTITY,
+    Capability.READ_REVEAL_LOG,
+    Capability.READ_REPORTS,
+}
+OBSERVER = frozenset(
+    {
+        Capability.VIEW,
+        Capability.SEE_WHOLE_WORKSPACE,
+        Capability.READ_REPORTS,
+        Capability.READ_BREAKDOWN,
+        Capability.READ_GATEWAY_LOG,
+    }
+)
+FACILITATOR = OBSERVER | {Capability.RUN_COHORT, Capability.RESET, Capability.PREVIEW}
 
 POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
     {
         Role.OFFICER: OFFICER,
         Role.HEAD: HEAD,
-        Role.LEADER: frozenset({Capability.VIEW, Action.DIRECTIVE}),
-        Role.ICT_OFFICER: VIEW_ONLY,
-        Role.FACILITATOR: VIEW_ONLY,
-        Role.STAKEHOLDER: VIEW_ONLY,
-        Role.ADMIN: VIEW_ONLY,
-        Role.TRAINEE: HEAD,
+        Role.LEADER: frozenset(
+            {Capability.VIEW, Action.DIRECTIVE, Capability.READ_REPORTS, Capability.READ_BREAKDOWN}
+        ),
+        Role.ICT_OFFICER: frozenset(
+            {Capability.VIEW, Capability.MANAGE_ACCOUNTS, Capability.READ_GATEWAY_LOG}
+        ),
+        Role.FACILITATOR: FACILITATOR,
+        Role.STAKEHOLDER: frozenset(
+            {Capability.VIEW, Capability.SEE_WHOLE_WORKSPACE, Capability.PREVIEW}
+        ),
+        Role.ADMIN: FACILITATOR | {Capability.DECIDE_PROPOSAL},
+        Role.TRAINEE: HEAD | OBSERVER | {Capability.TAKE_SCENARIOS},
     }
 )
-"""Role → everything it may do. Citizen actions (RATE, REOPEN) belong to no desk role."""
+"""Role → everything it may do. Citizen actions (RATE, REOPEN) belong to no role."""
 
 RECEIVER_ACTIONS = frozenset({Action.TRANSFER_ACCEPT, Action.TRANSFER_RETURN})
 DIRECTIVE_LEVEL = MappingProxyType({Role.LEADER: EscalationLevel.LEADER})

@@ -11,16 +11,15 @@ from sandbox.channels.phones import normalise_phone
 from sandbox.extensions import db
 from sandbox.models import Feedback, SmsMessage, Workspace
 from sandbox.services.channels import sms
-from sandbox.workflow import ComplainantType, Role
+from sandbox.workflow import ComplainantType
+from sandbox.workflow.permissions import Capability, can
 
 OUTBOX_PER_PAGE = 25
-# Who may read the gateway log (it shows citizens' phone numbers): declared once, here.
-OUTBOX_ROLES = frozenset({Role.OFFICER, Role.HEAD, Role.ICT_OFFICER, Role.FACILITATOR, Role.ADMIN})
 
 
 def can_read_gateway_log(user) -> bool:
     """True for the roles that may read a workspace's SMS log."""
-    return user.role in OUTBOX_ROLES
+    return can(user, Capability.READ_GATEWAY_LOG)
 
 
 def inbox_for_phone(workspace: Workspace, raw_phone: str) -> Sequence[SmsMessage]:

@@ -12,14 +12,13 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, User
 from sandbox.workflow import Role
-
-WHOLE_WORKSPACE_ROLES = frozenset({Role.FACILITATOR, Role.STAKEHOLDER, Role.ADMIN, Role.TRAINEE})
+from sandbox.workflow.permissions import Capability, can
 
 
 def scope_clause(user: User) -> sa.ColumnElement[bool]:
     """A WHERE clause limiting Feedback to what this user may see (within their workspace)."""
     in_workspace = Feedback.workspace_id == user.workspace_id
-    if user.role in WHOLE_WORKSPACE_ROLES:
+    if can(user, Capability.SEE_WHOLE_WORKSPACE):
         return in_workspace
     if user.role.is_institution_staff and user.institution_id:
         mine = sa.or_(

@@ -18,6 +18,7 @@ from sandbox.models import User
 from sandbox.services.workspace.clock import wall_now
 from sandbox.workflow import Role
 from sandbox.workflow.errors import BilingualError
+from sandbox.workflow.permissions import Capability, can
 
 MANAGEABLE_ROLES = (Role.OFFICER, Role.HEAD)
 LISTED_ROLES = (Role.OFFICER, Role.HEAD, Role.ICT_OFFICER)
@@ -52,7 +53,7 @@ class NewAccount:
 def can_manage_accounts(user: User) -> bool:
     """True for an ICT officer tied to an institution and a workspace."""
     return (
-        user.role is Role.ICT_OFFICER
+        can(user, Capability.MANAGE_ACCOUNTS)
         and user.institution_id is not None
         and user.workspace_id is not None
     )

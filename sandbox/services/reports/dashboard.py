@@ -33,10 +33,9 @@ from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.reports import figures
 from sandbox.services.reports.figures import Compliance, Period, TimingRow, WorkingDays
 from sandbox.services.workspace.clock import workspace_now
-from sandbox.workflow import Action, Channel, FeedbackType, Role, Status
+from sandbox.workflow import Action, Channel, FeedbackType, Status
+from sandbox.workflow.permissions import Capability, can
 
-REPORT_ROLES = frozenset({Role.HEAD, Role.LEADER, Role.FACILITATOR, Role.ADMIN})
-BREAKDOWN_ROLES = frozenset({Role.LEADER, Role.FACILITATOR, Role.ADMIN})
 TOP_CATEGORIES = 10
 PAGE_LIMIT = 50
 
@@ -103,12 +102,12 @@ class Dashboard:
 
 def can_see_reports(user: User) -> bool:
     """True for the roles that have the dashboard."""
-    return user.role in REPORT_ROLES
+    return can(user, Capability.READ_REPORTS)
 
 
 def has_breakdown(user: User) -> bool:
     """True when the user's scope spans institutions, so they may pick one."""
-    return user.role in BREAKDOWN_ROLES
+    return can(user, Capability.READ_BREAKDOWN)
 
 
 def period_for(workspace: Workspace, f: ReportFilter) -> Period:

@@ -1,4 +1,4 @@
-"""The permission table, role by role and capability by capability."""
+"""The one permission table, role by role and permission by permission."""
 
 from __future__ import annotations
 
@@ -22,8 +22,19 @@ O, H, L, ICT, F, S, A, T = (  # noqa: E741 (one letter per role keeps the table 
 EVERY_ROLE = {O, H, L, ICT, F, S, A, T}
 WORKERS = {O, H, T}
 
+SUPERVISORS = {H, L, F, A, T}
 EXPECTED = {
     Capability.VIEW: EVERY_ROLE,
+    Capability.SEE_WHOLE_WORKSPACE: {F, S, A, T},
+    Capability.READ_REPORTS: SUPERVISORS,
+    Capability.READ_BREAKDOWN: {L, F, A, T},
+    Capability.MANAGE_ACCOUNTS: {ICT},
+    Capability.READ_GATEWAY_LOG: {O, H, ICT, F, A, T},
+    Capability.TAKE_SCENARIOS: {T},
+    Capability.RUN_COHORT: {F, A},
+    Capability.RESET: {F, A},
+    Capability.PREVIEW: {F, S, A},
+    Capability.DECIDE_PROPOSAL: {A},
     Capability.REVEAL_IDENTITY: {H, T},
     Capability.READ_REVEAL_LOG: {H, T},
     Capability.WALK_IN: WORKERS,
