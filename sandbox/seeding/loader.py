@@ -178,50 +178,57 @@ class Loader:
             kind = item["kind"]
             if kind not in INSTITUTION_KINDS:
                 raise self._fail(file, code, f"unknown kind {kind!r}")
-            region, district = item["region"], item["district"]
-            if kind in LOCAL_KINDS:
-                if region not in region_by_code:
-                    raise self._fail(file, code, f"unknown region {region!r}")
-            elif region is not None:
-                raise self._fail(file, code, f"a {kind} is national: region must be null")
-            if kind == "council":
-                if district not in region_by_code[region].districts:
-                    raise self._fail(
-                        file, code, f"unknown district {district!r} in region {region}"
-                    )
-            elif district is not None:
-                raise self._fail(file, code, f"only councils have a district, got {district!r}")
-            cats: tuple[str, ...] = ()
-            if kind in EXPLICIT_CATEGORY_KINDS:
-                if "categories" not in item:
-                    raise self._fail(file, code, f"a {kind} must list its categories")
-                cats = self._str_list(file, code, item["categories"], "categories")
-                for cat in cats:
-                    if cat not in category_by_code:
-                        raise self._fail(file, code, f"unknown category {cat!r}")
-                    if kind not in category_by_code[cat].kinds:
-                        raise self._fail(
-                            file,
-                            code,
-                            f"category {cat!r} is not handled by kind {kind!r} "
-                            f"(categories.yaml kinds: {list(category_by_code[cat].kinds)})",
-                        )
-            elif "categories" in item:
-                raise self._fail(
-                    file, code, f"a {kind} takes categories through their kinds: omit 'categories'"
-                )
+            self._check_place(file, code, kind, item["region"], item["district"], region_by_code)
             out.append(
                 InstitutionData(
                     code,
                     kind,
                     self._text(file, code, item, "name_sw"),
                     self._text(file, code, item, "name_en"),
-                    region,
-                    district,
-                    cats,
+                    item["region"],
+                    item["district"],
+                    self._institution_categories(file, code, kind, item, category_by_code),
                 )
             )
         return tuple(out)
+
+    def _check_place(self, file, code, kind, region, district, region_by_code) -> None:
+        """Local institutions have a known region; only councils have a district in it."""
+        if kind in LOCAL_KINDS:
+            if region not in region_by_code:
+                raise self._fail(file, code, f"unknown region {region!r}")
+        elif region is not None:
+            raise self._fail(file, code, f"a {kind} is national: region must be null")
+        if kind == "council":
+            if district not in region_by_code[region].districts:
+                raise self._fail(file, code, f"unknown district {district!r} in region {region}")
+        elif district is not None:
+            raise self._fail(file, code, f"only councils have a district, got {district!r}")
+
+    def _institution_categories(
+        self, file: str, code: str, kind: str, item: dict, category_by_code: dict
+    ) -> tuple[str, ...]:
+        """The listed categories of kinds that list theirs; the others take them by kind."""
+        if kind not in EXPLICIT_CATEGORY_KINDS:
+            if "categories" in item:
+                raise self._fail(
+                    file, code, f"a {kind} takes categories through their kinds: omit 'categories'"
+                )
+            return ()
+        if "categories" not in item:
+            raise self._fail(file, code, f"a {kind} must list its categories")
+        cats = self._str_list(file, code, item["categories"], "categories")
+        for cat in cats:
+            if cat not in category_by_code:
+                raise self._fail(file, code, f"unknown category {cat!r}")
+            if kind not in category_by_code[cat].kinds:
+                raise self._fail(
+                    file,
+                    code,
+                    f"category {cat!r} is not handled by kind {kind!r} "
+                    f"(categories.yaml kinds: {list(category_by_code[cat].kinds)})",
+                )
+        return cats
 
     def _templates(self, categories: tuple[CategoryData, ...]) -> tuple[TextTemplate, ...]:
         file = "templates.yaml"
@@ -234,26 +241,10 @@ class Loader:
             if not _TEMPLATE_ID.match(tid):
                 raise self._fail(file, tid, "id must be lowercase letters, digits, underscores")
             self._unique(file, tid, ids, "id")
-            if item["type"] not in FEEDBACK_TYPES:
-                raise self._fail(file, tid, f"unknown type {item['type']!r}")
-            if item["category"] not in category_codes:
-                raise self._fail(file, tid, f"unknown category {item['category']!r}")
-            if item["language"] not in LANGUAGES:
-                raise self._fail(file, tid, f"unknown language {item['language']!r}")
-            for flag in ("sensitive", "misspelled"):
-                if not isinstance(item[flag], bool):
-                    raise self._fail(file, tid, f"{flag!r} must be true or false")
+            self._check_template_fields(file, tid, item, category_codes)
             text = self._text(file, tid, item, "text")
             self._unique(file, text, texts, f"text (entry {tid!r})")
-            try:
-                slots = template_slots(text)
-            except ValueError as exc:
-                raise self._fail(file, tid, f"bad slot: {exc}") from exc
-            unknown = sorted(slots - ALLOWED_SLOTS)
-            if unknown:
-                raise self._fail(file, tid, f"unknown slot(s) {', '.join(unknown)}")
-            if _PHONE_LIKE.search(text):
-                raise self._fail(file, tid, "text must not contain a phone number")
+            self._check_template_text(file, tid, text)
             out.append(
                 TextTemplate(
                     tid,
@@ -266,6 +257,30 @@ class Loader:
                 )
             )
         return tuple(out)
+
+    def _check_template_fields(self, file: str, tid: str, item: dict, category_codes) -> None:
+        """Type, category and language are known; the two markers are booleans."""
+        if item["type"] not in FEEDBACK_TYPES:
+            raise self._fail(file, tid, f"unknown type {item['type']!r}")
+        if item["category"] not in category_codes:
+            raise self._fail(file, tid, f"unknown category {item['category']!r}")
+        if item["language"] not in LANGUAGES:
+            raise self._fail(file, tid, f"unknown language {item['language']!r}")
+        for flag in ("sensitive", "misspelled"):
+            if not isinstance(item[flag], bool):
+                raise self._fail(file, tid, f"{flag!r} must be true or false")
+
+    def _check_template_text(self, file: str, tid: str, text: str) -> None:
+        """Only the allowed slots, well formed, and never a phone number."""
+        try:
+            slots = template_slots(text)
+        except ValueError as exc:
+            raise self._fail(file, tid, f"bad slot: {exc}") from exc
+        unknown = sorted(slots - ALLOWED_SLOTS)
+        if unknown:
+            raise self._fail(file, tid, f"unknown slot(s) {', '.join(unknown)}")
+        if _PHONE_LIKE.search(text):
+            raise self._fail(file, tid, "text must not contain a phone number")
 
     def _people(self) -> PeopleData:
         file = "people.yaml"
@@ -284,25 +299,7 @@ class Loader:
         for key in ("months_sw", "months_en"):
             if len(got[key]) != 12:
                 raise self._fail(file, key, f"needs 12 months, got {len(got[key])}")
-        prefixes = data["mobile_prefixes"]
-        if not isinstance(prefixes, dict) or not prefixes:
-            raise self._fail(file, "mobile_prefixes", "must be a non-empty mapping")
-        blocks: dict[str, tuple[int, ...]] = {}
-        seen: dict[int, str] = {}
-        for operator, values in prefixes.items():
-            if not isinstance(values, list) or not values:
-                raise self._fail(file, f"mobile_prefixes.{operator}", "needs a list of blocks")
-            for v in values:
-                if not isinstance(v, int) or isinstance(v, bool) or not 60 <= v <= 79:
-                    raise self._fail(
-                        file, f"mobile_prefixes.{operator}", f"block {v!r} is not 60..79"
-                    )
-                if v in seen:
-                    raise self._fail(
-                        file, f"mobile_prefixes.{operator}", f"block {v} also used by {seen[v]}"
-                    )
-                seen[v] = str(operator)
-            blocks[str(operator)] = tuple(values)
+        blocks = self._mobile_blocks(file, data["mobile_prefixes"])
         titles = data.get("official_titles") or {}
         if not isinstance(titles, dict) or set(titles) - {"sw", "en"}:
             raise self._fail(file, "official_titles", "must map 'sw' and/or 'en' to lists")
@@ -323,6 +320,28 @@ class Loader:
             official_titles_sw=titles_sw,
             official_titles_en=titles_en,
         )
+
+    def _mobile_blocks(self, file: str, prefixes: object) -> dict[str, tuple[int, ...]]:
+        """Operator -> its 07x/06x number blocks (60..79), each block used by one operator."""
+        if not isinstance(prefixes, dict) or not prefixes:
+            raise self._fail(file, "mobile_prefixes", "must be a non-empty mapping")
+        blocks: dict[str, tuple[int, ...]] = {}
+        seen: dict[int, str] = {}
+        for operator, values in prefixes.items():
+            if not isinstance(values, list) or not values:
+                raise self._fail(file, f"mobile_prefixes.{operator}", "needs a list of blocks")
+            for v in values:
+                if not isinstance(v, int) or isinstance(v, bool) or not 60 <= v <= 79:
+                    raise self._fail(
+                        file, f"mobile_prefixes.{operator}", f"block {v!r} is not 60..79"
+                    )
+                if v in seen:
+                    raise self._fail(
+                        file, f"mobile_prefixes.{operator}", f"block {v} also used by {seen[v]}"
+                    )
+                seen[v] = str(operator)
+            blocks[str(operator)] = tuple(values)
+        return blocks
 
     @staticmethod
     def _check_coverage(
