@@ -27,6 +27,7 @@ CATALOGS = sandbox/translations $(wildcard sandbox/*/translations)
 
 translations: ## Compile the Swahili/English message catalogs (shared + one per area)
 	@for d in $(CATALOGS); do $(BIN)/pybabel compile -f -d $$d 2>&1 | grep -v "^compiling" || true; done
+	@$(BIN)/pybabel compile -f -D wtforms -d sandbox/translations 2>&1 | grep -v "^compiling" || true
 
 run: $(VENV)/.installed translations ## Set up (venv, database, demo world) and serve on http://127.0.0.1:5000
 	$(BIN)/mrejesho setup

@@ -9,8 +9,13 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
+from flask import session
+from wtforms import StringField
+from wtforms.i18n import messages_path
+from wtforms.validators import DataRequired, Length
 
 from sandbox import translation_directories
+from sandbox.forms import Form
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGS = [Path(d) for d in translation_directories()]
@@ -66,3 +71,32 @@ def test_catalogs_are_compiled(catalog, lang):
 def test_shared_catalog_is_swahili():
     with open(CATALOGS[0] / "sw" / "LC_MESSAGES" / "messages.mo", "rb") as fh:
         assert read_mo(fh).get("Log in").string == "Ingia"
+
+
+def wtforms_ids() -> set:
+    """Every message id WTForms itself can show (its own template catalog)."""
+    with open(Path(messages_path()) / "wtforms.pot", "rb") as fh:
+        return {m.id for m in read_po(fh) if m.id}
+
+
+def test_every_wtforms_message_has_swahili():
+    po = CATALOGS[0] / "sw" / "LC_MESSAGES" / "wtforms.po"
+    assert untranslated(wtforms_ids(), po) == []
+
+
+def test_validator_messages_follow_the_user_language(app):
+    class Probe(Form):
+        class Meta:
+            csrf = False
+
+        name = StringField(validators=[DataRequired(), Length(min=10, max=20)])
+
+    errors = {}
+    for lang in ("sw", "en"):
+        with app.test_request_context("/", method="POST", data={"name": "abc"}):
+            session["lang"] = lang
+            form = Probe()
+            form.validate()
+            errors[lang] = form.name.errors
+    assert errors["sw"] == ["Sehemu hii lazima iwe na herufi kati ya 10 na 20."]
+    assert errors["en"] == ["Field must be between 10 and 20 characters long."]

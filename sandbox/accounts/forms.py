@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField, SubmitField, ValidationError
 from wtforms.validators import DataRequired, Length
 
+from sandbox.forms import Form
 from sandbox.services.people.accounts import MANAGEABLE_ROLES, MAX_PASSWORD, MIN_PASSWORD
 
 
@@ -33,7 +33,7 @@ def _password_field(label) -> PasswordField:
     )
 
 
-class NewAccountForm(FlaskForm):
+class NewAccountForm(Form):
     """Username, display name, role (officer or head) and initial password."""
 
     username = StringField(
@@ -57,12 +57,12 @@ class NewAccountForm(FlaskForm):
         self.role.choices = [(r.value, r.label(lang)) for r in MANAGEABLE_ROLES]
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(Form):
     """A new password for an account."""
 
     password = _password_field(_l("New password"))
     submit = SubmitField(_l("Set the new password"))
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """A button that changes something: only the CSRF token."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from sandbox.desk.forms import no_nul
+from sandbox.forms import Form
 from sandbox.workflow import Action, Command, RejectionReason, Resolution
 
 MAX_TEXT = 2000
@@ -24,14 +24,19 @@ BASE_FIELDS = frozenset({"csrf_token", "version", "submit"})
 
 
 def _text(label, required=True, minimum=0):
-    """A textarea with the usual limits."""
+    """A textarea with the usual limits, stated in its hint."""
     validators = [Length(min=minimum, max=MAX_TEXT)]
+    hint = (
+        _l("Between %(min)d and %(max)d characters.", min=minimum, max=MAX_TEXT)
+        if minimum
+        else _l("At most %(max)d characters.", max=MAX_TEXT)
+    )
     if required:
         message = _l("This field is required.")
         validators.insert(0, DataRequired(message=message))
     else:
         validators.insert(0, Optional())
-    return TextAreaField(label, validators=validators, filters=[no_nul])
+    return TextAreaField(label, validators=validators, filters=[no_nul], description=hint)
 
 
 def _int(value):
@@ -42,7 +47,7 @@ def _int(value):
         return None
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """Base: the hidden version and the submit button; subclasses add inputs."""
 
     action: ClassVar[Action]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     EmailField,
@@ -16,6 +15,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
+from sandbox.forms import Form
 from sandbox.models.desk import Situation
 from sandbox.services.desk.inbox import Sort, Tab
 from sandbox.services.feedback.lifecycle import MAX_DESCRIPTION
@@ -46,7 +46,7 @@ def _int_or_none(value):
         return None
 
 
-class InboxForm(FlaskForm):
+class InboxForm(Form):
     """Tab, filters, search and order of the inbox (GET, so no CSRF token)."""
 
     class Meta:
@@ -79,7 +79,7 @@ class InboxForm(FlaskForm):
         self.sort.choices = [("", str(_l("Default")))] + [(s.value, s.label(lang)) for s in Sort]
 
 
-class WalkInForm(FlaskForm):
+class WalkInForm(Form):
     """Feedback written down at the desk for a citizen who came in person."""
 
     type = SelectField(_l("Type of feedback"), validators=[InputRequired()])
@@ -139,7 +139,7 @@ class WalkInForm(FlaskForm):
         return ok
 
 
-class TemplateForm(FlaskForm):
+class TemplateForm(Form):
     """An institution's own response template, in both languages."""
 
     situation = SelectField(_l("Situation"), validators=[InputRequired()])
@@ -166,7 +166,7 @@ class TemplateForm(FlaskForm):
         ]
 
 
-class RevealForm(FlaskForm):
+class RevealForm(Form):
     """Why the identity must be seen (recorded in the reveal log the head reads)."""
 
     reason = TextAreaField(

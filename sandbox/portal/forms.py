@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     RadioField,
@@ -19,6 +18,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from sandbox.channels.phones import tanzanian_mobile
+from sandbox.forms import Form
 from sandbox.i18n import current_language
 from sandbox.models import InstitutionKind
 from sandbox.services.feedback.attachments import AttachmentRejected, CheckedUpload, check_upload
@@ -47,7 +47,7 @@ class AllowedChoice:
             raise ValidationError(self.message)
 
 
-class SearchForm(FlaskForm):
+class SearchForm(Form):
     """Find an institution by part of its name, its kind or its region."""
 
     class Meta:
@@ -69,7 +69,7 @@ class SearchForm(FlaskForm):
         self.region.choices = [any_] + [SelectChoice(str(r.id), r.name) for r in regions]
 
 
-class FeedbackForm(FlaskForm):
+class FeedbackForm(Form):
     """The feedback itself; identity is optional and all-blank means anonymous."""
 
     type = RadioField(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
+from sandbox.forms import Form
 from sandbox.portal.forms import AllowedChoice, clean_text
 from sandbox.workflow import Action, Command
 
@@ -26,7 +26,7 @@ def _version(form) -> int | None:
     return int(value) if value.isdigit() and len(value) < 10 else None
 
 
-class ReplyForm(FlaskForm):
+class ReplyForm(Form):
     """The citizen answers the institution's question."""
 
     version = HiddenField()
@@ -46,7 +46,7 @@ class ReplyForm(FlaskForm):
         return Command(Action.CITIZEN_REPLIED, expected_version=version, note=self.answer.data)
 
 
-class RateForm(FlaskForm):
+class RateForm(Form):
     """The citizen rates the reply from 1 (very poor) to 5 (very good)."""
 
     version = HiddenField()
@@ -66,7 +66,7 @@ class RateForm(FlaskForm):
         return Command(Action.RATE, expected_version=_version(self), rating=int(self.rating.data))
 
 
-class AppealForm(FlaskForm):
+class AppealForm(Form):
     """The citizen is not satisfied and asks the institution to look again (reopen)."""
 
     version = HiddenField()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField, ValidationError
 from wtforms.validators import Optional
 
+from sandbox.forms import Form
 from sandbox.services.reports.dashboard import ReportFilter
 
 PRESETS = {"30": 30, "90": 90}
@@ -38,7 +38,7 @@ def _day(field) -> date:
     return date.fromisoformat(field.data.strip())
 
 
-class ReportFilterForm(FlaskForm):
+class ReportFilterForm(Form):
     """Period (last 30 or 90 days, or custom dates) and, for wide scopes, one institution."""
 
     class Meta:

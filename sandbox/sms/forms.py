@@ -1,14 +1,14 @@
 """The outbox filter (GET, so no CSRF token)."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, ValidationError
 from wtforms.validators import Length, Optional
 
 from sandbox.channels.phones import normalise_phone
+from sandbox.forms import Form
 
 
-class OutboxFilterForm(FlaskForm):
+class OutboxFilterForm(Form):
     """Narrow the gateway log to one phone number."""
 
     class Meta:

@@ -1,0 +1,56 @@
+"""The base of every form: WTForms' and Flask-WTF's own messages in the user's language.
+
+WTForms ships no Swahili, so its messages ("This field is required.", length limits…) would
+reach a Swahili page in English. Every form of the app derives from ``Form``, which reads
+them from the ``wtforms`` domain of the shared catalog (``sandbox/translations/sw/
+LC_MESSAGES/wtforms.po``, ids taken from WTForms' ``wtforms.pot``); English keeps the
+library's own text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.support import Translations
+from flask import g, has_request_context
+from flask_babel import get_locale
+from flask_wtf import FlaskForm
+
+CATALOG = Path(__file__).parent / "translations"
+DOMAIN = "wtforms"
+
+
+class ValidatorMessages:
+    """gettext/ngettext for WTForms, in the request's language (loaded once per request)."""
+
+    def _translations(self) -> Translations | None:
+        if not has_request_context():
+            return None
+        if "wtforms_translations" not in g:
+            g.wtforms_translations = Translations.load(
+                str(CATALOG), [str(get_locale())], domain=DOMAIN
+            )
+        return g.wtforms_translations
+
+    def gettext(self, string: str) -> str:
+        """``string`` in the request's language."""
+        found = self._translations()
+        return string if found is None else found.gettext(string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The singular or plural form for ``n``, in the request's language."""
+        found = self._translations()
+        if found is None:
+            return singular if n == 1 else plural
+        return found.ngettext(singular, plural, n)
+
+
+VALIDATOR_MESSAGES = ValidatorMessages()
+
+
+class Form(FlaskForm):
+    """A Flask-WTF form (CSRF included) whose built-in messages follow the user's language."""
+
+    class Meta:
+        def get_translations(self, form):
+            return VALIDATOR_MESSAGES
