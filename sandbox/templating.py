@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Flask, request
+from flask import Flask, current_app, g, request
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import RequestRedirect
 
 from sandbox.i18n import LANGUAGE_NAMES, current_language
 from sandbox.navigation import menu_for_current_user
@@ -34,6 +36,31 @@ def when(value: datetime | None, with_time: bool = True) -> str:
     return f"{text} {value:%H:%M}" if with_time else text
 
 
+def page_to_return_to() -> str:
+    """Where a language switch comes back to: this page, or the page a POST was made from.
+
+    A view may name its page in ``g.return_to``. Otherwise a form's answer (a failed action,
+    a reveal) lives at a POST-only URL, where going back would answer 405: the nearest
+    enclosing URL that answers GET is the page the form belongs to
+    (``/desk/feedback/7/actions/respond`` → ``/desk/feedback/7``).
+    """
+    if not request:
+        return "/"
+    if "return_to" in g:  # a view that knows its page better than the URL does
+        return g.return_to
+    if request.method in ("GET", "HEAD"):
+        return request.full_path.rstrip("?")
+    adapter = current_app.url_map.bind("")
+    path = request.path.rstrip("/")
+    while path:
+        try:
+            adapter.match(path, method="GET")
+            return path
+        except (HTTPException, RequestRedirect):
+            path = path.rsplit("/", 1)[0]
+    return "/"
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers available in templates."""
     app.add_template_filter(label, "label")
@@ -45,6 +72,6 @@ def register_template_helpers(app: Flask) -> None:
         return {
             "lang": current_language(),
             "language_names": LANGUAGE_NAMES,
-            "current_path": request.full_path.rstrip("?") if request else "/",
+            "current_path": page_to_return_to(),
             "menu": menu_for_current_user(),
         }

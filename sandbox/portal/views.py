@@ -6,6 +6,7 @@ from flask import (
     Blueprint,
     abort,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -159,6 +160,7 @@ def track():
 def _render_track(reference: str, item, status: int = 200, refusal: str | None = None, **forms):
     """The tracking page, with any forms that carry the citizen's input and errors."""
     tracked = portal.track(current_workspace(), item) if item is not None else None
+    g.return_to = url_for(".track", reference=reference)  # the language switch comes back here
     forms.setdefault("reply_form", ReplyForm(formdata=None))
     forms.setdefault("rate_form", RateForm(formdata=None))
     forms.setdefault("appeal_form", AppealForm(formdata=None))

@@ -476,3 +476,15 @@ def test_walk_in_and_template_forms_fuzz_never_500(client, desk, path, data):
         )
     )
     assert client.post(path, data=values).status_code in (200, 302, 422)
+
+
+def test_switching_language_after_a_failed_action_returns_to_the_item(client, desk):
+    ws, _users, login = desk
+    item = make_item(ws, "DODOMA_CC")
+    login("afisa")
+    failed = post(client, item, Action.RESPOND, text="")
+    assert failed.status_code == 422
+    switch = re.search(r'href="(/lang/en\?next=[^"]+)"', failed.get_data(as_text=True)).group(1)
+    back = client.get(switch.replace("&amp;", "&"))
+    assert back.headers["Location"] == f"/desk/feedback/{item.id}"
+    assert client.get(back.headers["Location"]).status_code == 200

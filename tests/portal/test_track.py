@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -239,3 +240,12 @@ def test_low_rating_then_appeal_outside_the_window(client, demo, responded):
 def test_acting_on_an_unknown_reference_is_404(client, demo):
     response = client.post("/portal/track/MRJ-T-2026-999999/rate", data={"rating": "5"})
     assert response.status_code == 404
+
+
+def test_switching_language_after_a_refused_rating_returns_to_the_tracking_page(client, responded):
+    refused = client.post(f"/portal/track/{responded.reference}/rate", data={"rating": "9"})
+    page = refused.get_data(as_text=True)
+    switch = re.search(r'href="(/lang/en\?next=[^"]+)"', page).group(1).replace("&amp;", "&")
+    back = client.get(switch)
+    assert back.headers["Location"] == f"/portal/track?reference={responded.reference}"
+    assert responded.reference in client.get(back.headers["Location"]).get_data(as_text=True)
