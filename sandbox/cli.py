@@ -73,8 +73,15 @@ def _progress_bar(length: int, label: str):
 
 
 @click.command("seed")
-@click.option("--seed", "seed", type=int, default=None, help="Random seed (same seed, same items).")
-@click.option("--items", type=click.IntRange(1, 1_000_000), default=None, help="How many items.")
+@click.option(
+    "--seed", "seed", type=int, default=None, help="Random seed (default: the workspace's own)."
+)
+@click.option(
+    "--items",
+    type=click.IntRange(1, 1_000_000),
+    default=None,
+    help="How many items (default: the workspace's own size).",
+)
 @click.option("--workspace", "code", default=None, help="Workspace code (default: the demo).")
 @click.option("--replace", is_flag=True, help="Delete the workspace's feedback first.")
 @with_appcontext
@@ -87,13 +94,17 @@ def seed_command(seed: int | None, items: int | None, code: str | None, replace:
         clear_workspace_feedback,
         seed_workspace,
     )
-    from sandbox.services.workspace.workspaces import get_or_create_workspace
+    from sandbox.services.workspace.workspaces import find_workspace, get_or_create_workspace
 
     cfg = current_app.config
     demo.ensure_world(cfg["SEED_DATA_DIR"])
+    code = code or cfg["DEMO_WORKSPACE"]
+    existing = find_workspace(code)
+    if existing is not None and existing.size:  # regenerate from its own seed and size
+        seed = existing.seed if seed is None else seed
+        items = items or existing.size
     seed = cfg["DEMO_SEED"] if seed is None else seed
     items = items or cfg["DEMO_ITEMS"]
-    code = code or cfg["DEMO_WORKSPACE"]
     if code == cfg["DEMO_WORKSPACE"]:
         workspace = demo.demo_workspace(code, seed)
     else:

@@ -61,11 +61,23 @@ def page_to_return_to() -> str:
     return "/"
 
 
+def workspace_name(workspace) -> str:
+    """A workspace as a reader sees it, in their language: its kind, then its own name.
+
+    Stored names are language-neutral (``e-Mrejesho``, a trainee's login); the kind's label
+    carries the language ("Onyesho: e-Mrejesho" / "Demo: e-Mrejesho").
+    """
+    if workspace is None:
+        return "—"
+    return f"{workspace.kind.label(current_language())}: {workspace.name}"
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers available in templates."""
     app.add_template_filter(label, "label")
     app.add_template_filter(localized_name, "localized")
     app.add_template_filter(when, "when")
+    app.add_template_filter(workspace_name, "workspace_name")
 
     @app.context_processor
     def _globals():

@@ -111,3 +111,24 @@ def test_flags_are_shown_and_switched_per_workspace(runner):
     assert "auto_escalation          off" in switched.output
     assert runner.invoke(args=["flag", "bendera", "nonsense", "on"]).exit_code == 2
     assert runner.invoke(args=["flag", "hakuna"]).exit_code == 1
+
+
+def test_replace_regenerates_a_workspace_from_its_own_seed_and_size(runner):
+    runner.invoke(args=["trainee", "zawadi", "--items", "7", "--seed", "5"])
+
+    def descriptions() -> list[str]:
+        query = (
+            sa.select(Feedback.description)
+            .join(Workspace)
+            .where(Workspace.code == "zawadi")
+            .order_by(Feedback.reference)
+        )
+        return list(db.session.scalars(query))
+
+    before = descriptions()
+    result = runner.invoke(args=["seed", "--workspace", "zawadi", "--replace"])
+    assert result.exit_code == 0, result.output
+    assert "Seeded 7 items into workspace 'zawadi' (seed 5)" in result.output
+    assert descriptions() == before
+    told = runner.invoke(args=["seed", "--workspace", "zawadi", "--replace", "--items", "4"])
+    assert "Seeded 4 items" in told.output and len(descriptions()) == 4

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session
+from flask_login import current_user
 from sqlalchemy.exc import SQLAlchemyError
 
 from sandbox.access import public
@@ -20,7 +21,7 @@ bp = Blueprint("main", __name__, template_folder="templates")
 @public
 def index():
     """The demo world at a glance."""
-    return render_template("main/home.html", summary=home.summary(current_app.config))
+    return render_template("main/home.html", summary=home.summary(current_app.config, current_user))
 
 
 @bp.get("/lang/<code>")

@@ -34,6 +34,7 @@ class Workspace(db.Model):
     name: Mapped[str] = mapped_column(sa.String(120))
     kind: Mapped[WorkspaceKind] = mapped_column(enum_column(WorkspaceKind))
     seed: Mapped[int] = mapped_column(default=0)
+    size: Mapped[int] = mapped_column(default=0, server_default="0")  # items it was seeded with
     clock_base: Mapped[datetime]
     clock_started_at: Mapped[datetime | None]
     next_reference_seq: Mapped[int] = mapped_column(default=1)

@@ -55,3 +55,21 @@ def test_every_asset_is_local(client, demo_world):
     assert "http://" not in page.replace("http://localhost", "")
     assert "https://" not in page
     assert client.get("/static/css/app.css").status_code == 200
+
+
+def test_a_trainee_home_shows_their_own_workspace_in_their_language(client, demo_world):
+    from sandbox.services.people.trainees import create_trainee
+
+    create_trainee("neema", password="siri-ya-neema-2026", items=12)
+    client.post("/login", data={"username": "neema", "password": "siri-ya-neema-2026"})
+    page = client.get("/").get_data(as_text=True)
+    assert "Eneo lako la kazi: Mwanafunzi: neema" in page
+    assert '<span class="card-number" data-testid="count-total">12</span>' in page
+    client.get("/lang/en")
+    assert "Your workspace: Trainee: neema" in client.get("/").get_data(as_text=True)
+
+
+def test_a_visitor_sees_the_demo_world_named_in_their_language(client, demo_world):
+    assert "Onyesho: e-Mrejesho" in client.get("/").get_data(as_text=True)
+    client.get("/lang/en")
+    assert "Demo world: Demo: e-Mrejesho" in client.get("/").get_data(as_text=True)

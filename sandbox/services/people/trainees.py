@@ -58,9 +58,7 @@ def create_trainee(
             f"There is no institution with the code '{institution_code}'.",
         )
     code = workspace_code or username
-    workspace = get_or_create_workspace(
-        code, f"Mafunzo: {username}", WorkspaceKind.TRAINEE, seed=seed
-    )
+    workspace = get_or_create_workspace(code, username, WorkspaceKind.TRAINEE, seed=seed)
     added = (
         0
         if counts_by(workspace, Feedback.status)

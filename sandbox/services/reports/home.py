@@ -16,9 +16,10 @@ from sandbox.services.workspace.workspaces import find_workspace
 
 @dataclass
 class HomeSummary:
-    """Counts of the demo world, or an empty summary before seeding."""
+    """Counts of one workspace (the reader's own, else the demo), or empty before seeding."""
 
     workspace: Workspace | None = None
+    is_own: bool = False
     now: datetime | None = None
     total: int = 0
     overdue: int = 0
@@ -30,15 +31,17 @@ class HomeSummary:
     categories: int = 0
 
 
-def summary(config) -> HomeSummary:
-    """Counts for the demo workspace named in the config."""
+def summary(config, user=None) -> HomeSummary:
+    """Counts for the signed-in user's own workspace, else the demo workspace of the config."""
     result = HomeSummary(
         institutions=_count(Institution), regions=_count(Region), categories=_count(Category)
     )
-    workspace = find_workspace(config["DEMO_WORKSPACE"])
+    own = getattr(user, "workspace", None) if getattr(user, "is_authenticated", False) else None
+    workspace = own or find_workspace(config["DEMO_WORKSPACE"])
     if workspace is None:
         return result
     result.workspace = workspace
+    result.is_own = own is not None and workspace.code != config["DEMO_WORKSPACE"]
     result.now = workspace_now(workspace)
     result.by_status = counts_by(workspace, Feedback.status)
     result.by_type = counts_by(workspace, Feedback.type)

@@ -21,7 +21,7 @@ def ensure_world(seed_data_dir: str | None = None) -> bool:
 
 def demo_workspace(code: str, seed: int) -> Workspace:
     """The demo workspace, created when missing."""
-    return get_or_create_workspace(code, "Demo: e-Mrejesho", WorkspaceKind.DEMO, seed=seed)
+    return get_or_create_workspace(code, "e-Mrejesho", WorkspaceKind.DEMO, seed=seed)
 
 
 def is_demo_seeded(code: str) -> bool:

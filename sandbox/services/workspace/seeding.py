@@ -86,6 +86,7 @@ def seed_workspace(
         if progress is not None:
             progress(done)
     workspace.next_reference_seq += done
+    workspace.seed, workspace.size = seed, done  # regenerating uses these unless told otherwise
     db.session.commit()
     return done
 
