@@ -218,14 +218,16 @@ def trainee_command(username, code, institution, items, seed, password) -> None:
     except TraineeRefused as error:
         raise click.ClickException(f"{error.message_sw} / {error.message_en}") from None
     ws = new.workspace.code
-    click.echo(
-        f"Mwanafunzi / Trainee '{new.user.username}' (password: {new.password}) in workspace '{ws}'"
+    name, password = new.user.username, new.password
+    _say(
+        f"Mwanafunzi '{name}' (nenosiri: {password}) katika eneo '{ws}'",
+        f"Trainee '{name}' (password: {password}) in workspace '{ws}'",
     )
     click.echo(f"  vipengele vipya / items added now: {new.items_added}")
     with current_app.test_request_context():
         for endpoint in ("portal_ws.index", "ussd_ws.phone", "ussd_ws.callback", "sms_ws.inbound"):
             click.echo(f"  {url_for(endpoint, ws_code=ws)}")
-    click.echo(f"  Open311 API key: {ensure_api_key(new.workspace)}")
+    click.echo(f"  Ufunguo wa Open311 / Open311 API key: {ensure_api_key(new.workspace)}")
 
 
 @click.command("flag")
