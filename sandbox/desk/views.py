@@ -45,7 +45,11 @@ def feedback_list():
         current_workspace(), current_user, query, page, current_app.config["PER_PAGE"]
     )
     return render_template(
-        "desk/inbox.html", form=form, inbox=inbox, tabs=list(desk.Tab), current_tab=query.tab.value
+        "desk/inbox.html",
+        form=form,
+        inbox=inbox,
+        tabs=desk.tabs_for(current_user),
+        current_tab=query.tab.value,
     )
 
 
@@ -65,8 +69,9 @@ def inbox_query(form: InboxForm) -> desk.InboxQuery:
         except ValueError:  # blank-ish values pass Optional() without a choice check
             return None
 
+    tab = member(desk.Tab, form.tab)
     return desk.InboxQuery(
-        tab=member(desk.Tab, form.tab) or desk.Tab.OPEN,
+        tab=tab if tab in desk.tabs_for(current_user) else desk.Tab.OPEN,
         type=member(desk.FeedbackType, form.type),
         category_id=as_int(form.category),
         channel=member(desk.Channel, form.channel),

@@ -9,9 +9,10 @@ Rules (training decisions, written down so trainers can explain them):
   return a transfer, respond, close, reject, add an internal note, escalate to the head,
   record walk-in feedback and add the institution's own response templates; reads the SMS
   gateway log. An officer does NOT see the complainant's identity.
-- **Head of institution** (mkuu wa taasisi): everything the officer does, plus directives,
-  revealing the identity (with a reason, audited), reading the reveal log, and the
-  institution's reports.
+- **Head of institution** (mkuu wa taasisi): everything the officer does, plus revealing the
+  identity (with a reason, audited), reading the reveal log, and the institution's
+  reports. A head acts on late items by working them (assign, respond, escalate), not by
+  directives: a directive is the leader's tool ("Maelekezo ya kiongozi").
 - **Leader** (kiongozi, district / region / ministry): sees the items of their area, writes
   directives ("Sema na Kiongozi") and reads reports across the institutions of the area;
   they do not work the queue.
@@ -24,10 +25,11 @@ Rules (training decisions, written down so trainers can explain them):
 - **Administrator**: what the facilitator does, plus deciding proposals.
 - **Trainee**: plays every desk role in their own workspace (scenarios ask them to act as
   officer and head, and to read the dashboard as a leader would), so they get the head's
-  desk capabilities plus the whole-workspace view, reports with the institution breakdown
-  and the gateway log of that workspace; and they take scenarios. Nothing outside their
-  workspace: scope and the workspace checks keep them in it. Trainees never manage
-  accounts, reset, run cohorts or decide proposals.
+  desk capabilities (not the leader's directive: a scenario that needs a leader gives the
+  trainee a leader's login in their workspace) plus the whole-workspace view, reports
+  with the institution breakdown and the gateway log of that workspace; and they take
+  scenarios. Nothing outside their workspace: scope and the workspace checks keep them in
+  it. Trainees never manage accounts, reset, run cohorts or decide proposals.
 
 Two further rules apply per item, in ``may_act``: institution staff act only on their own
 institution's items, except that accepting or returning a transfer belongs to the
@@ -90,7 +92,6 @@ OFFICER = OFFICER_ACTIONS | {
     Capability.READ_GATEWAY_LOG,
 }
 HEAD = OFFICER | {
-    Action.DIRECTIVE,
     Capability.REVEAL_IDENTITY,
     Capability.READ_REVEAL_LOG,
     Capability.READ_REPORTS,
@@ -151,5 +152,6 @@ def permitted(user, item, allowed: list[Action]) -> list[Action]:
 
 
 def giver_level(user) -> EscalationLevel:
-    """The level a directive comes from: leaders give LEADER ones, everyone else HEAD."""
+    """The level a directive comes from: leaders give LEADER ones (HEAD for any other giver,
+    which the table grants none today; kept so stored HEAD-level directives still read)."""
     return DIRECTIVE_LEVEL.get(user.role, EscalationLevel.HEAD)

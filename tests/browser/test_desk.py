@@ -148,13 +148,13 @@ def test_escalate_then_directive_seen_by_the_officer(page: Page, db_session, new
     assert item_row(db_session, item_id).escalation_level is EscalationLevel.HEAD
 
     page.get_by_role("button", name="Toka").click()
-    log_in(page, "mkuu.dodoma")
+    log_in(page, "kiongozi.dodoma")
     page.goto(f"/desk/feedback/{item_id}")
     block = open_action(page, "directive")
     block.get_by_label("Maelekezo kwa maafisa").fill("Wasiliana na mhandisi leo.")
     press(page, "directive", "Maelekezo ya kiongozi")
     event = item_row(db_session, item_id).events[-1]
-    assert event.action is Action.DIRECTIVE and event.detail == "escalation:head"
+    assert event.action is Action.DIRECTIVE and event.detail == "escalation:leader"
 
     page.get_by_role("button", name="Toka").click()
     log_in(page, "afisa.dodoma")

@@ -134,7 +134,10 @@ def test_the_page_offers_only_what_workflow_and_policy_allow(client, desk):
     assert offered == {"acknowledge", "transfer_request", "reject", "escalate", "note"}
     login("mkuu")
     offered = set(re.findall(r'id="act-([a-z_]+)"', client.get(f"/desk/feedback/{item.id}").text))
-    assert "directive" in offered
+    assert "directive" not in offered and "acknowledge" in offered
+    login("kiongozi")
+    offered = set(re.findall(r'id="act-([a-z_]+)"', client.get(f"/desk/feedback/{item.id}").text))
+    assert offered == {"directive"}
 
 
 def test_acknowledge_assign_and_respond_write_events(client, desk):
@@ -412,12 +415,14 @@ def test_escalation_marker_and_directive_reach_the_officer(client, desk):
     login("afisa")
     post(client, item, Action.ESCALATE)
     assert fresh(item).escalation_level is EscalationLevel.HEAD
-    login("mkuu")
+    login("mkuu")  # a directive is the leader's tool, not the head's
+    assert post(client, fresh(item), Action.DIRECTIVE, text="Fanya leo").status_code == 403
+    login("kiongozi")
     post(client, fresh(item), Action.DIRECTIVE, text="Mpigie simu mhusika leo")
     event = db.session.scalar(
         sa.select(FeedbackEvent).where(FeedbackEvent.action == Action.DIRECTIVE)
     )
-    assert event.detail == "escalation:head"
+    assert event.detail == "escalation:leader"
     login("afisa")
     inbox = client.get("/desk/feedback?tab=escalated").text
     assert item.reference in inbox and "badge-directive" in inbox
@@ -488,3 +493,16 @@ def test_switching_language_after_a_failed_action_returns_to_the_item(client, de
     back = client.get(switch.replace("&amp;", "&"))
     assert back.headers["Location"] == f"/desk/feedback/{item.id}"
     assert client.get(back.headers["Location"]).status_code == 200
+
+
+def test_each_role_gets_the_tabs_of_its_job(client, desk):
+    ws, _users, login = desk
+    make_item(ws, "DODOMA_CC")
+    login("kiongozi")
+    leader = client.get("/desk/feedback?tab=mine").text
+    assert 'data-testid="tab-mine"' not in leader
+    assert 'data-testid="tab-transferred_in"' not in leader
+    assert re.search(r'data-testid="tab-open"\s+aria-current="page"', leader)
+    login("afisa")
+    officer = client.get("/desk/feedback").text
+    assert 'data-testid="tab-mine"' in officer and 'data-testid="tab-transferred_in"' in officer

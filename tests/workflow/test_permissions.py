@@ -52,7 +52,7 @@ EXPECTED = {
     Action.REJECT: WORKERS,
     Action.NOTE: WORKERS,
     Action.ESCALATE: WORKERS,
-    Action.DIRECTIVE: {H, L, T},
+    Action.DIRECTIVE: {L},
     Action.RATE: set(),
     Action.REOPEN: set(),
     Action.SUBMIT: set(),

@@ -37,7 +37,7 @@ from sandbox.workflow import (
     working_days_left,
 )
 from sandbox.workflow.labels import Labelled
-from sandbox.workflow.permissions import Capability, can
+from sandbox.workflow.permissions import Capability, Permission, can
 
 DONE_STATUSES = (Status.RESPONDED, Status.CLOSED, Status.REJECTED)
 
@@ -85,6 +85,18 @@ TAB_CLAUSES: Mapping[Tab, Callable[[User, datetime], sa.ColumnElement[bool]]] = 
         Tab.CLOSED: lambda user, now: Feedback.status.in_(DONE_STATUSES),
     }
 )
+
+
+TAB_NEEDS: Mapping[Tab, Permission] = MappingProxyType(
+    {Tab.MINE: Action.RESPOND, Tab.TRANSFERRED_IN: Action.TRANSFER_ACCEPT}
+)
+"""Tabs that only mean something to who works the queue: items are assigned to those who
+respond, and transfers are accepted by those who may accept them (the permission table)."""
+
+
+def tabs_for(user: User) -> list[Tab]:
+    """The tabs of this user's job, in order (a leader has no "assigned to me")."""
+    return [tab for tab in Tab if tab not in TAB_NEEDS or can(user, TAB_NEEDS[tab])]
 
 
 @dataclass(frozen=True)
@@ -160,12 +172,13 @@ def _base(workspace: Workspace, user: User, q: InboxQuery) -> list[sa.ColumnElem
 
 def tab_counts(workspace: Workspace, user: User, q: InboxQuery, now: datetime) -> dict[Tab, int]:
     """How many items each tab holds under the current filters, in one query."""
+    tabs = tabs_for(user)
     columns = [
-        sa.func.coalesce(sa.func.sum(sa.case((make(user, now), 1), else_=0)), 0)
-        for make in TAB_CLAUSES.values()
+        sa.func.coalesce(sa.func.sum(sa.case((TAB_CLAUSES[tab](user, now), 1), else_=0)), 0)
+        for tab in tabs
     ]
     row = db.session.execute(sa.select(*columns).where(*_base(workspace, user, q))).one()
-    return {tab: int(n) for tab, n in zip(TAB_CLAUSES, row, strict=True)}
+    return {tab: int(n) for tab, n in zip(tabs, row, strict=True)}
 
 
 def inbox_select(workspace: Workspace, user: User, q: InboxQuery, now: datetime) -> sa.Select:
