@@ -16,34 +16,13 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent
 from sandbox.models.desk import IdentityReveal
 from sandbox.services.workspace.clock import advance_clock
-from sandbox.workflow import Action, Channel, ComplainantType, EscalationLevel, Role, Status
-from tests.desk.factories import NAME, PHONE, act, institution, make_item, make_user
+from sandbox.workflow import Action, Channel, ComplainantType, EscalationLevel, Status
+from tests.desk.factories import NAME, PHONE, act, institution, make_item
 
 
 def refs(page: str) -> list[str]:
     """Reference numbers shown as links in a rendered page."""
     return re.findall(r">(MRJ-T-\d{4}-\d{6})<", page)
-
-
-@pytest.fixture
-def desk(make_workspace, client):
-    """A workspace with staff of two institutions, a leader, and a login helper."""
-    ws = make_workspace()
-    users = {
-        "afisa": make_user(ws, "afisa", Role.OFFICER, "DODOMA_CC"),
-        "afisa2": make_user(ws, "afisa2", Role.OFFICER, "DODOMA_CC"),
-        "mkuu": make_user(ws, "mkuu", Role.HEAD, "DODOMA_CC"),
-        "tanesco": make_user(ws, "tanesco", Role.OFFICER, "TANESCO"),
-        "ict": make_user(ws, "ict", Role.ICT_OFFICER, "DODOMA_CC"),
-    }
-    dodoma = institution("DODOMA_CC")
-    users["kiongozi"] = make_user(ws, "kiongozi", Role.LEADER, region_id=dodoma.region_id)
-
-    def login(name):
-        client.post("/logout")
-        client.post("/login", data={"username": name, "password": "pw"})
-
-    return ws, users, login
 
 
 def post(client, item, action, **fields):
