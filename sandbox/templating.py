@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import Flask, current_app, g, request
+from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
+from sandbox.access import access_of
 from sandbox.i18n import LANGUAGE_NAMES, current_language
 from sandbox.navigation import menu_for_current_user
 
@@ -72,6 +74,12 @@ def workspace_name(workspace) -> str:
     return f"{workspace.kind.label(current_language())}: {workspace.name}"
 
 
+def may_open(endpoint: str) -> bool:
+    """True when the current user would get past the route's access declaration."""
+    access = access_of(endpoint)
+    return access is not None and access.allows(current_user)
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers available in templates."""
     app.add_template_filter(label, "label")
@@ -86,4 +94,5 @@ def register_template_helpers(app: Flask) -> None:
             "language_names": LANGUAGE_NAMES,
             "current_path": page_to_return_to(),
             "menu": menu_for_current_user(),
+            "may_open": may_open,
         }

@@ -13,7 +13,14 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from sandbox.forms import Form
 from sandbox.models.desk import Situation
@@ -178,3 +185,26 @@ class RevealForm(Form):
         ],
     )
     submit = SubmitField(_l("Reveal identity"))
+
+
+class RevealLogForm(Form):
+    """Filters of the reveal log (GET: no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    date_from = DateField(_l("From"), validators=[Optional()])
+    date_to = DateField(_l("To"), validators=[Optional()])
+    revealer = SelectField(_l("Who revealed"), coerce=_int_or_none, validators=[Optional()])
+    reference = StringField(
+        _l("Reference"), filters=[no_nul], validators=[Optional(), Length(max=40)]
+    )
+
+    def fill_choices(self, people) -> None:
+        """Everyone who revealed an identity of the reader's items."""
+        self.revealer.choices = [("", str(_l("Anyone")))] + [(p.id, p.display_name) for p in people]
+
+    def validate_date_to(self, field) -> None:
+        """The period must not end before it starts."""
+        if field.data and self.date_from.data and field.data < self.date_from.data:
+            raise ValidationError(_l("The end date must not be before the start date."))

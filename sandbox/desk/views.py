@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from sandbox.access import requires
-from sandbox.desk import intake_views  # noqa: F401  (its routes join this blueprint)
+from sandbox.desk import intake_views, reveal_views  # noqa: F401  (their routes join this blueprint)
 from sandbox.desk.action_forms import FORMS, ActionForm, ReplyForm, make_form
 from sandbox.desk.blueprint import bp, current_workspace
 from sandbox.desk.forms import InboxForm, RevealForm
@@ -213,12 +213,11 @@ def fill_item_choices(forms: dict, page, lang: str) -> None:
 
 @bp.context_processor
 def _desk_helpers() -> dict:
-    """Helpers for desk templates: the policy, optional endpoints, event details."""
+    """Helpers for desk templates: the policy and event details."""
     return {
         "desk_can": lambda permission: (
             current_user.is_authenticated and can(current_user, permission)
         ),
         "Capability": Capability,
-        "has_endpoint": lambda endpoint: endpoint in current_app.view_functions,
         "describe_detail": lambda detail: desk_item.describe_detail(detail, current_language()),
     }
