@@ -14,7 +14,10 @@ from pathlib import Path
 from babel.support import Translations
 from flask import g, has_request_context
 from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import DateField
+from wtforms.widgets import TextInput
 
 CATALOG = Path(__file__).parent / "translations"
 DOMAIN = "wtforms"
@@ -54,3 +57,30 @@ class Form(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return VALIDATOR_MESSAGES
+
+
+DATE_EXAMPLE = "2026-11-30"
+DATE_BOX = {"inputmode": "numeric", "placeholder": DATE_EXAMPLE, "autocomplete": "off"}
+"""A date typed as year-month-day in a plain text box (see ``IsoDateField``)."""
+
+
+class IsoDateField(DateField):
+    """A date typed as YYYY-MM-DD in a text box, so what is shown is what the hint says.
+
+    Browsers draw ``type=date`` in their own locale's order (mm/dd/yyyy in an English
+    Chromium) whatever the page's language; a text box with the example as placeholder
+    shows the same order in Swahili and English. ``data`` is a ``date`` or None.
+    """
+
+    widget = TextInput()
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs["render_kw"] = {**DATE_BOX, "maxlength": 10, **kwargs.get("render_kw", {})}
+        super().__init__(label, validators, format="%Y-%m-%d", **kwargs)
+
+    def process_formdata(self, valuelist) -> None:
+        """Parse YYYY-MM-DD; anything else is refused with an example of the format."""
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Enter a date like %(example)s.", example=DATE_EXAMPLE)) from None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    DateField,
     EmailField,
     RadioField,
     SelectField,
@@ -22,7 +21,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from sandbox.forms import Form
+from sandbox.forms import Form, IsoDateField
 from sandbox.models.desk import Situation
 from sandbox.services.desk.inbox import Sort, Tab
 from sandbox.services.feedback.lifecycle import MAX_DESCRIPTION
@@ -71,8 +70,8 @@ class InboxForm(Form):
     category = SelectField(_l("Category"), validators=[Optional()])
     channel = SelectField(_l("Channel"), validators=[Optional()])
     region = SelectField(_l("Region"), validators=[Optional()])
-    date_from = DateField(_l("Received from"), validators=[Optional()])
-    date_to = DateField(_l("Received until"), validators=[Optional()])
+    date_from = IsoDateField(_l("Received from"), validators=[Optional()])
+    date_to = IsoDateField(_l("Received until"), validators=[Optional()])
     sort = SelectField(_l("Order"), validators=[Optional()])
     submit = SubmitField(_l("Filter"))
 
@@ -193,8 +192,8 @@ class RevealLogForm(Form):
     class Meta:
         csrf = False
 
-    date_from = DateField(_l("From"), validators=[Optional()])
-    date_to = DateField(_l("To"), validators=[Optional()])
+    date_from = IsoDateField(_l("From"), validators=[Optional()])
+    date_to = IsoDateField(_l("To"), validators=[Optional()])
     revealer = SelectField(_l("Who revealed"), coerce=_int_or_none, validators=[Optional()])
     reference = StringField(
         _l("Reference"), filters=[no_nul], validators=[Optional(), Length(max=40)]

@@ -30,7 +30,7 @@ def _form() -> RevealLogForm:
     return form
 
 
-@bp.get("/reveals")
+@bp.get("/identity-log")
 @requires(Capability.READ_REVEAL_LOG)
 def reveal_log_page():
     """Every identity reveal of the institution's items, newest first, filterable."""
@@ -40,7 +40,7 @@ def reveal_log_page():
     return render_template("desk/reveals.html", form=form, rows=rows, query=query)
 
 
-@bp.get("/reveals.csv")
+@bp.get("/identity-log.csv")
 @requires(Capability.READ_REVEAL_LOG)
 def reveal_log_csv():
     """The same log as a CSV file (UTF-8 with BOM, formulas neutralised), every row."""

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, SubmitField, ValidationError
 from wtforms.validators import Optional
 
-from sandbox.forms import Form
+from sandbox.forms import DATE_BOX, DATE_EXAMPLE, Form
 from sandbox.services.reports.dashboard import ReportFilter
 
 PRESETS = {"30": 30, "90": 90}
@@ -48,10 +48,10 @@ class ReportFilterForm(Form):
     first = StringField(
         _l("From"),
         validators=[Optional(), _iso_date],
-        description=_l("For custom dates: YYYY-MM-DD."),
-        render_kw={"type": "date"},
+        description=_l("For custom dates, year-month-day: %(example)s.", example=DATE_EXAMPLE),
+        render_kw=DATE_BOX,
     )
-    last = StringField(_l("To"), validators=[Optional(), _iso_date], render_kw={"type": "date"})
+    last = StringField(_l("To"), validators=[Optional(), _iso_date], render_kw=DATE_BOX)
     institution = SelectField(_l("Institution"), validate_choice=False, validators=[_in_choices])
     submit = SubmitField(_l("Show"))
 

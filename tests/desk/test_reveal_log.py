@@ -21,7 +21,7 @@ def test_the_head_reads_every_reveal_of_the_institution_and_nothing_else(client,
     login("mkuu.tanesco")
     reveal(client, other, "Kwa ajili ya kumpigia simu kuhusu umeme.")
     login("mkuu")
-    page = client.get("/desk/reveals").text
+    page = client.get("/desk/identity-log").text
     assert ours.reference in page and REASON in page
     assert other.reference not in page and "kumpigia simu kuhusu umeme" not in page
     assert NAME not in page and PHONE not in page
@@ -33,9 +33,9 @@ def test_filters_narrow_the_log_and_a_bad_period_says_so(client, desk):
     login("mkuu")
     reveal(client, first)
     reveal(client, second)
-    page = client.get(f"/desk/reveals?reference={second.reference.lower()}").text
+    page = client.get(f"/desk/identity-log?reference={second.reference.lower()}").text
     assert second.reference in page and first.reference not in page
-    bad = client.get("/desk/reveals?date_from=2026-11-10&date_to=2026-11-01").text
+    bad = client.get("/desk/identity-log?date_from=2026-11-10&date_to=2026-11-01").text
     assert "Tarehe ya mwisho isiwe kabla ya tarehe ya kuanza." in bad
 
 
@@ -44,7 +44,7 @@ def test_csv_has_every_reveal_with_formulas_neutralised(client, desk):
     item = make_item(ws, "DODOMA_CC")
     login("mkuu")
     reveal(client, item, "=HYPERLINK('x') sababu ndefu ya kutosha")
-    response = client.get("/desk/reveals.csv")
+    response = client.get("/desk/identity-log.csv")
     body = response.data.decode("utf-8")
     assert response.mimetype == "text/csv" and body.startswith("\ufeff")
     assert item.reference in body and "'=HYPERLINK" in body
@@ -55,7 +55,7 @@ def test_only_who_may_read_the_log_opens_it(client, desk):
     _ws, _users, login = desk
     for name in ("afisa", "ict", "kiongozi"):
         login(name)
-        assert client.get("/desk/reveals").status_code == 403
-        assert client.get("/desk/reveals.csv").status_code == 403
+        assert client.get("/desk/identity-log").status_code == 403
+        assert client.get("/desk/identity-log.csv").status_code == 403
     login("mkuu")
-    assert "/desk/reveals" in client.get("/desk/feedback").text
+    assert "/desk/identity-log" in client.get("/desk/feedback").text

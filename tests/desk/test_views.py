@@ -485,3 +485,13 @@ def test_each_role_gets_the_tabs_of_its_job(client, desk):
     login("afisa")
     officer = client.get("/desk/feedback").text
     assert 'data-testid="tab-mine"' in officer and 'data-testid="tab-transferred_in"' in officer
+
+
+def test_date_filters_are_typed_as_the_hint_says_in_both_languages(client, desk):
+    _ws, _users, login = desk
+    login("afisa")
+    page = client.get("/desk/feedback?date_from=30/11/2026").text
+    assert 'placeholder="2026-11-30"' in page and 'type="date"' not in page
+    assert "Andika tarehe kama 2026-11-30 (mwaka-mwezi-siku)." in page
+    client.get("/lang/en")
+    assert "Enter a date like 2026-11-30." in client.get("/desk/feedback?date_to=11/30/2026").text
