@@ -9,15 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sandbox.channels import gsm
-
-HOSTILE = [
-    "Tumeshughulikia – tafadhali ‘subiri’ “kidogo”… asante 🙏🏽👍",
-    ("Tatizo la umeme katika eneo lako limeshughulikiwa na mafundi wetu wa TANESCO; " * 8)[:500],
-    "{[€]}^~|\\ " * 30,
-    "Karibu\u00a0sana\tMzee\nJibu: café – naïve 中文 🇹🇿 ﬁnal",
-    "😀" * 300,
-    "€" * 200,
-]
+from tests.channels.hostile import HOSTILE
 
 
 def test_the_basic_table_has_127_characters_and_the_extension_ten() -> None:
