@@ -104,6 +104,14 @@ def test_answers_echoing_what_a_citizen_typed(text_in, typed):
     assert_carriable(outbox_texts(SENDER))
 
 
+@pytest.mark.parametrize("word", ["X" * 40, "€" * 40, "ZZ–" * 13])
+def test_the_help_after_an_unknown_institution_arrives_whole_in_three_parts(text_in, word):
+    text_in(f"{word} umeme umekatika")
+    (reply,) = outbox_texts(SENDER)
+    assert_carriable([reply])
+    assert reply.endswith("To track: TRACK <reference>.")  # not cut: only the echo is shortened
+
+
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
