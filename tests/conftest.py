@@ -21,11 +21,21 @@ from sandbox.models import Workspace, WorkspaceKind
 from sandbox.seeding.loader import load_seed_data
 from sandbox.services.workspace.workspaces import create_workspace
 from sandbox.services.workspace.world import load_world
+from sandbox.workflow import TANZANIA
 from tests.databases import main_test_url
+from tests.holidays_tz import fixed_calendar
 
 # The shared reference world stays between tests; every other table is emptied after each.
 REFERENCE_TABLES = {"region", "district", "institution", "category", "institution_category"}
 TEST_CLOCK_START = datetime(2026, 11, 2, 8, 0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fixed_holidays() -> Iterator[None]:
+    """The app's calendar reads the suite's own holiday list, never the installed package."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(TANZANIA, "holidays_in", fixed_calendar().holidays_in)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ Nothing here reads the wall clock: every time is passed in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 
 import holidays
@@ -18,19 +18,29 @@ _ONE_DAY = timedelta(days=1)
 class WorkingCalendar:
     """Working days are Monday–Friday except public holidays of ``country``.
 
-    Holidays are loaded lazily, one year at a time, and cached on the instance.
-    ``extra_closed_days`` lets a workspace add ad-hoc closures (e.g. a declared holiday).
+    Holidays come from the ``holidays`` package (pinned in setup.cfg: its Islamic dates are
+    estimates that move between releases), loaded lazily one year at a time and cached; or,
+    when ``holidays_by_year`` is given, only from that explicit list (a year it lacks raises
+    LookupError). ``extra_closed_days`` adds ad-hoc closures (e.g. a declared holiday).
     """
 
-    def __init__(self, country: str = "TZ", extra_closed_days: Iterable[date] = ()) -> None:
+    def __init__(
+        self,
+        country: str = "TZ",
+        extra_closed_days: Iterable[date] = (),
+        holidays_by_year: Mapping[int, Iterable[date]] | None = None,
+    ) -> None:
         """Create a calendar for ``country`` with optional extra non-working dates."""
         self.country = country
         self.extra_closed_days = frozenset(extra_closed_days)
-        self._years: dict[int, frozenset[date]] = {}
+        self.is_fixed = holidays_by_year is not None
+        self._years = {year: frozenset(days) for year, days in (holidays_by_year or {}).items()}
 
     def holidays_in(self, year: int) -> frozenset[date]:
-        """The public holidays of ``year`` (cached)."""
+        """The public holidays of ``year`` (cached); LookupError for a year a fixed list lacks."""
         if year not in self._years:
+            if self.is_fixed:
+                raise LookupError(f"no public holidays listed for {year}")
             found = holidays.country_holidays(self.country, years=year)
             self._years[year] = frozenset(found.keys())
         return self._years[year]

@@ -7,6 +7,7 @@ import itertools
 import pytest
 from flask import g, has_app_context
 
+from sandbox.channels import gsm
 from sandbox.channels.ussd.engine import MAX_SCREEN
 
 PHONE = "+255712000111"
@@ -25,12 +26,14 @@ def forget_workspace() -> None:
 
 
 def check_protocol(response) -> str:
-    """A USSD answer: 200, text/plain, CON/END, at most 182 characters. Returns the text."""
+    """A USSD answer: 200, text/plain, CON/END, GSM only, at most 182 septets. Returns the text."""
     assert response.status_code == 200
     assert response.mimetype == "text/plain"
     text = response.get_data(as_text=True)
     assert text.startswith(("CON ", "END ")), text
     assert len(text) <= MAX_SCREEN, (len(text), text)
+    assert gsm.is_gsm(text), text
+    assert gsm.septets(text) <= MAX_SCREEN, (gsm.septets(text), text)
     return text
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sandbox.channels import gsm
 from sandbox.channels.ussd import engine
 from sandbox.channels.ussd.engine import (
     MAX_SCREEN,
@@ -45,6 +46,7 @@ class FakePort:
 def protocol(reply) -> str:
     text = reply.render()
     assert len(text) <= MAX_SCREEN
+    assert gsm.is_gsm(text) and gsm.septets(text) <= MAX_SCREEN
     return text
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from sandbox.channels import gsm
 from sandbox.channels.ussd.menus import (
     BACK,
     ENDINGS,
@@ -25,11 +26,11 @@ from sandbox.channels.ussd.menus import (
 from sandbox.channels.ussd.text import fit, normalise_reference, short_name
 from sandbox.workflow import FeedbackType, Status
 
-MAX_SCREEN = 182  # characters of a USSD reply, including "CON " / "END "
+MAX_SCREEN = gsm.USSD_SCREEN  # GSM septets of a USSD reply, including "CON " / "END "
 PREFIX_LEN = 4
 MAX_SHORTCUT_STEPS = 12
 TYPE_VALUES = frozenset(t.value for t in FeedbackType)
-ERROR_RESERVE = 1 + max(len(t) for texts in ERRORS.values() for t in texts.values())
+ERROR_RESERVE = 1 + max(gsm.septets(t) for texts in ERRORS.values() for t in texts.values())
 
 
 @dataclass
@@ -40,7 +41,7 @@ class Reply:
     is_end: bool = False
 
     def render(self) -> str:
-        """The protocol text, never longer than MAX_SCREEN."""
+        """The protocol text: GSM alphabet only, never longer than MAX_SCREEN septets."""
         return ("END " if self.is_end else "CON ") + fit(self.body, MAX_SCREEN - PREFIX_LEN)
 
 
@@ -219,7 +220,7 @@ def _track(conv: Conversation, step: dict, value: str, port: Port) -> Reply | No
     if found is None:
         conv.error = "not_found"
         return None
-    reply = found.reply or _t(NO_REPLY_YET, conv)
+    reply = gsm.to_gsm(found.reply, single_line=True) if found.reply else _t(NO_REPLY_YET, conv)
     values = {"reference": found.reference, "status": found.status.label(conv.lang)}
     values |= {"institution": short_name(found.institution), "reply": reply}
     return end(conv, "tracked", **values)
@@ -267,18 +268,23 @@ def _placeholders(conv: Conversation) -> dict[str, str]:
 
 def list_pages(conv: Conversation, screen: dict) -> list[list[list[Any]]]:
     """The matches cut into pages that fit the screen with its header, footer and error."""
-    fixed = len(_t(screen["text"], conv)) + len(_t(screen["more"], conv))
-    budget = MAX_SCREEN - PREFIX_LEN - ERROR_RESERVE - fixed - len(_t(screen["footer"], conv)) - 2
+    fixed = _size(_t(screen["text"], conv)) + _size(_t(screen["more"], conv))
+    budget = MAX_SCREEN - PREFIX_LEN - ERROR_RESERVE - fixed - _size(_t(screen["footer"], conv)) - 2
     pages: list[list[list[Any]]] = [[]]
     used = 0
     for match in conv.matches:
-        size = len(f"\n{len(pages[-1]) + 1}. {match[1]}")
+        size = _size(f"\n{len(pages[-1]) + 1}. {match[1]}")
         if pages[-1] and used + size > budget:
             pages.append([])
-            size, used = len(f"\n1. {match[1]}"), 0
+            size, used = _size(f"\n1. {match[1]}"), 0
         pages[-1].append(match)
         used += size
     return pages
+
+
+def _size(text: str) -> int:
+    """Septets ``text`` takes on the screen, transliterated as ``Reply.render`` sends it."""
+    return gsm.septets(gsm.to_gsm(str(text)))
 
 
 def _list_lines(conv: Conversation, screen: dict) -> list[str]:

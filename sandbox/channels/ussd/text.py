@@ -1,9 +1,13 @@
-"""Text helpers for USSD screens: clipping, short institution names, typed references."""
+"""Text helpers for USSD screens: clipping, short institution names, typed references.
+
+Lengths are GSM septets (``sandbox.channels.gsm``), not Python characters.
+"""
 
 from __future__ import annotations
 
 import re
 
+from sandbox.channels import gsm
 from sandbox.channels.ussd.menus import ABBREVIATIONS
 from sandbox.workflow import format_reference
 
@@ -11,17 +15,18 @@ SHORT_NAME = 28
 
 
 def fit(body: str, limit: int) -> str:
-    """Clip a screen to the limit ('..' marks the cut)."""
-    return body if len(body) <= limit else body[: limit - 2].rstrip() + ".."
+    """Any text in the GSM alphabet, clipped to ``limit`` septets ('..' marks the cut)."""
+    return gsm.for_ussd(body, limit)
 
 
 def short_name(name: str, limit: int = SHORT_NAME) -> str:
-    """An institution's name short enough for a numbered USSD list."""
+    """An institution's name short enough for a numbered USSD list (GSM, at most ``limit``)."""
+    name = gsm.to_gsm(name, single_line=True)
     for long, short in ABBREVIATIONS.items():
         name = name.replace(long, short)
     acronym = re.search(r"\(([^()]{2,12})\)\s*$", name)
-    if len(name) > limit and acronym:
-        return acronym.group(1)
+    if gsm.septets(name) > limit and acronym:
+        return fit(acronym.group(1), limit)
     return fit(name, limit)
 
 

@@ -1,4 +1,8 @@
-"""The simulated SMS gateway: notices go to a workspace outbox, texts come in to its inbox."""
+"""The simulated SMS gateway: notices go to a workspace outbox, texts come in to its inbox.
+
+Every outbound text passes through ``queue_sms``, which writes it as the network would carry
+it: GSM 7-bit, at most ``gsm.MAX_SMS_PARTS`` parts (``sandbox.channels.gsm``).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 
+from sandbox.channels import gsm
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, SmsDirection, SmsMessage, Workspace
 from sandbox.services.workspace.clock import workspace_now
@@ -73,13 +78,13 @@ def notify_complainant(item: Feedback, action: Action, text: str = "") -> SmsMes
 
 
 def queue_sms(workspace_id: int, phone: str, text: str, feedback_id, at) -> SmsMessage:
-    """Put one message in the outbox (the caller commits)."""
+    """Put one message in the outbox, in GSM and cut to the product's parts (the caller commits)."""
     message = SmsMessage(
         workspace_id=workspace_id,
         direction=SmsDirection.OUTBOUND,
         phone=phone,
         short_code=SHORT_CODE,
-        text=text,
+        text=gsm.for_sms(text),
         feedback_id=feedback_id,
         at=at,
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from sandbox.channels import gsm
 from sandbox.channels.phones import normalise_phone
 from sandbox.channels.sms import Help, Submit, Track, institution_code, parse_sms
 from sandbox.channels.ussd.engine import normalise_reference
@@ -23,6 +24,7 @@ from sandbox.text import without_control
 from sandbox.workflow import Channel, ComplainantType
 
 MAX_TEXT = 1600  # ten concatenated SMS parts
+MAX_ECHO = 20  # septets of a citizen's word repeated in a reply: the help stays within 3 parts
 
 HELP = (
     "e-Mrejesho (MAFUNZO): Andika TAASISI kisha maelezo, mf. 'TANESCO umeme umekatika "
@@ -94,7 +96,7 @@ def _submit(workspace: Workspace, inbound: SmsMessage, request: Submit) -> str:
     code = institution_code(request.institution_word)
     institution = db.session.scalar(sa.select(Institution).where(Institution.code == code))
     if institution is None:
-        word = request.institution_word
+        word = gsm.fit(gsm.to_gsm(request.institution_word, single_line=True), MAX_ECHO)
         return _reply(workspace, inbound, f"{_both(UNKNOWN_INSTITUTION, word=word)} {HELP}")
     submission = Submission(
         type=request.type,
