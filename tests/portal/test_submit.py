@@ -219,3 +219,22 @@ def test_unknown_workspace_code_is_404(client, demo, post_feedback, form_data):
     assert client.get("/w/nope/portal/").status_code == 404
     assert post_feedback(form_data(), prefix="/w/nope").status_code == 404
     assert db.session.scalar(sa.select(sa.func.count(Feedback.id))) == 0
+
+
+@pytest.mark.parametrize(
+    ("feedback_type", "says", "never_says"),
+    [
+        ("complaint", "kuthibitisha kupokea lalamiko lako", "Pongezi haitathminiwi"),
+        ("suggestion", "jinsi itakavyotumia pendekezo lako", "lalamiko lako"),
+        ("inquiry", "kujibu swali lako", "kukata rufaa ndani ya siku 30"),
+        ("compliment", "Pongezi haitathminiwi wala kukatiwa rufaa", "taarifa zaidi"),
+    ],
+)
+def test_each_type_is_told_its_own_next_steps(
+    client, demo, post_feedback, form_data, feedback_type, says, never_says
+):
+    page = client.get(post_feedback(form_data(type=feedback_type)).headers["Location"]).text
+    steps = page.split('data-testid="next-steps"')[1].split("</ol>")[0]
+    assert says in steps and never_says not in steps
+    tracking = client.get(f"/portal/track?reference={only_item().reference}").text
+    assert says in tracking

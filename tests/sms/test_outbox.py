@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
@@ -13,7 +14,7 @@ from sandbox.services.channels import sms
 from sandbox.services.channels.sms_log import OUTBOX_PER_PAGE
 from sandbox.services.feedback.lifecycle import Submission, submit_feedback
 from sandbox.services.people.users import ensure_demo_users
-from sandbox.workflow import Channel, ComplainantType, FeedbackType
+from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
 from tests.ussd.conftest import forget_workspace
 
 
@@ -119,3 +120,26 @@ def test_inbound_and_outbound_show_with_direction_and_linked_reference(client, d
     html = get(client, "/sms/outbox").get_data(as_text=True)
     assert "Uliopokelewa" in html and "Uliotumwa" in html
     assert "+255754000222" in html and "TANESCO hakuna umeme" in html
+
+
+@pytest.mark.parametrize(
+    ("feedback_type", "swahili", "english"),
+    [
+        (FeedbackType.COMPLAINT, "lalamiko lako limepokelewa na", "your complaint was received"),
+        (FeedbackType.SUGGESTION, "pendekezo lako limepokelewa na", "your suggestion was"),
+        (FeedbackType.INQUIRY, "swali lako limepokelewa na", "your inquiry was received"),
+        (FeedbackType.COMPLIMENT, "pongezi zako zimepokelewa na", "your compliment was"),
+    ],
+)
+def test_the_receipt_sms_agrees_with_each_type_in_both_languages(
+    demo_world, feedback_type, swahili, english
+):
+    item = SimpleNamespace(
+        type=feedback_type,
+        language="sw",
+        institution_id=db.session.scalar(sa.select(Institution.id).limit(1)),
+        reference="MRJ-T-2026-000009",
+    )
+    assert swahili in sms.notice_text(Action.SUBMIT, item)
+    item.language = "en"
+    assert english in sms.notice_text(Action.SUBMIT, item)

@@ -14,16 +14,16 @@ from sandbox.channels import gsm
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, SmsDirection, SmsMessage, Workspace
 from sandbox.services.workspace.clock import workspace_now
-from sandbox.workflow import Action
+from sandbox.workflow import Action, FeedbackType
 
 SHORT_CODE = "15200"  # the sandbox's own short code; nothing is ever really sent
 
 # What the real system would text the complainant after each public step: (Swahili, English).
 NOTICES: dict[Action, tuple[str, str]] = {
     Action.SUBMIT: (
-        "e-Mrejesho (MAFUNZO): {type} lako limepokelewa na {institution}. Namba ya "
+        "e-Mrejesho (MAFUNZO): {received} na {institution}. Namba ya "
         "kumbukumbu: {reference}. Fuatilia kwa *152*00#.",
-        "e-Mrejesho (TRAINING): your {type} was received by {institution}. Reference: "
+        "e-Mrejesho (TRAINING): {received} by {institution}. Reference: "
         "{reference}. Track it on *152*00#.",
     ),
     Action.ACKNOWLEDGE: (
@@ -53,6 +53,17 @@ NOTICES: dict[Action, tuple[str, str]] = {
 }
 
 
+# "Your <type> was received", with each noun's own class agreement in Swahili: lalamiko and
+# pendekezo (class 5: lako … li-), swali (5: the everyday word for an inquiry), pongezi
+# (class 10: zako … zi-). (Swahili, English)
+RECEIVED: dict[FeedbackType, tuple[str, str]] = {
+    FeedbackType.COMPLAINT: ("lalamiko lako limepokelewa", "your complaint was received"),
+    FeedbackType.SUGGESTION: ("pendekezo lako limepokelewa", "your suggestion was received"),
+    FeedbackType.INQUIRY: ("swali lako limepokelewa", "your inquiry was received"),
+    FeedbackType.COMPLIMENT: ("pongezi zako zimepokelewa", "your compliment was received"),
+}
+
+
 def notice_text(action: Action, item: Feedback, text: str = "") -> str | None:
     """The SMS the complainant would get after this action, in the item's language."""
     templates = NOTICES.get(action)
@@ -62,7 +73,7 @@ def notice_text(action: Action, item: Feedback, text: str = "") -> str | None:
     template = templates[1] if lang == "en" else templates[0]
     institution = db.session.get(Institution, item.institution_id)  # may have just changed
     return template.format(
-        type=item.type.label(lang).lower(),
+        received=RECEIVED[item.type][lang == "en"],
         institution=institution.name(lang),
         reference=item.reference,
         text=text,
