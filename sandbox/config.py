@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-DEV_SECRET_KEY = "dev-only-not-secret-mrejesho-sandbox"
+from sandbox.secret_key import DEV_SECRET_KEY
+
+__all__ = ["DEV_SECRET_KEY", "Config", "database_url", "is_production"]
 
 
 def _instance_dir() -> Path:
@@ -24,16 +26,21 @@ def database_url(instance_dir: Path) -> str:
     return url
 
 
+def is_production(value: str | None) -> bool:
+    """MREJESHO_ENV names production in any letter case (``Production``, ``PRODUCTION``)."""
+    return (value or "").strip().lower() == "production"
+
+
 class Config:
     """Defaults; every value can be overridden by the environment or a test config."""
 
     INSTANCE_DIR = _instance_dir()
-    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+    SECRET_KEY = os.environ.get("SECRET_KEY")  # None: generated once under INSTANCE_DIR
     SQLALCHEMY_DATABASE_URI = database_url(INSTANCE_DIR)
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     HOST = os.environ.get("HOST", "127.0.0.1")
     PORT = int(os.environ.get("PORT", "5000"))
-    PRODUCTION = os.environ.get("MREJESHO_ENV", "development") == "production"
+    PRODUCTION = is_production(os.environ.get("MREJESHO_ENV"))
     BABEL_DEFAULT_LOCALE = "sw"
     BABEL_DEFAULT_TIMEZONE = "Africa/Dar_es_Salaam"
     LANGUAGES = ("sw", "en")
