@@ -212,6 +212,7 @@ def trainee_command(username, code, institution, items, seed, password) -> None:
             items=items,
             seed=seed,
             password=password,
+            shared_workspaces=(current_app.config["DEMO_WORKSPACE"],),
         )
     except TraineeRefused as error:
         raise click.ClickException(f"{error.message_sw} / {error.message_en}") from None

@@ -38,16 +38,16 @@ def account_list():
     return render_template(
         "accounts/list.html",
         users=accounts.institution_accounts(current_user),
-        manageable=accounts.MANAGEABLE_ROLES,
+        manageable=accounts.manageable_roles(current_user),
         confirm=ConfirmForm(),
     )
 
 
 @bp.route("/new", methods=["GET", "POST"])
 def create():
-    """Create an officer or head account."""
+    """Create an account of a role below the manager's own."""
     form = NewAccountForm()
-    form.fill_choices(current_language())
+    form.fill_choices(accounts.manageable_roles(current_user), current_language())
     if form.validate_on_submit():
         new = accounts.NewAccount(
             form.username.data, form.display_name.data, form.role.data, form.password.data

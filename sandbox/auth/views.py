@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
 from sandbox.auth.forms import LoginForm
 from sandbox.extensions import login
-from sandbox.services.people.users import authenticate, find_user
+from sandbox.services.people.users import authenticate, find_session_user, log_out
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
 
 @login.user_loader
-def load_user(user_id: str):
-    """Flask-Login's loader: the user stored in the session cookie."""
-    return find_user(int(user_id)) if user_id.isdigit() else None
+def load_user(session_id: str):
+    """Flask-Login's loader: the user whose id and session token the cookie carries."""
+    return find_session_user(session_id)
 
 
 @bp.route("/login", methods=["GET", "POST"], endpoint="login")
@@ -37,7 +37,8 @@ def login_page():
 @bp.post("/logout")
 @login_required
 def logout():
-    """End the session."""
+    """End the session, and every copy of its cookie."""
+    log_out(current_user)
     logout_user()
     flash(_("You have logged out."), "info")
     return redirect(url_for("main.index"))
