@@ -11,6 +11,7 @@ from flask import Flask
 
 from sandbox.config import Config
 from sandbox.extensions import babel, csrf, db, login, migrate
+from sandbox.limits import limiter
 from sandbox.secret_key import InsecureConfiguration, settle_secret_key
 
 __all__ = ["InsecureConfiguration", "create_app"]
@@ -47,6 +48,7 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
+    limiter.init_app(app)
     login.init_app(app)
     login.login_view = "auth.login"
     login.login_message = None

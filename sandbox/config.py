@@ -47,6 +47,13 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_SAMESITE = "Lax"
     PER_PAGE = 25
+    # Rate limits (sandbox/limits.py): memory:// counts per process; several processes or
+    # hosts must share a store, e.g. RATELIMIT_STORAGE_URI=redis://localhost:6379.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    RATE_LIMIT_LOGIN = os.environ.get("RATE_LIMIT_LOGIN", "10 per minute;60 per hour")
+    RATE_LIMIT_REFERENCE = os.environ.get("RATE_LIMIT_REFERENCE", "30 per minute")
+    RATE_LIMIT_API_KEY = os.environ.get("RATE_LIMIT_API_KEY", "10 per minute")
     DEMO_WORKSPACE = "demo"
     DEMO_SEED = int(os.environ.get("DEMO_SEED", "2024"))
     DEMO_ITEMS = int(os.environ.get("DEMO_ITEMS", "1200"))

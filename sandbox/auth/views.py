@@ -8,6 +8,8 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from sandbox.auth.forms import LoginForm
 from sandbox.extensions import login
+from sandbox.limits import login_attempts
+from sandbox.redirects import local_path
 from sandbox.services.people.users import authenticate, find_session_user, log_out
 
 bp = Blueprint("auth", __name__, template_folder="templates")
@@ -20,6 +22,7 @@ def load_user(session_id: str):
 
 
 @bp.route("/login", methods=["GET", "POST"], endpoint="login")
+@login_attempts
 def login_page():
     """Show the login form; on success go to the feedback list (or where the user was going)."""
     form = LoginForm()
@@ -28,7 +31,8 @@ def login_page():
         if user is not None:
             login_user(user)
             flash(_("Welcome, %(name)s.", name=user.display_name), "success")
-            return redirect(_safe_next(request.args.get("next")))
+            target = local_path(request.args.get("next"), url_for("desk.feedback_list"))
+            return redirect(target)
         form.password.errors.append(_("Wrong username or password. Check both and try again."))
     status = 200 if request.method == "GET" else 400 if form.errors else 200
     return render_template("auth/login.html", form=form), status
@@ -42,10 +46,3 @@ def logout():
     logout_user()
     flash(_("You have logged out."), "info")
     return redirect(url_for("main.index"))
-
-
-def _safe_next(target: str | None) -> str:
-    """Only local paths are followed after login."""
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("desk.feedback_list")

@@ -17,6 +17,7 @@ from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from sandbox.i18n import current_language
+from sandbox.limits import reference_action, reference_entry
 from sandbox.models import InstitutionKind
 from sandbox.portal.forms import FeedbackForm, SearchForm
 from sandbox.portal.track_forms import AppealForm, RateForm, ReplyForm
@@ -135,6 +136,7 @@ def _submission(form: FeedbackForm, institution_id: int, lang: str) -> Submissio
 
 
 @bp.get("/submitted/<reference>")
+@reference_action
 def confirmation(reference: str):
     """The reference number, what happens next and how to track."""
     item = portal.find_by_reference(current_workspace(), reference) or abort(404)
@@ -142,6 +144,7 @@ def confirmation(reference: str):
 
 
 @bp.get("/track")
+@reference_entry
 def track():
     """Status, deadlines and public replies for a reference; forms for the citizen's turn."""
     workspace = current_workspace()
@@ -167,18 +170,21 @@ def _render_track(reference: str, item, status: int = 200, refusal: str | None =
 
 
 @bp.post("/track/<reference>/reply")
+@reference_action
 def reply(reference: str):
     """The citizen answers the institution's question."""
     return _citizen_action(reference, "reply_form", ReplyForm())
 
 
 @bp.post("/track/<reference>/rate")
+@reference_action
 def rate(reference: str):
     """The citizen rates the reply (1–5)."""
     return _citizen_action(reference, "rate_form", RateForm())
 
 
 @bp.post("/track/<reference>/appeal")
+@reference_action
 def appeal(reference: str):
     """The citizen appeals (asks for the item to be reopened)."""
     return _citizen_action(reference, "appeal_form", AppealForm())

@@ -239,3 +239,20 @@ def test_low_rating_then_appeal_outside_the_window(client, demo, responded):
 def test_acting_on_an_unknown_reference_is_404(client, demo):
     response = client.post("/portal/track/MRJ-T-2026-999999/rate", data={"rating": "5"})
     assert response.status_code == 404
+
+
+def test_reference_lookups_are_rate_limited_with_a_bilingual_page(app, client, submitted):
+    app.config["RATE_LIMIT_REFERENCE"] = "3 per minute"
+    try:
+        for _ in range(3):
+            assert (
+                client.get("/portal/track", query_string={"reference": "MRJ-X"}).status_code == 200
+            )
+        assert client.get("/portal/track").status_code == 200  # the empty form is not counted
+        blocked = client.get("/portal/track", query_string={"reference": submitted.reference})
+        acting = [client.post(f"/portal/track/{submitted.reference}/rate") for _ in range(4)]
+    finally:
+        app.config["RATE_LIMIT_REFERENCE"] = "30 per minute"
+    assert blocked.status_code == 429
+    assert "Majaribio mengi mno" in blocked.get_data(as_text=True)
+    assert acting[-1].status_code == 429
