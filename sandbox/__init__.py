@@ -13,6 +13,7 @@ from sandbox.config import Config
 from sandbox.extensions import babel, csrf, db, login, migrate
 from sandbox.limits import limiter
 from sandbox.secret_key import InsecureConfiguration, settle_secret_key
+from sandbox.security import init_security
 
 __all__ = ["InsecureConfiguration", "create_app"]
 
@@ -49,6 +50,7 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
+    init_security(app)
     login.init_app(app)
     login.login_view = "auth.login"
     login.login_message = None
