@@ -9,14 +9,15 @@ from typing import Any
 import sqlalchemy as sa
 from flask import Flask
 
-from sandbox.config import DEV_SECRET_KEY, Config
+from sandbox.config import Config
 from sandbox.extensions import babel, csrf, db, login, migrate
+from sandbox.limits import limiter
+from sandbox.secret_key import InsecureConfiguration, settle_secret_key
+from sandbox.security import init_security
+
+__all__ = ["InsecureConfiguration", "create_app"]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-class InsecureConfiguration(RuntimeError):
-    """Raised when production mode would run with the built-in development key."""
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -26,23 +27,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     app.instance_path = str(app.config["INSTANCE_DIR"])
-    _refuse_dev_key_in_production(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config["SECRET_KEY"] = settle_secret_key(
+        app.config["SECRET_KEY"],
+        instance_dir=Path(app.instance_path),
+        production=app.config["PRODUCTION"],
+        host=app.config["HOST"],
+    )
     _init_extensions(app)
     _register_blueprints(app)
     from sandbox import cli
 
     cli.register(app)
     return app
-
-
-def _refuse_dev_key_in_production(app: Flask) -> None:
-    """Production must have its own SECRET_KEY; say how to set one."""
-    if app.config["PRODUCTION"] and app.config["SECRET_KEY"] == DEV_SECRET_KEY:
-        raise InsecureConfiguration(
-            "MREJESHO_ENV=production needs a secret key of its own. Set one with:\n"
-            "  export SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
-        )
 
 
 def _init_extensions(app: Flask) -> None:
@@ -52,6 +49,8 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
+    limiter.init_app(app)
+    init_security(app)
     login.init_app(app)
     login.login_view = "auth.login"
     login.login_message = None

@@ -29,6 +29,7 @@ def register_error_handlers(app: Flask) -> None:
             404: _("We could not find that page."),
             405: _("That action is not available here."),
             413: _("The file is too large."),
+            429: _("Too many attempts from this device. Wait a minute, then try again."),
         }
         message = messages.get(error.code, _("The request could not be completed."))
         if _wants_json():

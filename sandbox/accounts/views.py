@@ -31,7 +31,7 @@ def account_list():
     return render_template(
         "accounts/list.html",
         users=accounts.institution_accounts(current_user),
-        manageable=accounts.MANAGEABLE_ROLES,
+        manageable=accounts.manageable_roles(current_user),
         confirm=ConfirmForm(),
     )
 
@@ -39,9 +39,9 @@ def account_list():
 @bp.route("/new", methods=["GET", "POST"])
 @requires(Capability.MANAGE_ACCOUNTS, hidden=True)
 def create():
-    """Create an officer or head account."""
+    """Create an account of a role below the manager's own."""
     form = NewAccountForm()
-    form.fill_choices(current_language())
+    form.fill_choices(accounts.manageable_roles(current_user), current_language())
     if form.validate_on_submit():
         new = accounts.NewAccount(
             form.username.data, form.display_name.data, form.role.data, form.password.data

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -29,6 +31,9 @@ class User(UserMixin, db.Model):
     district_id: Mapped[int | None] = mapped_column(sa.ForeignKey("district.id"))
     workspace_id: Mapped[int | None] = mapped_column(sa.ForeignKey("workspace.id"), index=True)
     is_active_account: Mapped[bool] = mapped_column(default=True)
+    # Part of the signed session cookie: replacing it ends every session of this user
+    # (logout, a new password, a deactivation), even sessions whose cookie was copied.
+    session_token: Mapped[str] = mapped_column(sa.String(64), default=lambda: _new_token())
     created_at: Mapped[datetime]
     institution: Mapped[Institution | None] = relationship()
     region: Mapped[Region | None] = relationship()
@@ -40,10 +45,28 @@ class User(UserMixin, db.Model):
         """Flask-Login refuses inactive accounts."""
         return self.is_active_account
 
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session: the id and the current session token."""
+        return f"{self.id}:{self.session_token}"
+
+    def holds_session(self, token: str) -> bool:
+        """True when ``token`` is this user's current session token (constant-time)."""
+        return bool(self.session_token) and hmac.compare_digest(self.session_token, token)
+
+    def end_sessions(self) -> None:
+        """Invalidate every session cookie issued so far, wherever it was copied."""
+        self.session_token = _new_token()
+
     def set_password(self, password: str) -> None:
-        """Store a salted hash, never the password."""
+        """Store a salted hash, never the password; sessions opened before end."""
         self.password_hash = generate_password_hash(password)
+        self.end_sessions()
 
     def check_password(self, password: str) -> bool:
         """True when the password matches the stored hash."""
         return check_password_hash(self.password_hash, password)
+
+
+def _new_token() -> str:
+    """A fresh random session token."""
+    return secrets.token_hex(16)

@@ -19,6 +19,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from sandbox.access import public
 from sandbox.i18n import current_language
+from sandbox.limits import reference_action, reference_entry
 from sandbox.models import InstitutionKind
 from sandbox.portal.forms import FeedbackForm, SearchForm
 from sandbox.portal.track_forms import AppealForm, RateForm, ReplyForm
@@ -141,6 +142,7 @@ def _submission(form: FeedbackForm, institution_id: int, lang: str) -> Submissio
 
 @bp.get("/submitted/<reference>")
 @public
+@reference_action
 def confirmation(reference: str):
     """The reference number, what happens next and how to track."""
     item = portal.find_by_reference(current_workspace(), reference) or abort(404)
@@ -149,6 +151,7 @@ def confirmation(reference: str):
 
 @bp.get("/track")
 @public
+@reference_entry
 def track():
     """Status, deadlines and public replies for a reference; forms for the citizen's turn."""
     workspace = current_workspace()
@@ -176,6 +179,7 @@ def _render_track(reference: str, item, status: int = 200, refusal: str | None =
 
 @bp.post("/track/<reference>/reply")
 @public
+@reference_action
 def reply(reference: str):
     """The citizen answers the institution's question."""
     return _citizen_action(reference, "reply_form", ReplyForm())
@@ -183,6 +187,7 @@ def reply(reference: str):
 
 @bp.post("/track/<reference>/rate")
 @public
+@reference_action
 def rate(reference: str):
     """The citizen rates the reply (1–5)."""
     return _citizen_action(reference, "rate_form", RateForm())
@@ -190,6 +195,7 @@ def rate(reference: str):
 
 @bp.post("/track/<reference>/appeal")
 @public
+@reference_action
 def appeal(reference: str):
     """The citizen appeals (asks for the item to be reopened)."""
     return _citizen_action(reference, "appeal_form", AppealForm())

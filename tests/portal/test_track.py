@@ -249,3 +249,20 @@ def test_switching_language_after_a_refused_rating_returns_to_the_tracking_page(
     back = client.get(switch)
     assert back.headers["Location"] == f"/portal/track?reference={responded.reference}"
     assert responded.reference in client.get(back.headers["Location"]).get_data(as_text=True)
+
+
+def test_reference_lookups_are_rate_limited_with_a_bilingual_page(app, client, submitted):
+    app.config["RATE_LIMIT_REFERENCE"] = "3 per minute"
+    try:
+        for _ in range(3):
+            assert (
+                client.get("/portal/track", query_string={"reference": "MRJ-X"}).status_code == 200
+            )
+        assert client.get("/portal/track").status_code == 200  # the empty form is not counted
+        blocked = client.get("/portal/track", query_string={"reference": submitted.reference})
+        acting = [client.post(f"/portal/track/{submitted.reference}/rate") for _ in range(4)]
+    finally:
+        app.config["RATE_LIMIT_REFERENCE"] = "30 per minute"
+    assert blocked.status_code == 429
+    assert "Majaribio mengi mno" in blocked.get_data(as_text=True)
+    assert acting[-1].status_code == 429
