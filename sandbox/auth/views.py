@@ -11,7 +11,12 @@ from sandbox.auth.forms import LoginForm
 from sandbox.extensions import login
 from sandbox.limits import login_attempts
 from sandbox.redirects import local_path
-from sandbox.services.people.users import authenticate, find_session_user, log_out
+from sandbox.services.people.users import (
+    authenticate,
+    find_session_user,
+    log_out,
+    open_session,
+)
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
@@ -31,6 +36,7 @@ def login_page():
     if form.validate_on_submit():
         user = authenticate(form.username.data, form.password.data)
         if user is not None:
+            open_session(user)
             login_user(user)
             flash(_("Welcome, %(name)s.", name=user.display_name), "success")
             target = local_path(request.args.get("next"), url_for("desk.feedback_list"))
@@ -43,7 +49,7 @@ def login_page():
 @bp.post("/logout")
 @signed_in
 def logout():
-    """End the session, and every copy of its cookie."""
+    """End this browser's session, and every copy of its cookie."""
     log_out(current_user)
     logout_user()
     flash(_("You have logged out."), "info")

@@ -31,8 +31,10 @@ class User(UserMixin, db.Model):
     district_id: Mapped[int | None] = mapped_column(sa.ForeignKey("district.id"))
     workspace_id: Mapped[int | None] = mapped_column(sa.ForeignKey("workspace.id"), index=True)
     is_active_account: Mapped[bool] = mapped_column(default=True)
-    # Part of the signed session cookie: replacing it ends every session of this user
-    # (logout, a new password, a deactivation), even sessions whose cookie was copied.
+    # Part of the signed session cookie: replacing it ends EVERY session of this user (a new
+    # password, a deactivation), even sessions whose cookie was copied. Logging out ends only
+    # the browser's own session (its ``LoginSession`` row): a demo persona shared by a
+    # workshop hall must not sign the whole room out when one trainee logs out.
     session_token: Mapped[str] = mapped_column(sa.String(64), default=lambda: _new_token())
     created_at: Mapped[datetime]
     institution: Mapped[Institution | None] = relationship()
@@ -45,9 +47,11 @@ class User(UserMixin, db.Model):
         """Flask-Login refuses inactive accounts."""
         return self.is_active_account
 
+    session_key = None  # this request's LoginSession key, set by the loader (not a column)
+
     def get_id(self) -> str:
-        """What Flask-Login keeps in the session: the id and the current session token."""
-        return f"{self.id}:{self.session_token}"
+        """What Flask-Login keeps in the cookie: id, the user's token, this browser's key."""
+        return f"{self.id}:{self.session_token}:{self.session_key or ''}"
 
     def holds_session(self, token: str) -> bool:
         """True when ``token`` is this user's current session token (constant-time)."""
@@ -65,6 +69,14 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         """True when the password matches the stored hash."""
         return check_password_hash(self.password_hash, password)
+
+
+class LoginSession(db.Model):
+    """One signed-in browser: logging out deletes its row, so a copied cookie stops working."""
+
+    key: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    created_at: Mapped[datetime]
 
 
 def _new_token() -> str:

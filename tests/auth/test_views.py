@@ -197,3 +197,12 @@ def test_unknown_usernames_cost_the_same_hashing_as_known_ones(client, demo_worl
     method = checked[0].split("$")[0]
     known = db.session.scalar(sa.select(User.password_hash).filter_by(username="afisa.dodoma"))
     assert known.split("$")[0] == method  # same algorithm and cost parameters
+
+
+def test_logging_out_ends_only_this_browser_for_a_shared_persona(app, client, demo_world):
+    other = app.test_client()
+    other.post("/login", data={"username": "afisa.dodoma", "password": PASSWORD})
+    copied = _logged_in_cookie(client)
+    client.post("/logout")
+    assert _with_cookie(app, copied).get("/desk/feedback").status_code == 302
+    assert other.get("/desk/feedback").status_code == 200  # the other trainee stays in

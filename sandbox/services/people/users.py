@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
+
 import sqlalchemy as sa
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from sandbox.extensions import db
-from sandbox.models import Institution, Region, User, Workspace
+from sandbox.models import Institution, LoginSession, Region, User, Workspace
 from sandbox.seeding.personas import DEMO_PASSWORD, Persona, load_personas
 from sandbox.services.workspace.clock import wall_now
 
@@ -22,12 +24,26 @@ def find_user(user_id: int) -> User | None:
 
 
 def find_session_user(session_id: str) -> User | None:
-    """Flask-Login's loader: the active user whose id AND current session token match."""
-    user_id, _, token = (session_id or "").partition(":")
-    if not user_id.isdigit() or len(user_id) > 18 or not token:
+    """Flask-Login's loader: the active user whose token matches and whose browser session
+    (``id:token:key``) is still open."""
+    user_id, token, key = ([*(session_id or "").split(":", 2), "", ""])[:3]
+    if not user_id.isdigit() or len(user_id) > 18 or not token or not key:
         return None
     user = find_user(int(user_id))
-    return user if user is not None and user.holds_session(token) else None
+    if user is None or not user.holds_session(token):
+        return None
+    row = db.session.get(LoginSession, key[:64])
+    if row is None or row.user_id != user.id:
+        return None
+    user.session_key = key
+    return user
+
+
+def open_session(user: User) -> None:
+    """Record a new signed-in browser for ``user`` (its key goes into the cookie); commits."""
+    user.session_key = secrets.token_hex(16)
+    db.session.add(LoginSession(key=user.session_key, user_id=user.id, created_at=wall_now()))
+    db.session.commit()
 
 
 def authenticate(username: str, password: str) -> User | None:
@@ -42,8 +58,12 @@ def authenticate(username: str, password: str) -> User | None:
 
 
 def log_out(user: User) -> None:
-    """End this user's sessions: a cookie copied before logging out no longer works."""
-    user.end_sessions()
+    """End this browser's session: a cookie copied before logging out no longer works.
+
+    Other browsers signed in as the same user stay signed in (a shared demo persona).
+    """
+    if user.session_key:
+        db.session.execute(sa.delete(LoginSession).where(LoginSession.key == user.session_key))
     db.session.commit()
 
 
