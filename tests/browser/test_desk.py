@@ -117,21 +117,22 @@ def test_complaint_from_acknowledge_to_close(page: Page, db_session, new_item):
     expect(timeline).to_contain_text("Mtaa wa Sokoni.")
 
 
-def test_reject_not_our_institution_is_refused_then_valid_reason(page: Page, db_session, new_item):
+def test_reject_offers_only_accepted_reasons_and_keeps_input_on_refusal(
+    page: Page, db_session, new_item
+):
     item_id = new_item()
     log_in(page, "afisa.dodoma")
     page.goto(f"/desk/feedback/{item_id}")
     block = open_action(page, "reject")
-    block.get_by_label("Sababu ya kukataa").select_option(label="Si ya taasisi yetu")
-    block.get_by_label("Maelezo kwa mwananchi").fill("Hili linahusu shirika la umeme.")
-    press(page, "reject", "Kataa")
-    expect(page.get_by_role("alert").first).to_contain_text("Omba kuhamisha")
+    reasons = block.get_by_label("Sababu ya kukataa").locator("option").all_inner_texts()
+    assert "Si ya taasisi yetu" not in reasons  # never offered: the rules refuse it
+    block.get_by_label("Sababu ya kukataa").select_option(label="Lugha ya matusi")
+    press(page, "reject", "Kataa")  # no explanation for the citizen: refused, nothing lost
     block = action(page, "reject")
-    expect(block.get_by_label("Maelezo kwa mwananchi")).to_have_value(
-        "Hili linahusu shirika la umeme."
-    )
+    expect(block.get_by_label("Sababu ya kukataa")).to_have_value("abusive")
     assert item_row(db_session, item_id).status is Status.RECEIVED
 
+    block.get_by_label("Maelezo kwa mwananchi").fill("Hili limeshawasilishwa awali.")
     block.get_by_label("Sababu ya kukataa").select_option(label="Imeshawasilishwa (nakala)")
     press(page, "reject", "Kataa")
     expect(status(page)).to_have_text("Imekataliwa")
