@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, SubmitField, TextAreaField
+from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
@@ -20,6 +20,18 @@ RATINGS = [
 ]
 
 
+def secret_field() -> StringField:
+    """The citizen's secret, asked on every form that acts as the citizen."""
+    return StringField(
+        _l("Your secret code"),
+        description=_l("The 6 characters shown when you submitted, also sent to you by SMS."),
+        validators=[
+            DataRequired(message=_l("Enter the secret code you received.")),
+            Length(max=40, message=_l("Enter the secret code you received.")),
+        ],
+    )
+
+
 def _version(form) -> int | None:
     """The item version the citizen saw (None when missing or garbled)."""
     value = (form.version.data or "").strip()
@@ -30,6 +42,7 @@ class ReplyForm(FlaskForm):
     """The citizen answers the institution's question."""
 
     version = HiddenField()
+    secret = secret_field()
     answer = TextAreaField(
         _l("Your answer"),
         filters=[clean_text],
@@ -50,6 +63,7 @@ class RateForm(FlaskForm):
     """The citizen rates the reply from 1 (very poor) to 5 (very good)."""
 
     version = HiddenField()
+    secret = secret_field()
     rating = RadioField(
         _l("How satisfied are you with the reply?"),
         choices=RATINGS,
@@ -70,6 +84,7 @@ class AppealForm(FlaskForm):
     """The citizen is not satisfied and asks the institution to look again (reopen)."""
 
     version = HiddenField()
+    secret = secret_field()
     reason = TextAreaField(
         _l("Why are you not satisfied?"),
         filters=[clean_text],

@@ -47,6 +47,13 @@ def submitted(client, demo, post_feedback, form_data):
     return only_item()
 
 
+def secret_of(client) -> str:
+    """The secret this browser was shown on its confirmation page (a dummy when none)."""
+    with client.session_transaction() as session:
+        issued = session.get("issued_secrets", {})
+    return next(iter(issued.values()), "XXXXXX")
+
+
 def act(demo, item, officer, *commands: Command) -> None:
     """The officer applies commands to the item, in order."""
     for command in commands:
@@ -116,7 +123,11 @@ def test_citizen_answers_a_question(client, demo, submitted, officer):
     assert "Ni mtaa gani?" in page and 'name="answer"' in page
     response = client.post(
         f"/portal/track/{submitted.reference}/reply",
-        data={"answer": "Mtaa wa Uhuru", "version": str(submitted.version)},
+        data={
+            "secret": secret_of(client),
+            "answer": "Mtaa wa Uhuru",
+            "version": str(submitted.version),
+        },
     )
     assert response.status_code == 302
     db.session.refresh(submitted)
@@ -138,7 +149,10 @@ def test_empty_answer_is_refused_and_nothing_changes(client, demo, submitted, of
         Command(Action.ASSIGN, assignee_id=officer.id),
         Command(Action.REQUEST_INFO, public_reply="Ni mtaa gani?"),
     )
-    response = client.post(f"/portal/track/{submitted.reference}/reply", data={"answer": " "})
+    response = client.post(
+        f"/portal/track/{submitted.reference}/reply",
+        data={"secret": secret_of(client), "answer": " "},
+    )
     assert response.status_code == 400
     assert 'id="answer-error"' in response.text
     db.session.refresh(submitted)
@@ -148,7 +162,10 @@ def test_empty_answer_is_refused_and_nothing_changes(client, demo, submitted, of
 def test_no_rating_or_appeal_before_a_response(client, submitted):
     page = track_page(client, submitted.reference)
     assert 'name="rating"' not in page and 'name="reason"' not in page
-    response = client.post(f"/portal/track/{submitted.reference}/rate", data={"rating": "5"})
+    response = client.post(
+        f"/portal/track/{submitted.reference}/rate",
+        data={"secret": secret_of(client), "rating": "5"},
+    )
     assert response.status_code == 409
     assert 'data-testid="refusal"' in response.text
     db.session.refresh(submitted)
@@ -160,7 +177,7 @@ def test_citizen_rates_the_reply(client, responded):
     assert 'name="rating"' in page
     response = client.post(
         f"/portal/track/{responded.reference}/rate",
-        data={"rating": "4", "version": str(responded.version)},
+        data={"secret": secret_of(client), "rating": "4", "version": str(responded.version)},
     )
     assert response.status_code == 302
     db.session.refresh(responded)
@@ -175,7 +192,10 @@ def test_citizen_rates_the_reply(client, responded):
 
 @pytest.mark.parametrize("rating", ["", "0", "6", "tano", "4.5"])
 def test_bad_rating_is_refused(client, responded, rating):
-    response = client.post(f"/portal/track/{responded.reference}/rate", data={"rating": rating})
+    response = client.post(
+        f"/portal/track/{responded.reference}/rate",
+        data={"secret": secret_of(client), "rating": rating},
+    )
     assert response.status_code == 400
     assert 'id="rating-error"' in response.text
     db.session.refresh(responded)
@@ -185,7 +205,11 @@ def test_bad_rating_is_refused(client, responded, rating):
 def test_citizen_appeals(client, responded):
     response = client.post(
         f"/portal/track/{responded.reference}/appeal",
-        data={"reason": "Bomba bado linavuja.", "version": str(responded.version)},
+        data={
+            "secret": secret_of(client),
+            "reason": "Bomba bado linavuja.",
+            "version": str(responded.version),
+        },
     )
     assert response.status_code == 302
     db.session.refresh(responded)
@@ -195,7 +219,10 @@ def test_citizen_appeals(client, responded):
 
 
 def test_appeal_needs_a_reason(client, responded):
-    response = client.post(f"/portal/track/{responded.reference}/appeal", data={"reason": ""})
+    response = client.post(
+        f"/portal/track/{responded.reference}/appeal",
+        data={"secret": secret_of(client), "reason": ""},
+    )
     assert response.status_code == 400
     assert 'id="reason-error"' in response.text
     db.session.refresh(responded)
@@ -208,7 +235,8 @@ def test_appeal_after_the_window_is_refused_with_the_domain_reason(client, demo,
         apply(state_of(responded), Command(Action.REOPEN), now=workspace_now(demo))
     assert 'name="reason"' not in track_page(client, responded.reference)
     response = client.post(
-        f"/portal/track/{responded.reference}/appeal", data={"reason": "Bado halijatatuliwa."}
+        f"/portal/track/{responded.reference}/appeal",
+        data={"secret": secret_of(client), "reason": "Bado halijatatuliwa."},
     )
     assert response.status_code == 409
     assert refused.value.message("sw") in html.unescape(response.text)
@@ -220,7 +248,8 @@ def test_appeal_after_the_window_is_refused_with_the_domain_reason(client, demo,
 def test_a_stale_page_is_a_version_conflict(client, responded):
     stale = str(responded.version - 1)
     response = client.post(
-        f"/portal/track/{responded.reference}/rate", data={"rating": "3", "version": stale}
+        f"/portal/track/{responded.reference}/rate",
+        data={"secret": secret_of(client), "rating": "3", "version": stale},
     )
     assert response.status_code == 409
     db.session.refresh(responded)
@@ -229,13 +258,21 @@ def test_a_stale_page_is_a_version_conflict(client, responded):
 
 def test_low_rating_then_appeal_outside_the_window(client, demo, responded):
     advance_clock(demo, timedelta(days=31))
-    client.post(f"/portal/track/{responded.reference}/rate", data={"rating": "1"})
+    client.post(
+        f"/portal/track/{responded.reference}/rate",
+        data={"secret": secret_of(client), "rating": "1"},
+    )
     assert 'name="reason"' in track_page(client, responded.reference)
-    client.post(f"/portal/track/{responded.reference}/appeal", data={"reason": "Si kweli."})
+    client.post(
+        f"/portal/track/{responded.reference}/appeal",
+        data={"secret": secret_of(client), "reason": "Si kweli."},
+    )
     db.session.refresh(responded)
     assert responded.status is Status.IN_PROGRESS
 
 
 def test_acting_on_an_unknown_reference_is_404(client, demo):
-    response = client.post("/portal/track/MRJ-T-2026-999999/rate", data={"rating": "5"})
+    response = client.post(
+        "/portal/track/MRJ-T-2026-999999/rate", data={"secret": secret_of(client), "rating": "5"}
+    )
     assert response.status_code == 404
