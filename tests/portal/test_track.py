@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from sandbox.extensions import db
-from sandbox.models import FeedbackEvent, Institution, User
+from sandbox.models import Feedback, FeedbackEvent, Institution, SmsMessage, User
 from sandbox.services.feedback.lifecycle import apply_action
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.clock import advance_clock, workspace_now
 from sandbox.workflow import Action, Command, ReopenNotAllowed, Role, Status, apply
+from sandbox.workflow.citizen_secret import ALPHABET, LENGTH, is_valid_secret, seeded_secret
 from tests.portal.conftest import only_item
 
 
@@ -276,3 +278,71 @@ def test_acting_on_an_unknown_reference_is_404(client, demo):
         "/portal/track/MRJ-T-2026-999999/rate", data={"secret": secret_of(client), "rating": "5"}
     )
     assert response.status_code == 404
+
+
+# -- the citizen's secret (issue 8): tracking stays open, acting needs the secret -----------
+
+
+def test_seeded_items_carry_their_seed_derived_secret(demo_world):
+    item = db.session.scalars(sa.select(Feedback).order_by(Feedback.id)).first()
+    assert is_valid_secret(
+        item.reference, seeded_secret(11, item.reference), item.citizen_secret_digest
+    )
+
+
+def test_confirmation_shows_the_secret_only_to_the_submitting_browser(client, app, submitted):
+    secret = secret_of(client)
+    assert re.fullmatch(f"[{ALPHABET}]{{{LENGTH}}}", secret)
+    mine = client.get(f"/portal/submitted/{submitted.reference}")
+    assert secret in mine.text and mine.headers["Cache-Control"] == "no-store"
+    stranger = app.test_client()
+    other = stranger.get(f"/portal/submitted/{submitted.reference}")
+    assert other.status_code == 200 and secret not in other.text
+    assert 'data-testid="secret"' not in other.text
+
+
+def test_the_reference_sms_carries_the_secret(client, submitted):
+    [message] = db.session.scalars(sa.select(SmsMessage)).all()
+    assert submitted.reference in message.text and secret_of(client) in message.text
+
+
+@pytest.mark.parametrize(
+    ("action", "data"),
+    [("rate", {"rating": "1"}), ("appeal", {"reason": "Si kweli hata kidogo."})],
+)
+def test_a_stranger_without_the_secret_cannot_act(client, responded, action, data):
+    version = str(responded.version)
+    wrong = "".join(reversed(secret_of(client)))
+    response = client.post(
+        f"/portal/track/{responded.reference}/{action}",
+        data={**data, "version": version, "secret": wrong},
+    )
+    assert response.status_code == 403
+    assert "Siri uliyoandika si sahihi" in response.text
+    db.session.expire_all()
+    item = only_item()
+    assert item.status is Status.RESPONDED and item.rating is None
+    missing = client.post(
+        f"/portal/track/{responded.reference}/{action}", data={**data, "version": version}
+    )
+    assert missing.status_code == 400
+    assert "Andika siri uliyopewa." in missing.text
+
+
+def test_the_right_secret_in_any_case_lets_the_citizen_rate(client, responded):
+    response = client.post(
+        f"/portal/track/{responded.reference}/rate",
+        data={
+            "rating": "4",
+            "version": str(responded.version),
+            "secret": secret_of(client).lower(),
+        },
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert only_item().rating == 4
+
+
+def test_tracking_stays_open_without_the_secret(app, responded):
+    page = app.test_client().get(f"/portal/track?reference={responded.reference}")
+    assert page.status_code == 200 and responded.reference in page.text
