@@ -110,15 +110,6 @@ def record_inbound(workspace: Workspace, phone: str, text: str, gateway_id: str 
     return message
 
 
-def messages_for_phone(workspace: Workspace, phone: str) -> Sequence[SmsMessage]:
-    """A phone's conversation with the gateway, oldest first (the emulator's inbox)."""
-    return db.session.scalars(
-        sa.select(SmsMessage)
-        .where(SmsMessage.workspace_id == workspace.id, SmsMessage.phone == phone)
-        .order_by(SmsMessage.at, SmsMessage.id)
-    ).all()
-
-
 def outbox(workspace: Workspace, limit: int = 200) -> Sequence[SmsMessage]:
     """The workspace's latest messages, newest first (for officers and facilitators)."""
     return db.session.scalars(

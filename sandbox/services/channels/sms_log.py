@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from sandbox.channels.phones import normalise_phone
 from sandbox.extensions import db
 from sandbox.models import Feedback, SmsMessage, Workspace
-from sandbox.services.channels import sms
 from sandbox.workflow import ComplainantType, Role
 
 OUTBOX_PER_PAGE = 25
@@ -21,12 +18,6 @@ OUTBOX_ROLES = frozenset({Role.OFFICER, Role.HEAD, Role.ICT_OFFICER, Role.FACILI
 def can_read_gateway_log(user) -> bool:
     """True for the roles that may read a workspace's SMS log."""
     return user.role in OUTBOX_ROLES
-
-
-def inbox_for_phone(workspace: Workspace, raw_phone: str) -> Sequence[SmsMessage]:
-    """Every message between this phone and the gateway, oldest first (none for a bad number)."""
-    phone = normalise_phone(raw_phone)
-    return sms.messages_for_phone(workspace, phone) if phone else []
 
 
 def outbox_page(workspace: Workspace, raw_phone: str | None, page: int):
