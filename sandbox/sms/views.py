@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, abort, jsonify, render_template, request
+from flask import Blueprint, abort, current_app, flash, jsonify, render_template, request
 from flask_login import current_user, login_required
 
 from sandbox.extensions import csrf
+from sandbox.i18n import current_language
 from sandbox.services.channels import sms_log
 from sandbox.services.channels.sms_inbound import BadInboundSms, parse_inbound, receive_sms
-from sandbox.sms.forms import OutboxFilterForm
+from sandbox.services.desk.confidentiality import RevealRefused
+from sandbox.sms.forms import OutboxFilterForm, RevealPhoneForm
 from sandbox.workspace_routing import current_workspace, workspace_aware
 
 bp = workspace_aware(Blueprint("sms", __name__, url_prefix="/sms", template_folder="templates"))
@@ -46,11 +48,49 @@ def inbound():
 @bp.get("/outbox")
 @gateway_log_access
 def outbox():
-    """The workspace's SMS log, newest first, filterable by phone."""
+    """The workspace's SMS log, newest first; numbers masked as on the desk."""
+    return _render_log()
+
+
+@bp.post("/outbox/<int:message_id>/reveal")
+@gateway_log_access
+def reveal(message_id: int):
+    """Show one message's number on this page view, after recording who asked and why."""
+    form = RevealPhoneForm()
+    if not form.validate():
+        return _render_log(reveal_form=form, reveal_id=message_id, status=422)
+    try:
+        message = sms_log.reveal_phone(
+            current_workspace(), current_user, message_id, form.reason.data
+        )
+    except LookupError:
+        abort(404)
+    except PermissionError:
+        abort(403)
+    except RevealRefused as refusal:
+        flash(refusal.message(current_language()), "error")
+        return _render_log(reveal_form=form, reveal_id=message_id, status=422)
+    return _render_log(revealed={message.id: message.phone})
+
+
+def _render_log(status: int = 200, revealed: dict | None = None, **context):
+    """The log page for the current user (never cached: a revealed number may be on it)."""
     workspace = current_workspace()
     form = OutboxFilterForm(request.args)
     phone = form.phone.data if form.validate() else None
-    page = sms_log.outbox_page(workspace, phone, request.args.get("page", 1, type=int) or 1)
-    return render_template(
-        "sms/outbox.html", form=form, page=page, workspace=workspace, is_masked=sms_log.is_masked
+    page_number = request.args.get("page", 1, type=int) or 1
+    page = sms_log.outbox_page(workspace, current_user, phone, page_number)
+    html = render_template(
+        "sms/outbox.html",
+        form=form,
+        page=page,
+        workspace=workspace,
+        log=sms_log,
+        may_filter=sms_log.can_filter_by_phone(current_user),
+        revealed=revealed or {},
+        reveal_form=context.pop("reveal_form", None) or RevealPhoneForm(formdata=None),
+        **context,
     )
+    response = current_app.make_response((html, status))
+    response.headers["Cache-Control"] = "no-store"
+    return response
