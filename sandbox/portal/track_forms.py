@@ -20,10 +20,11 @@ RATINGS = [
 ]
 
 
-def secret_field() -> StringField:
-    """The citizen's secret, asked on every form that acts as the citizen."""
+def secret_field(form_name: str) -> StringField:
+    """The citizen's secret, asked on every form that acts as the citizen (own id per form)."""
     return StringField(
         _l("Your secret code"),
+        id=f"{form_name}-secret",
         description=_l("The 6 characters shown when you submitted, also sent to you by SMS."),
         validators=[
             DataRequired(message=_l("Enter the secret code you received.")),
@@ -42,7 +43,7 @@ class ReplyForm(FlaskForm):
     """The citizen answers the institution's question."""
 
     version = HiddenField()
-    secret = secret_field()
+    secret = secret_field("reply")
     answer = TextAreaField(
         _l("Your answer"),
         filters=[clean_text],
@@ -63,7 +64,7 @@ class RateForm(FlaskForm):
     """The citizen rates the reply from 1 (very poor) to 5 (very good)."""
 
     version = HiddenField()
-    secret = secret_field()
+    secret = secret_field("rate")
     rating = RadioField(
         _l("How satisfied are you with the reply?"),
         choices=RATINGS,
@@ -84,7 +85,7 @@ class AppealForm(FlaskForm):
     """The citizen is not satisfied and asks the institution to look again (reopen)."""
 
     version = HiddenField()
-    secret = secret_field()
+    secret = secret_field("appeal")
     reason = TextAreaField(
         _l("Why are you not satisfied?"),
         filters=[clean_text],
