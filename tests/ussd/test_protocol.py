@@ -12,6 +12,7 @@ from sandbox.models import Feedback, Institution, SmsMessage
 from sandbox.models.ussd import UssdSession
 from sandbox.services.feedback.lifecycle import Submission, submit_feedback
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
+from sandbox.workflow.citizen_secret import is_valid_secret
 from tests.ussd.conftest import PHONE, check_protocol, forget_workspace
 
 REFERENCE = re.compile(r"MRJ-T-\d{4}-\d{6}")
@@ -322,3 +323,15 @@ def test_the_number_check_above_can_fail(dialler):
     national = PHONE[-9:]
     tables = {table for table, _c, text in _every_stored_value() if national in text}
     assert {"feedback", "sms_message"} <= tables
+
+
+def test_the_last_screen_and_the_sms_give_the_citizens_secret(dialler):
+    d = dialler()
+    submit_walk(d)
+    last = d.send("1")
+    reference = REFERENCE.search(last).group(0)
+    secret = re.search(r"Siri yako: (\w+)", last).group(1)
+    item = db.session.scalar(sa.select(Feedback).where(Feedback.reference == reference))
+    assert is_valid_secret(reference, secret, item.citizen_secret_digest)
+    texts = db.session.scalars(sa.select(SmsMessage.text).where(SmsMessage.phone == PHONE)).all()
+    assert any(secret in text for text in texts)
