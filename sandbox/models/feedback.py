@@ -48,6 +48,8 @@ class Feedback(db.Model):
     complainant_name: Mapped[str | None] = mapped_column(sa.String(120))
     complainant_phone: Mapped[str | None] = mapped_column(sa.String(20))
     complainant_email: Mapped[str | None] = mapped_column(sa.String(120))
+    # Digest of the citizen's secret (workflow.citizen_secret): needed to reply, rate, appeal.
+    citizen_secret_digest: Mapped[str | None] = mapped_column(sa.String(64))
     status: Mapped[Status] = mapped_column(enum_column(Status))
     assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
     transfer_count: Mapped[int] = mapped_column(default=0)
@@ -85,6 +87,9 @@ class Feedback(db.Model):
     # sets the new version itself (every action adds one), so even an action that changes no
     # other column (a note on a frozen clock) still moves the version and conflicts are seen.
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+
+    # The plain secret, set only on the instance submit_feedback returns (never stored).
+    issued_secret = None
 
     @property
     def is_anonymous(self) -> bool:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     g,
     redirect,
     render_template,
     request,
     send_file,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -112,6 +114,7 @@ def submit(institution_id: int):
         except InvalidSubmission as error:
             form.description.errors.append(error.message(lang))
         else:
+            _remember_secret(item.reference, item.issued_secret)
             return redirect(url_for(".confirmation", reference=item.reference))
     status = 400 if form.errors else 200
     return render_template(
@@ -140,13 +143,30 @@ def _submission(form: FeedbackForm, institution_id: int, lang: str) -> Submissio
     )
 
 
+SECRETS_KEPT = 5  # the last few submissions of this browser keep their secret on display
+
+
+def _remember_secret(reference: str, secret: str | None) -> None:
+    """Keep the secret in this browser's signed session only, for its confirmation page."""
+    kept = dict(list(session.get("issued_secrets", {}).items())[-(SECRETS_KEPT - 1) :])
+    kept[reference] = secret
+    session["issued_secrets"] = kept
+
+
 @bp.get("/submitted/<reference>")
 @public
 @reference_action
 def confirmation(reference: str):
-    """The reference number, what happens next and how to track."""
+    """The reference number, the secret (to its submitter only), what happens next."""
     item = portal.find_by_reference(current_workspace(), reference) or abort(404)
-    return render_template("portal/confirmation.html", item=item, notice=TRAINING_DEFAULT_NOTICE)
+    secret = session.get("issued_secrets", {}).get(item.reference)
+    response = current_app.make_response(
+        render_template(
+            "portal/confirmation.html", item=item, secret=secret, notice=TRAINING_DEFAULT_NOTICE
+        )
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/track")
@@ -208,9 +228,13 @@ def _citizen_action(reference: str, name: str, form):
         item = portal.find_by_reference(workspace, reference)
         return _render_track(reference, item, 400, **{name: form})
     try:
-        portal.act_as_citizen(workspace, reference, form.command())
+        portal.act_as_citizen(workspace, reference, form.secret.data, form.command())
     except FeedbackNotFound:
         return _render_track(reference, None, 404)
+    except portal.WrongSecret as error:
+        form.secret.errors = [error.message(current_language())]
+        item = portal.find_by_reference(workspace, reference)
+        return _render_track(reference, item, 403, **{name: form})
     except WorkflowError as error:
         item = portal.find_by_reference(workspace, reference)
         refusal = error.message(current_language())

@@ -77,6 +77,7 @@ from sandbox.workflow import (
     format_reference,
     submit,
 )
+from sandbox.workflow.citizen_secret import secret_digest, seeded_secret
 from sandbox.workflow.history import event_detail, submit_detail
 from sandbox.workflow.table import TEXT_FIELD
 
@@ -172,6 +173,7 @@ class _Generator:
     def __init__(self, catalog, seed, now, policy, calendar) -> None:
         """Precompute every per-run table so each item costs a few lookups."""
         self.rng = _Dice(seed)
+        self.seed = seed
         fake = make_faker(seed)
         self.full_name, self.mobile_number = fake.tz_full_name, fake.tz_mobile_number
         self.now, self.policy = now, policy
@@ -258,6 +260,7 @@ class _Generator:
             "language": language,
             "is_sensitive": sensitive,
             **self._identity(complainant, channel, inst),
+            "citizen_secret_digest": secret_digest(reference, seeded_secret(self.seed, reference)),
         }
         state, events = self._history(ftype, inst, channel, plan, received_at, row)
         row.update(state.__dict__)

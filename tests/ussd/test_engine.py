@@ -9,6 +9,7 @@ from sandbox.channels.ussd import engine
 from sandbox.channels.ussd.engine import (
     MAX_SCREEN,
     Conversation,
+    Receipt,
     Tracked,
     advance,
     new_inputs,
@@ -40,7 +41,7 @@ class FakePort:
 
     def submit(self, answers, lang):
         self.submitted.append(answers)
-        return "MRJ-T-2026-000099"
+        return Receipt("MRJ-T-2026-000099", "K7PM3Q")
 
 
 def protocol(reply) -> str:
@@ -65,7 +66,11 @@ def test_every_screen_with_every_error_fits(screen, lang, error):
 def test_endings_fit_with_the_longest_values(lang):
     for ending in ENDINGS.values():
         body = ending[lang].format(
-            reference="MRJ-T-2026-000123456", status="x" * 30, institution="y" * 28, reply="z" * 400
+            reference="MRJ-T-2026-000123456",
+            status="x" * 30,
+            institution="y" * 28,
+            reply="z" * 400,
+            secret="K7PM3Q",
         )
         assert len(engine.Reply(body, is_end=True).render()) <= MAX_SCREEN
 

@@ -55,12 +55,20 @@ class Tracked:
     reply: str | None
 
 
+@dataclass(frozen=True)
+class Receipt:
+    """What a submission gives the citizen: the reference and the secret to act on it."""
+
+    reference: str
+    secret: str
+
+
 class Port(Protocol):
     """What the interpreter asks of the outside world."""
 
     def search_institutions(self, query: str, lang: str) -> list[tuple[int, str]]: ...
     def track(self, reference: str, lang: str) -> Tracked | None: ...
-    def submit(self, answers: dict[str, Any], lang: str) -> str | None: ...
+    def submit(self, answers: dict[str, Any], lang: str) -> Receipt | None: ...
 
 
 @dataclass
@@ -227,12 +235,12 @@ def _track(conv: Conversation, step: dict, value: str, port: Port) -> Reply | No
 
 
 def _submit(conv: Conversation, step: dict, value: str, port: Port) -> Reply | None:
-    """Hand the answers over; END with the reference."""
-    reference = port.submit(dict(conv.answers), conv.lang)
-    if reference is None:
+    """Hand the answers over; END with the reference and the citizen's secret."""
+    receipt = port.submit(dict(conv.answers), conv.lang)
+    if receipt is None:
         conv.error = "submit_failed"
         return None
-    return end(conv, "submitted", reference=reference)
+    return end(conv, "submitted", reference=receipt.reference, secret=receipt.secret)
 
 
 ACTIONS = {"search": _search, "track": _track, "submit": _submit}

@@ -164,10 +164,10 @@ ERRORS = {
 # The last screen of a conversation (the reply starts with END).
 ENDINGS = {
     "submitted": {
-        "sw": "Asante! Mrejesho wako umepokelewa. Namba ya kumbukumbu: {reference}. "
-        "Utaipata pia kwa SMS.",
-        "en": "Thank you! Your feedback was received. Reference number: {reference}. "
-        "It is also sent to you by SMS.",
+        "sw": "Asante! Mrejesho umepokelewa. Namba ya kumbukumbu: {reference}. "
+        "Siri yako: {secret} (usimpe mtu). Utazipata pia kwa SMS.",
+        "en": "Thank you! Feedback received. Reference: {reference}. "
+        "Your secret: {secret} (keep it to yourself). Both are also sent by SMS.",
     },
     "cancelled": {
         "sw": "Umeghairi. Hakuna kilichotumwa.",

@@ -1,7 +1,8 @@
 """The citizen web portal's use cases: find an institution, submit, track, reply, rate, appeal.
 
-The portal has no login: in the sandbox the reference number is enough to act on an item
-(a training simplification; the real system would ask for more proof).
+The portal has no login. Anyone may follow an item's status by its reference (references
+are sequential), but acting as its citizen (reply, rate, appeal) needs the citizen's secret
+as well (``workflow.citizen_secret``), which only the submitter received.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ from sandbox.workflow import (
     parse_reference,
     working_days_left,
 )
+from sandbox.workflow.citizen_secret import is_valid_secret
+from sandbox.workflow.errors import BilingualError
+
+
+class WrongSecret(BilingualError, PermissionError):
+    """The secret typed is not this item's: the citizen's action is refused."""
 
 
 @dataclass(frozen=True)
@@ -183,9 +190,16 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
     )
 
 
-def act_as_citizen(workspace: Workspace, reference: str, command: Command) -> Transition:
-    """Apply the citizen's reply, rating or appeal to the item with this reference."""
+def act_as_citizen(
+    workspace: Workspace, reference: str, secret: str, command: Command
+) -> Transition:
+    """Apply the citizen's reply, rating or appeal, given the item's secret."""
     item = find_by_reference(workspace, reference)
     if item is None:
         raise FeedbackNotFound(reference)
+    if not is_valid_secret(item.reference, secret, item.citizen_secret_digest):
+        raise WrongSecret(
+            "Siri uliyoandika si sahihi. Tumia siri uliyopewa ulipowasilisha (pia kwa SMS).",
+            "That secret code is not right. Use the one you got when you submitted (also by SMS).",
+        )
     return apply_action(workspace, item.id, command, actor_label=CITIZEN_LABEL)

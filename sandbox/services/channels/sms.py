@@ -22,9 +22,9 @@ SHORT_CODE = "15200"  # the sandbox's own short code; nothing is ever really sen
 NOTICES: dict[Action, tuple[str, str]] = {
     Action.SUBMIT: (
         "e-Mrejesho (MAFUNZO): {received} na {institution}. Namba ya "
-        "kumbukumbu: {reference}. Fuatilia kwa *152*00#.",
+        "kumbukumbu: {reference}. Siri yako: {secret} (usimpe mtu). Fuatilia kwa *152*00#.",
         "e-Mrejesho (TRAINING): {received} by {institution}. Reference: "
-        "{reference}. Track it on *152*00#.",
+        "{reference}. Your secret: {secret} (keep it to yourself). Track it on *152*00#.",
     ),
     Action.ACKNOWLEDGE: (
         "e-Mrejesho (MAFUNZO): {reference} imethibitishwa kupokelewa na {institution}.",
@@ -65,7 +65,11 @@ RECEIVED: dict[FeedbackType, tuple[str, str]] = {
 
 
 def notice_text(action: Action, item: Feedback, text: str = "") -> str | None:
-    """The SMS the complainant would get after this action, in the item's language."""
+    """The SMS the complainant would get after this action, in the item's language.
+
+    The SUBMIT notice carries the citizen's secret, known only on the instance that
+    ``submit_feedback`` returns (``item.issued_secret``).
+    """
     templates = NOTICES.get(action)
     if templates is None:
         return None
@@ -77,6 +81,7 @@ def notice_text(action: Action, item: Feedback, text: str = "") -> str | None:
         institution=institution.name(lang),
         reference=item.reference,
         text=text,
+        secret=item.issued_secret or "",
     )
 
 
@@ -88,9 +93,12 @@ def notify_complainant(item: Feedback, action: Action, text: str = "") -> SmsMes
     return queue_sms(item.workspace_id, item.complainant_phone, body, item.id, item.updated_at)
 
 
-def queue_sms(workspace_id: int, phone: str, text: str, feedback_id, at) -> SmsMessage:
+def queue_sms(
+    workspace_id: int, phone: str, text: str, feedback_id, at, ussd_session_id: str = ""
+) -> SmsMessage:
     """Put one message in the outbox, in GSM and cut to the product's parts (the caller commits)."""
     message = SmsMessage(
+        ussd_session_id=ussd_session_id,
         workspace_id=workspace_id,
         direction=SmsDirection.OUTBOUND,
         phone=phone,
@@ -116,15 +124,6 @@ def record_inbound(workspace: Workspace, phone: str, text: str, gateway_id: str 
     )
     db.session.add(message)
     return message
-
-
-def messages_for_phone(workspace: Workspace, phone: str) -> Sequence[SmsMessage]:
-    """A phone's conversation with the gateway, oldest first (the emulator's inbox)."""
-    return db.session.scalars(
-        sa.select(SmsMessage)
-        .where(SmsMessage.workspace_id == workspace.id, SmsMessage.phone == phone)
-        .order_by(SmsMessage.at, SmsMessage.id)
-    ).all()
 
 
 def outbox(workspace: Workspace, limit: int = 200) -> Sequence[SmsMessage]:

@@ -1,9 +1,11 @@
 """USSD *152*00#: answer one gateway request, keeping the conversation in the database.
 
-Anonymous submissions: the item stores no phone, but the reference is still texted to the
-dialling phone (the citizen has no other way to keep it). That outbox row is linked to the
-item, so the outbox page masks the phone of rows linked to anonymous items, and the USSD
-session forgets the phone when such a submission ends.
+Anonymous submissions store nothing that ties the item to the dialling phone, in any table
+(decision, see docs/CONFIDENTIALITY.md): the item keeps no phone; the USSD session forgets
+its phone when the submission ends; and the reference SMS is "sent" WITHOUT a stored link —
+its gateway-log row keeps neither the number nor the item id, only the USSD session id
+(random, chosen by the gateway), by which the emulator's handset that dialled finds it.
+The reference and the secret reach the citizen on the last screen and in that SMS.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from sandbox.channels.phones import normalise_phone
-from sandbox.channels.ussd.engine import Conversation, Reply, Tracked, advance
+from sandbox.channels.ussd.engine import Conversation, Receipt, Reply, Tracked, advance
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, Workspace
 from sandbox.models.ussd import MAX_SESSION_ID, UssdSession
@@ -78,7 +80,7 @@ def handle_ussd(workspace: Workspace, request: UssdRequest) -> str:
     conv = Conversation.from_dict(_loads(session.state), session.language)
     if session.phone and session.phone != request.phone:
         conv.screen = "ended"  # another phone cannot continue someone's session
-    port = DatabasePort(workspace, request.phone)
+    port = DatabasePort(workspace, request.phone, request.session_id)
     reply = advance(conv, request.text, is_new, port)
     session.state = json.dumps(conv.to_dict())
     session.language = conv.lang
@@ -125,9 +127,9 @@ def _loads(text: str) -> Any:
 class DatabasePort:
     """The engine's window on the workspace: institutions, tracking, submitting."""
 
-    def __init__(self, workspace: Workspace, phone: str) -> None:
-        """Serve one request of one phone in one workspace."""
-        self.workspace, self.phone = workspace, phone
+    def __init__(self, workspace: Workspace, phone: str, session_id: str = "") -> None:
+        """Serve one request of one phone (in one USSD session) in one workspace."""
+        self.workspace, self.phone, self.session_id = workspace, phone, session_id
         self.submitted_anonymously = False
 
     def search_institutions(self, query: str, lang: str) -> list[tuple[int, str]]:
@@ -152,7 +154,7 @@ class DatabasePort:
             return None
         return Tracked(item.reference, item.status, item.institution.name(lang), latest_reply(item))
 
-    def submit(self, answers: dict[str, Any], lang: str) -> str | None:
+    def submit(self, answers: dict[str, Any], lang: str) -> Receipt | None:
         """Submit the answers as USSD feedback; None when the service refuses them."""
         is_anonymous = answers.get("identity") == "anonymous"
         try:
@@ -160,10 +162,11 @@ class DatabasePort:
         except (InvalidSubmission, KeyError, ValueError):
             db.session.rollback()
             return None
+        receipt = Receipt(item.reference, item.issued_secret or "")
         if is_anonymous:
-            _text_reference(item, self.phone)
+            _text_reference(item, self.session_id)
             self.submitted_anonymously = True
-        return item.reference
+        return receipt
 
     def _submission(self, answers: dict[str, Any], lang: str, is_anonymous: bool) -> Submission:
         """The service's Submission from the conversation's answers."""
@@ -202,9 +205,9 @@ def latest_reply(item: Feedback) -> str | None:
     )
 
 
-def _text_reference(item: Feedback, phone: str) -> None:
-    """Text the reference of an anonymous item to the dialling phone (the item keeps no phone)."""
+def _text_reference(item: Feedback, session_id: str) -> None:
+    """Text an anonymous item's reference to the handset: no number, no item id is stored."""
     body = sms.notice_text(Action.SUBMIT, item)
     if body:
-        sms.queue_sms(item.workspace_id, phone, body, item.id, item.updated_at)
+        sms.queue_sms(item.workspace_id, "", body, None, item.updated_at, session_id)
         db.session.commit()

@@ -17,7 +17,7 @@ from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
 from sandbox.services.desk.confidentiality import (
     Identity,
     Mention,
-    identity_mentions,
+    personal_data_in,
     reveal_identity,
     reveal_log,
 )
@@ -46,6 +46,7 @@ from sandbox.workflow import (
 )
 from sandbox.workflow.history import parse_detail
 from sandbox.workflow.permissions import Capability, can, giver_level, may_act, permitted
+from sandbox.workflow.table import PUBLIC_ACTIONS, TEXT_FIELD
 
 REPLY_ACTIONS = frozenset({Action.RESPOND, Action.REQUEST_INFO})
 
@@ -55,12 +56,16 @@ class NotPermitted(PermissionError):
 
 
 class IdentityInReply(Exception):
-    """A public text names the complainant or gives their phone; confirm before sending."""
+    """A public text contains personal data (a name, phone or e-mail, whoever's it is).
 
-    def __init__(self, mentions: list[Mention]) -> None:
-        """Remember which parts of the identity were found (never the values)."""
+    ``may_confirm``: a role that may see identity can confirm and send; any other role must
+    remove it (the same answer for every name, so the refusal confirms nothing).
+    """
+
+    def __init__(self, mentions: list[Mention], may_confirm: bool = True) -> None:
+        """Remember which kinds of personal data were found (never the values)."""
         super().__init__(", ".join(m.value for m in mentions))
-        self.mentions = mentions
+        self.mentions, self.may_confirm = mentions, may_confirm
 
 
 @dataclass
@@ -160,14 +165,30 @@ def perform(
     if not may_act(user, item, command.action):
         raise NotPermitted(command.action.value)
     _check_choices(workspace, item, command)
+    _refuse_personal_data(user, item, command)
     if _should_warn(workspace, command, confirmed):
-        mentions = identity_mentions(
-            command.public_reply, item.complainant_name, item.complainant_phone
-        )
+        mentions = personal_data_in(command.public_reply, item.complainant_name)
         if mentions:
             raise IdentityInReply(mentions)
     level = giver_level(user) if command.action is Action.DIRECTIVE else None
     return apply_action(workspace, item.id, command, actor=user, giver_level=level)
+
+
+def public_text(command: Command) -> str:
+    """The text of this command that the citizen (and Open311, and the SMS) will show."""
+    field_name = TEXT_FIELD.get(command.action)
+    if field_name is None or command.action not in PUBLIC_ACTIONS:
+        return ""
+    return getattr(command, field_name) or ""
+
+
+def _refuse_personal_data(user: User, item: Feedback, command: Command) -> None:
+    """A role that may not see identity sends no public text with any personal data."""
+    if can(user, Capability.REVEAL_IDENTITY):
+        return
+    mentions = personal_data_in(public_text(command), item.complainant_name)
+    if mentions:
+        raise IdentityInReply(mentions, may_confirm=False)
 
 
 def _should_warn(workspace: Workspace, command: Command, confirmed: bool) -> bool:

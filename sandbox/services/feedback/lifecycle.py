@@ -27,6 +27,7 @@ from sandbox.workflow import (
     format_reference,
     submit,
 )
+from sandbox.workflow.citizen_secret import new_secret, secret_digest
 from sandbox.workflow.errors import BilingualError
 from sandbox.workflow.history import event_detail, submit_detail
 
@@ -90,12 +91,19 @@ def submit_feedback(
         **_identity(submission),
     )
     store_state(item, state)
+    _issue_secret(item)
     db.session.add(item)
     db.session.flush()
     _record_submit_event(item, submission.channel, recorded_by, now)
     sms.notify_complainant(item, Action.SUBMIT)
     db.session.commit()
     return item
+
+
+def _issue_secret(item: Feedback) -> None:
+    """Give the item a fresh citizen's secret: its digest is stored, the secret handed back."""
+    item.issued_secret = new_secret()
+    item.citizen_secret_digest = secret_digest(item.reference, item.issued_secret)
 
 
 def _identity(submission: Submission) -> dict:
