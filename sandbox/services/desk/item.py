@@ -27,7 +27,7 @@ from sandbox.services.feedback.lifecycle import FeedbackNotFound, apply_action
 from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.clock import workspace_now
-from sandbox.services.workspace.flags import Flag, is_enabled
+from sandbox.services.workspace.flags import is_enabled
 from sandbox.services.workspace.workspaces import sla_policy_for
 from sandbox.workflow import (
     TANZANIA,
@@ -44,6 +44,7 @@ from sandbox.workflow import (
     is_overdue,
     working_days_left,
 )
+from sandbox.workflow.behaviour import Toggle
 from sandbox.workflow.history import parse_detail
 from sandbox.workflow.permissions import Capability, can, giver_level, may_act, permitted
 
@@ -174,7 +175,7 @@ def _should_warn(workspace: Workspace, command: Command, confirmed: bool) -> boo
     """A public reply not yet confirmed, in a workspace that keeps the identity warning on."""
     if command.action not in REPLY_ACTIONS or confirmed:
         return False
-    return is_enabled(workspace, Flag.REPLY_IDENTITY_WARNING)
+    return is_enabled(workspace, Toggle.REPLY_IDENTITY_WARNING)
 
 
 def _check_choices(workspace: Workspace, item: Feedback, command: Command) -> None:

@@ -18,7 +18,7 @@ from sandbox.services.feedback.lifecycle import apply_action
 from sandbox.services.feedback.queries import relevant_deadline_column
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.clock import workspace_now
-from sandbox.services.workspace.flags import Flag, is_enabled
+from sandbox.services.workspace.flags import is_enabled
 from sandbox.services.workspace.workspaces import sla_policy_for
 from sandbox.workflow import (
     TANZANIA,
@@ -33,6 +33,7 @@ from sandbox.workflow import (
     escalation_due,
     working_days_left,
 )
+from sandbox.workflow.behaviour import Toggle
 
 SYSTEM_LABEL = "Mfumo"
 
@@ -40,9 +41,9 @@ SYSTEM_LABEL = "Mfumo"
 def escalate_overdue(workspace: Workspace) -> int:
     """Escalate every item whose automatic escalation is due; returns how many steps were made.
 
-    Nothing happens in a workspace that switched ``Flag.AUTO_ESCALATION`` off.
+    Nothing happens in a workspace that switched ``Toggle.AUTO_ESCALATION`` off.
     """
-    if not is_enabled(workspace, Flag.AUTO_ESCALATION):
+    if not is_enabled(workspace, Toggle.AUTO_ESCALATION):
         return 0
     now = workspace_now(workspace)
     policy = sla_policy_for(workspace)
