@@ -23,6 +23,7 @@ import bisect
 import random
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -62,17 +63,16 @@ from sandbox.seeding.plans import (
 )
 from sandbox.seeding.provider import make_faker
 from sandbox.workflow import (
-    DEFAULT_POLICY,
-    TANZANIA,
+    BASE_RULES,
     Action,
     Channel,
     Command,
     EscalationLevel,
     FeedbackState,
     RejectionReason,
-    SlaPolicy,
     Status,
     WorkingCalendar,
+    WorkspaceRules,
     apply,
     format_reference,
     submit,
@@ -95,11 +95,10 @@ def generate(
     seed: int,
     now: datetime,
     start_seq: int = 1,
-    policy: SlaPolicy = DEFAULT_POLICY,
-    calendar: WorkingCalendar = TANZANIA,
+    rules: WorkspaceRules = BASE_RULES,
 ) -> Iterator[GeneratedItem]:
     """``count`` items received over the 90 days before ``now``, numbered from start_seq."""
-    generator = _Generator(catalog, seed, now, policy, calendar)
+    generator = _Generator(catalog, seed, now, rules)
     for seq in range(start_seq, start_seq + count):
         yield generator.item(format_reference(now.year, seq))
 
@@ -169,13 +168,14 @@ class _MemoCalendar(WorkingCalendar):
 class _Generator:
     """Per-run state: random sources, precomputed choices, the working-day timeline."""
 
-    def __init__(self, catalog, seed, now, policy, calendar) -> None:
+    def __init__(self, catalog, seed, now, rules: WorkspaceRules) -> None:
         """Precompute every per-run table so each item costs a few lookups."""
         self.rng = _Dice(seed)
         fake = make_faker(seed)
         self.full_name, self.mobile_number = fake.tz_full_name, fake.tz_mobile_number
-        self.now, self.policy = now, policy
-        self.calendar = _MemoCalendar(calendar)
+        self.now = now
+        self.rules = replace(rules, calendar=_MemoCalendar(rules.calendar))
+        calendar = rules.calendar
         self.texts = load_responses(_responses_dir(catalog.seed_data))
         self.people = catalog.seed_data.people
         self.institutions = tuple(i for i in catalog.institutions if i.categories)
@@ -336,9 +336,9 @@ class _Generator:
     # -- history -------------------------------------------------------------------
     def _history(self, ftype, inst, channel, plan, received_at, row):
         """SUBMIT, then the plan's steps through workflow.apply until ``now`` is reached."""
-        rng, now, policy, calendar = self.rng, self.now, self.policy, self.calendar
+        rng, now, rules = self.rng, self.now, self.rules
         lang = "en" if row["language"] == "en" else "sw"
-        state = submit(ftype, inst.id, received_at, policy, calendar)
+        state = submit(ftype, inst.id, received_at, rules.policy, rules.calendar)
         side = rng.between(0, 1)  # which of the two officers handles the item
         handler = inst.officers[side]
         submitter = handler if channel is C.WALK_IN else None
@@ -374,7 +374,7 @@ class _Generator:
             else:
                 actor_id, label = None, CITIZEN if who == "citizen" else SYSTEM
             command = self._command(action, None if who == "target" else arg, text)
-            tr = apply(state, command, now=at, policy=policy, calendar=calendar)
+            tr = apply(state, command, now=at, rules=rules)
             before, state = state, tr.after
             if token == "accept":  # the receiving institution's officer now handles it
                 owner = self.by_id[state.institution_id]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sandbox.workflow.calendar import TANZANIA, WorkingCalendar
 from sandbox.workflow.enums import Action, EscalationLevel, FeedbackType, Status
-from sandbox.workflow.table import TRANSITIONS
+from sandbox.workflow.table import TRANSITIONS, Table
 
 if TYPE_CHECKING:
     from sandbox.workflow.state import FeedbackState
@@ -125,9 +125,11 @@ def working_days_left(
     return -calendar.working_days_between(deadline, at)
 
 
-def can_escalate(feedback_type: FeedbackType, status: Status) -> bool:
+def can_escalate(
+    feedback_type: FeedbackType, status: Status, transitions: Table = TRANSITIONS
+) -> bool:
     """True when the table lets an item of this type escalate in this status."""
-    return (feedback_type, status, Action.ESCALATE) in TRANSITIONS
+    return (feedback_type, status, Action.ESCALATE) in transitions
 
 
 def escalation_due(
@@ -135,13 +137,16 @@ def escalation_due(
     now: datetime,
     policy: SlaPolicy = DEFAULT_POLICY,
     calendar: WorkingCalendar = TANZANIA,
+    transitions: Table = TRANSITIONS,
 ) -> EscalationLevel | None:
     """The next level an overdue item should be escalated to automatically, if any.
 
     After ``auto_escalate_after_days`` overdue working days the head should act; after
     twice that, the leader. None when no (further) escalation is due.
     """
-    if not is_overdue(state, now, calendar) or not can_escalate(state.type, state.status):
+    if not is_overdue(state, now, calendar) or not can_escalate(
+        state.type, state.status, transitions
+    ):
         return None
     late = -working_days_left(state, now, calendar)
     step = max(policy.auto_escalate_after_days, 1)

@@ -82,13 +82,13 @@ def test_a_manual_escalation_counts_as_the_head_level(make_workspace):
 def test_compliments_never_escalate_and_are_not_even_candidates(make_workspace):
     from sandbox.services.workspace.clock import workspace_now
     from sandbox.services.workspace.escalation import candidates
-    from sandbox.services.workspace.workspaces import sla_policy_for
+    from sandbox.services.workspace.rules import rules_for
 
     ws = make_workspace()
     compliment = make_item(ws, "DODOMA_CC", feedback_type=FeedbackType.COMPLIMENT)
     complaint = make_item(ws, "DODOMA_CC")
     advance_clock_working_days(ws, 7 + 12)
-    found = candidates(ws, workspace_now(ws), sla_policy_for(ws))
+    found = candidates(ws, workspace_now(ws), rules_for(ws))
     assert [item.id for item in found] == [complaint.id]
     assert escalate_overdue(ws) == 2
     assert level(compliment) is EscalationLevel.NONE

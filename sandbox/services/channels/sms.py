@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import sqlalchemy as sa
 
@@ -10,14 +10,20 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, SmsDirection, SmsMessage, Workspace
 from sandbox.services.workspace.clock import workspace_now
 from sandbox.workflow import Action
+from sandbox.workflow.behaviour import Notice
 from sandbox.workflow.notices import NOTICES
 
 SHORT_CODE = "15200"  # the sandbox's own short code; nothing is ever really sent
 
 
-def notice_text(action: Action, item: Feedback, text: str = "") -> str | None:
-    """The SMS the complainant would get after this action, in the item's language."""
-    templates = NOTICES.get(action)
+def notice_text(
+    action: Action, item: Feedback, text: str = "", notices: Mapping[Action, Notice] = NOTICES
+) -> str | None:
+    """The SMS the complainant would get after this action, in the item's language.
+
+    ``notices`` is the workspace's effective table (its rules' ``tables.notices``).
+    """
+    templates = notices.get(action)
     if templates is None:
         return None
     lang = "en" if item.language == "en" else "sw"
@@ -31,9 +37,11 @@ def notice_text(action: Action, item: Feedback, text: str = "") -> str | None:
     )
 
 
-def notify_complainant(item: Feedback, action: Action, text: str = "") -> SmsMessage | None:
+def notify_complainant(
+    item: Feedback, action: Action, text: str = "", notices: Mapping[Action, Notice] = NOTICES
+) -> SmsMessage | None:
     """Queue the notice for an identified complainant with a phone (not committed here)."""
-    body = notice_text(action, item, text)
+    body = notice_text(action, item, text, notices)
     if body is None or not item.complainant_phone:
         return None
     return queue_sms(item.workspace_id, item.complainant_phone, body, item.id, item.updated_at)

@@ -12,9 +12,8 @@ from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
 from sandbox.services.channels import sms
 from sandbox.services.feedback.states import state_of, store_state
 from sandbox.services.workspace.clock import workspace_now
-from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
-    TANZANIA,
     Action,
     Channel,
     Command,
@@ -23,6 +22,7 @@ from sandbox.workflow import (
     FeedbackType,
     Transition,
     VersionConflict,
+    WorkspaceRules,
     apply,
     format_reference,
     submit,
@@ -73,9 +73,8 @@ def submit_feedback(
     if db.session.get(Institution, submission.institution_id) is None:
         raise InvalidSubmission("Chagua taasisi iliyopo.", "Choose an existing institution.")
     now = workspace_now(workspace)
-    state = submit(
-        submission.type, submission.institution_id, now, sla_policy_for(workspace), TANZANIA
-    )
+    rules = rules_for(workspace)
+    state = submit(submission.type, submission.institution_id, now, rules.policy, rules.calendar)
     item = Feedback(
         workspace_id=workspace.id,
         reference=format_reference(now.year, _next_reference_seq(workspace)),
@@ -93,7 +92,7 @@ def submit_feedback(
     db.session.add(item)
     db.session.flush()
     _record_submit_event(item, submission.channel, recorded_by, now)
-    sms.notify_complainant(item, Action.SUBMIT)
+    sms.notify_complainant(item, Action.SUBMIT, notices=rules.tables.notices)
     db.session.commit()
     return item
 
@@ -147,9 +146,11 @@ def apply_action(
     actor: User | None = None,
     actor_label: str | None = None,
     giver_level: EscalationLevel | None = None,
+    rules: WorkspaceRules | None = None,
 ) -> Transition:
     """Apply one workflow action to an item of this workspace, record it and notify.
 
+    ``rules`` are the workspace's (read here when the caller has not read them already).
     Raises FeedbackNotFound, a WorkflowError (illegal move, missing input…) or
     VersionConflict when someone else changed the item first.
     """
@@ -159,9 +160,8 @@ def apply_action(
     if item is None:
         raise FeedbackNotFound(feedback_id)
     now = workspace_now(workspace)
-    transition = apply(
-        state_of(item), command, now=now, policy=sla_policy_for(workspace), calendar=TANZANIA
-    )
+    rules = rules or rules_for(workspace)
+    transition = apply(state_of(item), command, now=now, rules=rules)
     store_state(item, transition.after)
     item.updated_at = now
     db.session.add(
@@ -179,8 +179,7 @@ def apply_action(
             at=now,
         )
     )
-    if transition.is_public:
-        sms.notify_complainant(item, transition.action, transition.text)
+    sms.notify_complainant(item, transition.action, transition.text, rules.tables.notices)
     _commit_or_conflict(item, transition)
     return transition
 

@@ -18,38 +18,35 @@ from sandbox.services.feedback.lifecycle import apply_action
 from sandbox.services.feedback.queries import relevant_deadline_column
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.clock import workspace_now
-from sandbox.services.workspace.flags import is_enabled
-from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
     TANZANIA,
     Action,
     Command,
     EscalationLevel,
     FeedbackType,
-    SlaPolicy,
     Status,
+    Toggle,
     WorkflowError,
-    can_escalate,
-    escalation_due,
+    WorkspaceRules,
     working_days_left,
 )
-from sandbox.workflow.behaviour import Toggle
 
 SYSTEM_LABEL = "Mfumo"
 
 
-def escalate_overdue(workspace: Workspace) -> int:
+def escalate_overdue(workspace: Workspace, rules: WorkspaceRules | None = None) -> int:
     """Escalate every item whose automatic escalation is due; returns how many steps were made.
 
-    Nothing happens in a workspace that switched ``Toggle.AUTO_ESCALATION`` off.
+    Nothing happens in a workspace whose rules have ``Toggle.AUTO_ESCALATION`` off.
     """
-    if not is_enabled(workspace, Toggle.AUTO_ESCALATION):
+    rules = rules or rules_for(workspace)
+    if not rules.is_on(Toggle.AUTO_ESCALATION):
         return 0
     now = workspace_now(workspace)
-    policy = sla_policy_for(workspace)
     steps = 0
-    for item in candidates(workspace, now, policy):
-        steps += _escalate_while_due(workspace, item, now, policy)
+    for item in candidates(workspace, now, rules):
+        steps += _escalate_while_due(workspace, item, now, rules)
     return steps
 
 
@@ -72,9 +69,9 @@ def _late_since(now: datetime, days: int) -> datetime:
     return datetime.combine(working_days_before(now.date(), days) + timedelta(days=1), time.min)
 
 
-def candidates(workspace: Workspace, now: datetime, policy: SlaPolicy) -> list[Feedback]:
+def candidates(workspace: Workspace, now: datetime, rules: WorkspaceRules) -> list[Feedback]:
     """Open, unpaused items late enough for their next level (one query; may over-select)."""
-    step = max(policy.auto_escalate_after_days, 1)
+    step = max(rules.policy.auto_escalate_after_days, 1)
     deadline = relevant_deadline_column()
     late_enough = sa.or_(
         sa.and_(
@@ -86,30 +83,32 @@ def candidates(workspace: Workspace, now: datetime, policy: SlaPolicy) -> list[F
         ),
     )
     query = sa.select(Feedback).where(
-        Feedback.workspace_id == workspace.id, _escalatable(now), late_enough
+        Feedback.workspace_id == workspace.id, _escalatable(rules), late_enough
     )
     return list(db.session.scalars(query.order_by(Feedback.id)))
 
 
-def _escalatable(now: datetime) -> sa.ColumnElement[bool]:
+def _escalatable(rules: WorkspaceRules) -> sa.ColumnElement[bool]:
     """(type, status) pairs the workflow lets escalate, unpaused (compliments never escalate)."""
     pairs = [
         sa.and_(Feedback.type == kind, Feedback.status == status)
         for kind in FeedbackType
         for status in Status
-        if can_escalate(kind, status) and status is not Status.AWAITING_CITIZEN
+        if rules.can_escalate(kind, status) and status is not Status.AWAITING_CITIZEN
     ]
     return sa.or_(*pairs)
 
 
-def _escalate_while_due(workspace: Workspace, item: Feedback, now, policy: SlaPolicy) -> int:
+def _escalate_while_due(
+    workspace: Workspace, item: Feedback, now: datetime, rules: WorkspaceRules
+) -> int:
     """Escalate one item step by step until no further level is due."""
     steps = 0
-    while escalation_due(state_of(item), now, policy, TANZANIA) is not None:
-        late = -working_days_left(state_of(item), now, TANZANIA)
+    while rules.escalation_due(state_of(item), now) is not None:
+        late = -working_days_left(state_of(item), now, rules.calendar)
         command = Command(Action.ESCALATE, expected_version=item.version, reason=_reason(late))
         try:
-            apply_action(workspace, item.id, command, actor_label=SYSTEM_LABEL)
+            apply_action(workspace, item.id, command, actor_label=SYSTEM_LABEL, rules=rules)
         except WorkflowError:  # someone acted first (or the item moved on): skip it this time
             db.session.rollback()
             break

@@ -1,8 +1,9 @@
-"""Behaviour switched on or off per workspace (the mechanism proposals will toggle).
+"""Switching a workspace's behaviour toggles (the mechanism proposals will use).
 
 Each toggle is declared once in ``workflow.behaviour.Toggle`` with its default; a workspace
 stores only the toggles it changed (``WorkspaceFlag`` rows), so a new toggle needs no
-migration and no backfill.
+migration and no backfill. Services read toggles from the rules value (``rules_for``),
+never one by one.
 """
 
 from __future__ import annotations
@@ -11,21 +12,17 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Workspace, WorkspaceFlag
-from sandbox.workflow.behaviour import DEFAULTS, Toggle
+from sandbox.services.workspace.rules import rules_for
+from sandbox.workflow import Toggle
 
 
 def is_enabled(workspace: Workspace, flag: Toggle) -> bool:
-    """The workspace's setting for a flag, else the flag's default."""
-    stored = db.session.scalar(
-        sa.select(WorkspaceFlag.is_enabled).where(
-            WorkspaceFlag.workspace_id == workspace.id, WorkspaceFlag.flag == flag.value
-        )
-    )
-    return DEFAULTS[flag] if stored is None else stored
+    """The workspace's setting for a toggle, else the toggle's default (via its rules)."""
+    return rules_for(workspace).is_on(flag)
 
 
 def set_flag(workspace: Workspace, flag: Toggle, enabled: bool) -> None:
-    """Switch a flag for one workspace (other workspaces keep theirs)."""
+    """Switch a toggle for one workspace (other workspaces keep theirs)."""
     row = db.session.scalar(
         sa.select(WorkspaceFlag).where(
             WorkspaceFlag.workspace_id == workspace.id, WorkspaceFlag.flag == flag.value
@@ -39,5 +36,6 @@ def set_flag(workspace: Workspace, flag: Toggle, enabled: bool) -> None:
 
 
 def flags_of(workspace: Workspace) -> dict[Toggle, bool]:
-    """Every flag with its value in this workspace."""
-    return {flag: is_enabled(workspace, flag) for flag in Toggle}
+    """Every toggle with its value in this workspace (read once, from its rules)."""
+    rules = rules_for(workspace)
+    return {toggle: rules.is_on(toggle) for toggle in Toggle}
