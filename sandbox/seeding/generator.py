@@ -78,6 +78,7 @@ from sandbox.workflow import (
     submit,
 )
 from sandbox.workflow.history import event_detail, submit_detail
+from sandbox.workflow.sla import deadline_for
 from sandbox.workflow.table import TEXT_FIELD
 
 
@@ -401,8 +402,7 @@ class _Generator:
             nxt = at + timedelta(minutes=rng.between(lo * 60, hi * 60))
             return nxt + timedelta(hours=7) if nxt.hour < 6 else nxt
         if token == "escalate":  # automatic: some working days after the missed deadline
-            due = state.acknowledge_due if state.status is Status.RECEIVED else state.respond_due
-            at = max(at, due)
+            at = max(at, deadline_for(state.status, state.acknowledge_due, state.respond_due))
         elif slow:
             lo, hi = lo + SLOW_EXTRA[0], hi + SLOW_EXTRA[1]
         k = rng.between(lo, hi)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -91,21 +91,43 @@ def extend_for_pause(
     return max(deadline, calendar.add_working_days(deadline, paused_days))
 
 
+# The one statement of each rule; the SQL forms (services/feedback/queries.py) are built
+# from these sets, and tests/services/test_queries.py checks they agree with the functions.
+ACKNOWLEDGE_COUNTS = frozenset({Status.RECEIVED})
+"""Statuses in which the acknowledge deadline counts; every other one counts the respond one."""
+PAUSED = frozenset({Status.AWAITING_CITIZEN})
+"""Statuses in which the clock stops (waiting on the citizen): a paused item is never late."""
+
+
+def deadline_for(status: Status, acknowledge_due: datetime, respond_due: datetime) -> datetime:
+    """Which of an item's two deadlines counts in ``status``."""
+    return acknowledge_due if status in ACKNOWLEDGE_COUNTS else respond_due
+
+
+def can_be_late(status: Status) -> bool:
+    """True for open statuses whose clock runs (never for paused or finished items)."""
+    return status.is_open and status not in PAUSED
+
+
 def relevant_deadline(state: FeedbackState) -> datetime | None:
     """The deadline that matters now, or None for responded, closed and rejected items."""
     if not state.status.is_open:
         return None
-    if state.status is Status.RECEIVED:
-        return state.acknowledge_due
-    return state.respond_due
+    return deadline_for(state.status, state.acknowledge_due, state.respond_due)
 
 
 def is_overdue(state: FeedbackState, now: datetime, calendar: WorkingCalendar = TANZANIA) -> bool:
     """True when an open, unpaused item is past its relevant deadline."""
     deadline = relevant_deadline(state)
-    if deadline is None or state.paused_since is not None:
+    if deadline is None or not can_be_late(state.status):
         return False
     return now > deadline
+
+
+def late_since(now: datetime, days: int, calendar: WorkingCalendar = TANZANIA) -> datetime:
+    """Deadlines before this moment are overdue by at least ``days`` working days at ``now``."""
+    day = calendar.day_before_working_days(now.date(), days)
+    return datetime.combine(day + timedelta(days=1), time.min)
 
 
 def working_days_left(

@@ -28,12 +28,17 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Category, Feedback, FeedbackEvent, Institution, User, Workspace
-from sandbox.services.feedback.queries import OPEN_STATUSES, overdue_clause
+from sandbox.services.feedback.queries import (
+    OPEN_STATUSES,
+    overdue_clause,
+    relevant_deadline_column,
+)
 from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.reports import figures
 from sandbox.services.reports.figures import Compliance, Period, TimingRow, WorkingDays
 from sandbox.services.workspace.clock import workspace_now
 from sandbox.workflow import Action, Channel, FeedbackType, Role, Status
+from sandbox.workflow.sla import deadline_for
 
 REPORT_ROLES = frozenset({Role.HEAD, Role.LEADER, Role.FACILITATOR, Role.ADMIN})
 BREAKDOWN_ROLES = frozenset({Role.LEADER, Role.FACILITATOR, Role.ADMIN})
@@ -196,17 +201,12 @@ def _fill_timings(board: Dashboard, received, now: datetime) -> None:
     board.respond_sla = figures.respond_compliance(rows, now)
 
 
-def _relevant_deadline(status: Status, acknowledge_due: datetime, respond_due: datetime):
-    """The deadline that matters for an open item (as ``workflow.relevant_deadline``)."""
-    return acknowledge_due if status is Status.RECEIVED else respond_due
-
-
 def _fill_overdue(board: Dashboard, scope, now: datetime, limit: int | None) -> None:
     """Overdue total, age buckets (one GROUP BY over deadlines) and the oldest items."""
     overdue = sa.and_(scope, overdue_clause(now))
     keys = (Feedback.status, Feedback.acknowledge_due, Feedback.respond_due)
     grouped = db.session.execute(sa.select(*keys, sa.func.count()).where(overdue).group_by(*keys))
-    pairs = [(_relevant_deadline(s, a, r), n) for s, a, r, n in grouped]
+    pairs = [(deadline_for(s, a, r), n) for s, a, r, n in grouped]
     days = WorkingDays()
     board.overdue_total = sum(n for _, n in pairs)
     board.overdue_buckets = figures.overdue_buckets(pairs, now, days)
@@ -215,9 +215,7 @@ def _fill_overdue(board: Dashboard, scope, now: datetime, limit: int | None) -> 
 
 def _overdue_items(overdue, now: datetime, days: WorkingDays, limit: int | None):
     """The most overdue items first (earliest relevant deadline)."""
-    deadline = sa.case(
-        (Feedback.status == Status.RECEIVED, Feedback.acknowledge_due), else_=Feedback.respond_due
-    )
+    deadline = relevant_deadline_column()
     query = (
         sa.select(Feedback.id, Feedback.reference, Feedback.type, Feedback.status, deadline)
         .add_columns(Institution.name_sw, Institution.name_en, User.display_name)

@@ -8,7 +8,7 @@ workspace clock moves (``on_clock_moved``), and finds its candidates with one qu
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 
 import sqlalchemy as sa
 
@@ -20,7 +20,6 @@ from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.clock import workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
-    TANZANIA,
     Action,
     Command,
     EscalationLevel,
@@ -31,6 +30,7 @@ from sandbox.workflow import (
     WorkspaceRules,
     working_days_left,
 )
+from sandbox.workflow.sla import can_be_late, late_since
 
 SYSTEM_LABEL = "Mfumo"
 
@@ -55,31 +55,18 @@ def on_clock_moved(workspace: Workspace) -> int:
     return escalate_overdue(workspace)
 
 
-def working_days_before(day: date, n: int) -> date:
-    """The date d such that exactly ``n`` working days lie in (d, day]."""
-    counted = 0
-    while counted < n:
-        counted += TANZANIA.is_working_day(day)
-        day -= timedelta(days=1)
-    return day
-
-
-def _late_since(now: datetime, days: int) -> datetime:
-    """Deadlines before this moment are overdue by at least ``days`` working days."""
-    return datetime.combine(working_days_before(now.date(), days) + timedelta(days=1), time.min)
-
-
 def candidates(workspace: Workspace, now: datetime, rules: WorkspaceRules) -> list[Feedback]:
     """Open, unpaused items late enough for their next level (one query; may over-select)."""
     step = max(rules.policy.auto_escalate_after_days, 1)
     deadline = relevant_deadline_column()
     late_enough = sa.or_(
         sa.and_(
-            Feedback.escalation_level == EscalationLevel.NONE, deadline < _late_since(now, step)
+            Feedback.escalation_level == EscalationLevel.NONE,
+            deadline < late_since(now, step, rules.calendar),
         ),
         sa.and_(
             Feedback.escalation_level == EscalationLevel.HEAD,
-            deadline < _late_since(now, 2 * step),
+            deadline < late_since(now, 2 * step, rules.calendar),
         ),
     )
     query = sa.select(Feedback).where(
@@ -94,7 +81,7 @@ def _escalatable(rules: WorkspaceRules) -> sa.ColumnElement[bool]:
         sa.and_(Feedback.type == kind, Feedback.status == status)
         for kind in FeedbackType
         for status in Status
-        if rules.can_escalate(kind, status) and status is not Status.AWAITING_CITIZEN
+        if rules.can_escalate(kind, status) and can_be_late(status)
     ]
     return sa.or_(*pairs)
 
