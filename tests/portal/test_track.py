@@ -12,7 +12,8 @@ from sandbox.extensions import db
 from sandbox.models import FeedbackEvent, Institution, User
 from sandbox.services.feedback.lifecycle import apply_action
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import advance_clock, workspace_now
+from sandbox.services.workspace.clock import advance_clock
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Action, Command, ReopenNotAllowed, Role, Status, apply
 from tests.portal.conftest import only_item
 

@@ -26,7 +26,8 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Category, Institution, Region, User
 from sandbox.services.feedback.lifecycle import Submission, apply_action, submit_feedback
-from sandbox.services.workspace.clock import advance_clock, advance_clock_working_days, wall_now
+from sandbox.services.workspace.clock import advance_clock, advance_clock_working_days
+from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import (
     Action,
     Channel,

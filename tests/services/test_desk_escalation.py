@@ -80,8 +80,8 @@ def test_a_manual_escalation_counts_as_the_head_level(make_workspace):
 
 
 def test_compliments_never_escalate_and_are_not_even_candidates(make_workspace):
-    from sandbox.services.workspace.clock import workspace_now
     from sandbox.services.workspace.escalation import candidates
+    from sandbox.services.workspace.now import workspace_now
     from sandbox.services.workspace.rules import rules_for
 
     ws = make_workspace()

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from sandbox.services.desk.inbox import InboxQuery, Sort, Tab, read_inbox, tab_counts
-from sandbox.services.workspace.clock import advance_clock_working_days, workspace_now
+from sandbox.services.workspace.clock import advance_clock_working_days
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Action, Channel, EscalationLevel, FeedbackType, Resolution, Role
 from tests.desk.factories import act, make_item, make_user
 

@@ -17,7 +17,7 @@ from sandbox.services.feedback.queries import (
     relevant_deadline_column,
 )
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.seeding import seed_workspace
 from sandbox.workflow import TANZANIA, Status, is_overdue, relevant_deadline
 from sandbox.workflow.sla import PAUSED

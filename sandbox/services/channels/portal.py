@@ -24,7 +24,7 @@ from sandbox.services.feedback.lifecycle import (
     submit_feedback,
 )
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
     Action,

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, SmsDirection, SmsMessage, Workspace
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Action
 from sandbox.workflow.behaviour import Notice
 from sandbox.workflow.notices import NOTICES

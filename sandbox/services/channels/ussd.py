@@ -23,7 +23,7 @@ from sandbox.models import Feedback, FeedbackEvent, Institution, Workspace
 from sandbox.models.ussd import MAX_SESSION_ID, UssdSession
 from sandbox.services.channels import sms
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, submit_feedback
-from sandbox.services.workspace.clock import wall_now
+from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.text import without_control
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType

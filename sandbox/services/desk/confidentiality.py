@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback, User, Workspace
 from sandbox.models.desk import IdentityReveal
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow.errors import BilingualError
 from sandbox.workflow.labels import Labelled
 

@@ -24,8 +24,8 @@ from sandbox.services.feedback.queries import (
 )
 from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import workspace_now
 from sandbox.services.workspace.escalation import escalate_overdue
+from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
     TANZANIA,

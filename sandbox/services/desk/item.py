@@ -26,7 +26,7 @@ from sandbox.services.feedback.attachments import attachments_for
 from sandbox.services.feedback.lifecycle import FeedbackNotFound, apply_action
 from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
     Action,

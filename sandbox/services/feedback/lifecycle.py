@@ -11,7 +11,7 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
 from sandbox.services.channels import sms
 from sandbox.services.feedback.states import state_of, store_state
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
     Action,

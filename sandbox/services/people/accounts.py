@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sandbox.extensions import db
 from sandbox.models import User
-from sandbox.services.workspace.clock import wall_now
+from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import Role
 from sandbox.workflow.errors import BilingualError
 

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Institution, Region, User, Workspace
 from sandbox.seeding.personas import DEMO_PASSWORD, Persona, load_personas
-from sandbox.services.workspace.clock import wall_now
+from sandbox.services.workspace.now import wall_now
 
 
 def find_user(user_id: int) -> User | None:

@@ -36,7 +36,7 @@ from sandbox.services.feedback.queries import (
 from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.reports import figures
 from sandbox.services.reports.figures import Compliance, Period, TimingRow, WorkingDays
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Action, Channel, FeedbackType, Role, Status
 from sandbox.workflow.sla import deadline_for
 

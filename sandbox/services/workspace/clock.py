@@ -1,31 +1,13 @@
-"""The wall clock and each workspace's simulated clock (stored in the database)."""
+"""Moving a workspace's simulated clock (stored in the database)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sandbox.extensions import db
 from sandbox.models import Workspace
+from sandbox.services.workspace.now import clock_for, wall_now, workspace_now
 from sandbox.workflow import TANZANIA, WorkspaceClock
-
-EAT = timezone(timedelta(hours=3), "EAT")
-
-
-def wall_now() -> datetime:
-    """The real time now, as naive East Africa Time (the convention of every stored time)."""
-    return datetime.now(EAT).replace(tzinfo=None, microsecond=0)
-
-
-def clock_for(workspace: Workspace) -> WorkspaceClock:
-    """The simulated clock of a workspace."""
-    return WorkspaceClock(
-        base=workspace.clock_base, started_at=workspace.clock_started_at, wall=wall_now
-    )
-
-
-def workspace_now(workspace: Workspace) -> datetime:
-    """What time it is in a workspace."""
-    return clock_for(workspace).now().replace(microsecond=0)
 
 
 def _store_clock(workspace: Workspace, clock: WorkspaceClock) -> None:

@@ -17,7 +17,7 @@ from sandbox.models import Feedback, Workspace
 from sandbox.services.feedback.lifecycle import apply_action
 from sandbox.services.feedback.queries import relevant_deadline_column
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
     Action,

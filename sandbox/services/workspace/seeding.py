@@ -36,7 +36,7 @@ from sandbox.seeding.loader import load_seed_data
 from sandbox.seeding.personas import persona_institutions
 from sandbox.seeding.provider import make_faker
 from sandbox.services.feedback.attachments import upload_folder
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import Role
 
