@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.services.channels.sms import outbox
 from sandbox.services.desk.item import IdentityInReply, perform
-from sandbox.services.workspace.clock import advance_clock_working_days
+from sandbox.services.workspace.clock import move_clock
 from sandbox.services.workspace.escalation import escalate_overdue
 from sandbox.services.workspace.flags import flags_of, is_enabled, set_flag
 from sandbox.services.workspace.rules import rules_for
@@ -33,8 +33,8 @@ def test_defaults_until_a_workspace_changes_a_flag(make_workspace):
 def test_auto_escalation_can_be_switched_off(make_workspace):
     ws = make_workspace()
     make_item(ws, "DODOMA_CC")
-    advance_clock_working_days(ws, 7 + 12)
     set_flag(ws, Toggle.AUTO_ESCALATION, False)
+    move_clock(ws, working_days=7 + 12)
     assert escalate_overdue(ws) == 0
     set_flag(ws, Toggle.AUTO_ESCALATION, True)
     assert escalate_overdue(ws) == 2
@@ -71,13 +71,13 @@ def test_rules_for_reads_the_toggles_in_one_query_plus_the_sla_settings(make_wor
 
 def test_a_toggle_switched_in_one_workspace_changes_nothing_in_another(make_workspace):
     mine, theirs = make_workspace("mine"), make_workspace("theirs")
-    for ws in (mine, theirs):
-        make_item(ws, "DODOMA_CC")
-        advance_clock_working_days(ws, 7 + 12)
     set_flag(mine, Toggle.AUTO_ESCALATION, False)
     set_flag(mine, Toggle.REPLY_IDENTITY_WARNING, False)
+    for ws in (mine, theirs):
+        make_item(ws, "DODOMA_CC")
+    assert move_clock(mine, working_days=7 + 12).escalated == 0
+    assert move_clock(theirs, working_days=7 + 12).escalated == 2
     assert escalate_overdue(mine) == 0
-    assert escalate_overdue(theirs) == 2
     head = make_user(theirs, "mkuu", Role.HEAD, "DODOMA_CC")
     item = act(theirs, make_item(theirs, "DODOMA_CC"), Action.ACKNOWLEDGE)
     item = act(theirs, item, Action.ASSIGN, assignee_id=head.id)

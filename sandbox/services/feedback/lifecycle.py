@@ -148,11 +148,31 @@ def apply_action(
     giver_level: EscalationLevel | None = None,
     rules: WorkspaceRules | None = None,
 ) -> Transition:
-    """Apply one workflow action to an item of this workspace, record it and notify.
+    """Apply one workflow action to an item of this workspace, record it, notify and commit.
 
     ``rules`` are the workspace's (read here when the caller has not read them already).
     Raises FeedbackNotFound, a WorkflowError (illegal move, missing input…) or
     VersionConflict when someone else changed the item first.
+    """
+    item, transition = record_action(
+        workspace, feedback_id, command, actor, actor_label, giver_level, rules
+    )
+    _commit_or_conflict(item, transition)
+    return transition
+
+
+def record_action(
+    workspace: Workspace,
+    feedback_id: int,
+    command: Command,
+    actor: User | None = None,
+    actor_label: str | None = None,
+    giver_level: EscalationLevel | None = None,
+    rules: WorkspaceRules | None = None,
+) -> tuple[Feedback, Transition]:
+    """Apply one action and put the new state, event and notice in the session (no commit).
+
+    Nothing is written when the workflow refuses: the WorkflowError comes before any change.
     """
     item = db.session.scalar(
         sa.select(Feedback).where(Feedback.workspace_id == workspace.id, Feedback.id == feedback_id)
@@ -164,24 +184,33 @@ def apply_action(
     transition = apply(state_of(item), command, now=now, rules=rules)
     store_state(item, transition.after)
     item.updated_at = now
-    db.session.add(
-        FeedbackEvent(
-            workspace_id=workspace.id,
-            feedback_id=item.id,
-            action=transition.action,
-            actor_id=actor.id if actor else None,
-            actor_label=actor.display_name if actor else (actor_label or CITIZEN_LABEL),
-            status_before=transition.before.status,
-            status_after=transition.after.status,
-            is_public=transition.is_public,
-            text=transition.text,
-            detail=event_detail(transition, giver_level=giver_level),
-            at=now,
-        )
-    )
+    label = actor.display_name if actor else (actor_label or CITIZEN_LABEL)
+    db.session.add(_event(item, transition, actor, label, giver_level))
     sms.notify_complainant(item, transition.action, transition.text, rules.tables.notices)
-    _commit_or_conflict(item, transition)
-    return transition
+    return item, transition
+
+
+def _event(
+    item: Feedback,
+    transition: Transition,
+    actor: User | None,
+    label: str,
+    giver_level: EscalationLevel | None,
+) -> FeedbackEvent:
+    """The history row of one transition."""
+    return FeedbackEvent(
+        workspace_id=item.workspace_id,
+        feedback_id=item.id,
+        action=transition.action,
+        actor_id=actor.id if actor else None,
+        actor_label=label,
+        status_before=transition.before.status,
+        status_after=transition.after.status,
+        is_public=transition.is_public,
+        text=transition.text,
+        detail=event_detail(transition, giver_level=giver_level),
+        at=transition.at,
+    )
 
 
 def _commit_or_conflict(item: Feedback, transition: Transition) -> None:

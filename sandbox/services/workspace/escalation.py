@@ -1,9 +1,10 @@
 """Automatic escalation of overdue items: to the head, then to a leader.
 
 An item overdue by ``policy.auto_escalate_after_days`` working days goes to the head of its
-institution; after twice that, to a leader (``workflow.escalation_due`` decides). The
-system is the actor ("Mfumo"). It runs whenever the inbox is read and whenever the
-workspace clock moves (``on_clock_moved``), and finds its candidates with one query.
+institution; after twice that, to a leader (``WorkspaceRules.escalation_due`` decides).
+The system is the actor ("Mfumo"). It runs whenever the inbox is read (``escalate_overdue``,
+one commit per step) and inside every clock move (``escalate_due``, in the mover's
+transaction: see ``clock.move_clock``), and finds its candidates with one query.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, Workspace
-from sandbox.services.feedback.lifecycle import apply_action
+from sandbox.services.feedback.lifecycle import apply_action, record_action
 from sandbox.services.feedback.queries import relevant_deadline_column
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.now import workspace_now
@@ -36,23 +37,28 @@ SYSTEM_LABEL = "Mfumo"
 
 
 def escalate_overdue(workspace: Workspace, rules: WorkspaceRules | None = None) -> int:
-    """Escalate every item whose automatic escalation is due; returns how many steps were made.
+    """Escalate every item whose automatic escalation is due, committing each step.
 
-    Nothing happens in a workspace whose rules have ``Toggle.AUTO_ESCALATION`` off.
+    Returns how many steps were made; nothing happens in a workspace whose rules have
+    ``Toggle.AUTO_ESCALATION`` off.
     """
-    rules = rules or rules_for(workspace)
+    return _escalate(workspace, rules or rules_for(workspace), in_one_transaction=False)
+
+
+def escalate_due(workspace: Workspace, rules: WorkspaceRules) -> int:
+    """As ``escalate_overdue``, but only into the session: the caller commits once."""
+    return _escalate(workspace, rules, in_one_transaction=True)
+
+
+def _escalate(workspace: Workspace, rules: WorkspaceRules, in_one_transaction: bool) -> int:
+    """Escalate every candidate as far as it is due; returns the number of steps."""
     if not rules.is_on(Toggle.AUTO_ESCALATION):
         return 0
     now = workspace_now(workspace)
     steps = 0
     for item in candidates(workspace, now, rules):
-        steps += _escalate_while_due(workspace, item, now, rules)
+        steps += _escalate_while_due(workspace, item, now, rules, in_one_transaction)
     return steps
-
-
-def on_clock_moved(workspace: Workspace) -> int:
-    """Call after moving a workspace's clock: flags are computed live, escalations are written."""
-    return escalate_overdue(workspace)
 
 
 def candidates(workspace: Workspace, now: datetime, rules: WorkspaceRules) -> list[Feedback]:
@@ -87,17 +93,19 @@ def _escalatable(rules: WorkspaceRules) -> sa.ColumnElement[bool]:
 
 
 def _escalate_while_due(
-    workspace: Workspace, item: Feedback, now: datetime, rules: WorkspaceRules
+    workspace: Workspace, item: Feedback, now: datetime, rules: WorkspaceRules, in_one: bool
 ) -> int:
     """Escalate one item step by step until no further level is due."""
+    act = record_action if in_one else apply_action
     steps = 0
     while rules.escalation_due(state_of(item), now) is not None:
         late = -working_days_left(state_of(item), now, rules.calendar)
         command = Command(Action.ESCALATE, expected_version=item.version, reason=_reason(late))
         try:
-            apply_action(workspace, item.id, command, actor_label=SYSTEM_LABEL, rules=rules)
+            act(workspace, item.id, command, actor_label=SYSTEM_LABEL, rules=rules)
         except WorkflowError:  # someone acted first (or the item moved on): skip it this time
-            db.session.rollback()
+            if not in_one:  # a refusal writes nothing; a lost commit must be undone
+                db.session.rollback()
             break
         steps += 1
     return steps
