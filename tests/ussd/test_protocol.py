@@ -284,3 +284,18 @@ def test_a_workspace_serves_its_own_items_only(client, dialler, demo, make_works
     assert REFERENCE.search(t.send("1")).group(0) == reference  # its own numbering
     items = db.session.execute(sa.select(Feedback.workspace_id, Feedback.reference)).all()
     assert sorted(items) == sorted([(demo.id, reference), (other.id, reference)])
+
+
+@pytest.mark.parametrize("path", ["/ussd", "/w/ws2/ussd", "/w/nosuch/ussd"])
+def test_a_get_of_the_callback_answers_json_405_with_allow(client, demo, make_workspace, path):
+    make_workspace(code="ws2")
+    response = client.get(path)
+    assert response.status_code == 405
+    assert response.is_json and response.get_json()["code"] == 405
+    assert "POST" in response.headers["Allow"]
+
+
+def test_a_wrong_method_on_a_page_stays_an_html_405_with_allow(client, demo):
+    response = client.delete("/")
+    assert response.status_code == 405 and response.mimetype == "text/html"
+    assert "GET" in response.headers["Allow"]
