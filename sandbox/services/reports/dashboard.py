@@ -2,7 +2,7 @@
 
 Scope is ``scope.scope_clause(user)`` (always inside the user's workspace), optionally
 narrowed to one institution. Counts are SQL aggregates; timings and SLA compliance are
-computed by the pure functions of ``report_figures`` over a few columns per item.
+computed by the pure functions of ``services.reports.figures`` over a few columns per item.
 
 Which items each figure covers:
 
