@@ -18,10 +18,9 @@ from sandbox.seeding.data import (
     SeedData,
     SeedDataError,
     TextTemplate,
-    default_seed_dir,
     fill_template,
-    load_seed_data,
 )
+from sandbox.seeding.loader import default_seed_dir, load_seed_data
 
 
 @pytest.fixture(scope="module")
