@@ -20,20 +20,14 @@ escalation) and a leader's title for a leader's directive. A walk-in item is rec
 from __future__ import annotations
 
 import bisect
-import random
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
-from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
-
-import yaml
 
 from sandbox.seeding.catalog import Catalog, InstitutionEntry
 from sandbox.seeding.data import SeedData, template_slots
-from sandbox.seeding.loader import default_seed_dir
 from sandbox.seeding.plans import (
     ARG_FIELD,
     CHANNEL_WEIGHTS,
@@ -62,6 +56,7 @@ from sandbox.seeding.plans import (
     expand,
 )
 from sandbox.seeding.provider import make_faker
+from sandbox.seeding.speed import Dice, MemoCalendar, load_responses, responses_dir
 from sandbox.workflow import (
     BASE_RULES,
     Action,
@@ -104,80 +99,18 @@ def generate(
         yield generator.item(format_reference(now.year, seq))
 
 
-@cache
-def load_responses(directory: Path | None = None) -> dict[str, Any]:
-    """The officer, citizen and leader texts of responses.yaml (memoised per folder)."""
-    path = (directory or default_seed_dir()) / "responses.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _responses_dir(seed_data: SeedData) -> Path:
-    """The seed data's own folder when it has responses.yaml, else the repository's."""
-    folder = seed_data.source_dir
-    return folder if folder and (folder / "responses.yaml").exists() else default_seed_dir()
-
-
-class _Dice:
-    """Seeded choices built on ``random()`` alone: several times faster than ``choice``."""
-
-    def __init__(self, seed: int) -> None:
-        """A fresh random source for ``seed``."""
-        self.random = random.Random(seed).random
-
-    def pick(self, seq):
-        """One element of a non-empty sequence."""
-        return seq[int(self.random() * len(seq))]
-
-    def between(self, lo: int, hi: int) -> int:
-        """An integer from lo to hi inclusive."""
-        return lo + int(self.random() * (hi - lo + 1))
-
-
-class _MemoCalendar(WorkingCalendar):
-    """A calendar answering from memo: working-day sums depend only on dates."""
-
-    def __init__(self, inner: WorkingCalendar) -> None:
-        """Wrap ``inner``; every answer is ``inner``'s, computed once."""
-        super().__init__(inner.country, inner.extra_closed_days)
-        self._inner = inner
-        self._added: dict[tuple[int, int], datetime] = {}
-        self._between: dict[tuple[int, int], int] = {}
-
-    def is_working_day(self, day) -> bool:
-        """As the wrapped calendar."""
-        return self._inner.is_working_day(day)
-
-    def add_working_days(self, start: datetime, n: int) -> datetime:
-        """As the wrapped calendar, memoised on (date, n)."""
-        key = (start.toordinal(), n)
-        found = self._added.get(key)
-        if found is None:
-            found = self._added[key] = self._inner.add_working_days(start, n)
-        return found
-
-    def working_days_between(self, a: datetime, b: datetime) -> int:
-        """As the wrapped calendar, memoised on the two dates."""
-        if b <= a:
-            return 0
-        key = (a.toordinal(), b.toordinal())
-        found = self._between.get(key)
-        if found is None:
-            found = self._between[key] = self._inner.working_days_between(a, b)
-        return found
-
-
 class _Generator:
     """Per-run state: random sources, precomputed choices, the working-day timeline."""
 
     def __init__(self, catalog, seed, now, rules: WorkspaceRules) -> None:
         """Precompute every per-run table so each item costs a few lookups."""
-        self.rng = _Dice(seed)
+        self.rng = Dice(seed)
         fake = make_faker(seed)
         self.full_name, self.mobile_number = fake.tz_full_name, fake.tz_mobile_number
         self.now = now
-        self.rules = replace(rules, calendar=_MemoCalendar(rules.calendar))
+        self.rules = replace(rules, calendar=MemoCalendar(rules.calendar))
         calendar = rules.calendar
-        self.texts = load_responses(_responses_dir(catalog.seed_data))
+        self.texts = load_responses(responses_dir(catalog.seed_data))
         self.people = catalog.seed_data.people
         self.institutions = tuple(i for i in catalog.institutions if i.categories)
         self.by_id = {i.id: i for i in catalog.institutions}
