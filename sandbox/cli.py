@@ -247,8 +247,9 @@ def trainee_command(username, code, institution, items, seed, password) -> None:
 @with_appcontext
 def flag_command(workspace_code: str, name: str | None, state: str | None) -> None:
     """Show a workspace's behaviour flags, or switch one (`flag demo auto_escalation off`)."""
-    from sandbox.services.workspace.flags import Flag, flags_of, set_flag
+    from sandbox.services.workspace.flags import flags_of, set_flag
     from sandbox.services.workspace.workspaces import find_workspace
+    from sandbox.workflow.behaviour import Toggle
 
     workspace = find_workspace(workspace_code)
     if workspace is None:
@@ -256,12 +257,12 @@ def flag_command(workspace_code: str, name: str | None, state: str | None) -> No
             f"Hakuna eneo la kazi '{workspace_code}'. / No workspace '{workspace_code}'."
         )
     if name is not None:
-        if name not in {f.value for f in Flag} or state is None:
-            choices = ", ".join(f.value for f in Flag)
+        if name not in {f.value for f in Toggle} or state is None:
+            choices = ", ".join(f.value for f in Toggle)
             raise click.UsageError(
                 f"Taja bendera ({choices}) na on/off. / Give a flag and on or off."
             )
-        set_flag(workspace, Flag(name), state == "on")
+        set_flag(workspace, Toggle(name), state == "on")
     for flag, enabled in flags_of(workspace).items():
         click.echo(
             f"  {flag.value:<24} {'on ' if enabled else 'off'}  {flag.label_sw} / {flag.label_en}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
@@ -9,10 +11,19 @@ from werkzeug.exceptions import HTTPException
 
 from sandbox.extensions import db
 
+# Machine endpoints, for the demo and under /w/<code>/ (Open311 has its own spec-shaped errors).
+MACHINE_PATHS = re.compile(r"^(?:/w/[^/]+)?/(?:healthz|ussd|sms/inbound)(?:/|$)")
+
 
 def _wants_json() -> bool:
-    """Machine endpoints answer errors in JSON (Open311 has its own spec-shaped errors)."""
-    return request.path.startswith(("/healthz", "/ussd", "/sms/inbound"))
+    """Machine endpoints answer errors in JSON, whichever workspace they serve."""
+    return MACHINE_PATHS.match(request.path) is not None
+
+
+def _allow(error: HTTPException) -> dict[str, str]:
+    """The Allow header a 405 must carry (werkzeug knows the valid methods)."""
+    methods = getattr(error, "valid_methods", None)
+    return {"Allow": ", ".join(methods)} if methods else {}
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -32,9 +43,11 @@ def register_error_handlers(app: Flask) -> None:
             429: _("Too many attempts from this device. Wait a minute, then try again."),
         }
         message = messages.get(error.code, _("The request could not be completed."))
+        headers = _allow(error)
         if _wants_json():
-            return jsonify(error=message, code=error.code), error.code
-        return render_template("error.html", code=error.code, message=message), error.code
+            return jsonify(error=message, code=error.code), error.code, headers
+        page = render_template("error.html", code=error.code, message=message)
+        return page, error.code, headers
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

@@ -98,7 +98,8 @@ class Feedback(db.Model):
 
 
 class FeedbackEvent(db.Model):
-    """One entry of an item's history. Rows are only ever inserted (see services.history)."""
+    """One entry of an item's history. Rows are only ever inserted (``_refuse_history_rewrite``
+    below); ``detail`` follows ``sandbox.workflow.history``."""
 
     __table_args__ = (sa.Index("ix_event_feedback_at", "feedback_id", "at"),)
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,4 +1,4 @@
-"""The Open311 GeoReport v2 endpoints: thin views over services.open311 (JSON only)."""
+"""The Open311 GeoReport v2 endpoints: thin views over services.channels.open311 (JSON only)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ from sandbox.desk.action_forms import FORMS
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent
 from sandbox.models.desk import IdentityReveal
-from sandbox.services.workspace.clock import advance_clock
+from sandbox.services.workspace.clock import move_clock
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Action, Channel, ComplainantType, EscalationLevel, Status
 from tests.desk.factories import NAME, PHONE, act, institution, make_item
 
@@ -149,7 +150,9 @@ def test_stale_version_is_a_conflict_that_keeps_the_typed_text(client, desk):
     ws, _users, login = desk
     item = act(ws, make_item(ws, "DODOMA_CC"), Action.ACKNOWLEDGE)
     stale = item.version
-    advance_clock(ws, timedelta(minutes=5))  # a frozen clock would leave the row unchanged
+    move_clock(
+        ws, to=workspace_now(ws) + timedelta(minutes=5)
+    )  # a frozen clock would leave the row unchanged
     act(ws, item, Action.NOTE, note="Dokezo la afisa mwingine")
     assert fresh(item).version == stale + 1
     login("afisa")

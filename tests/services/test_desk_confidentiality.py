@@ -18,7 +18,7 @@ from sandbox.services.desk.confidentiality import (
     reveal_identity,
     reveal_log,
 )
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Role
 from tests.desk.factories import NAME, PHONE, make_item, make_user
 

@@ -335,3 +335,18 @@ def test_the_last_screen_and_the_sms_give_the_citizens_secret(dialler):
     assert is_valid_secret(reference, secret, item.citizen_secret_digest)
     texts = db.session.scalars(sa.select(SmsMessage.text).where(SmsMessage.phone == PHONE)).all()
     assert any(secret in text for text in texts)
+
+
+@pytest.mark.parametrize("path", ["/ussd", "/w/ws2/ussd", "/w/nosuch/ussd"])
+def test_a_get_of_the_callback_answers_json_405_with_allow(client, demo, make_workspace, path):
+    make_workspace(code="ws2")
+    response = client.get(path)
+    assert response.status_code == 405
+    assert response.is_json and response.get_json()["code"] == 405
+    assert "POST" in response.headers["Allow"]
+
+
+def test_a_wrong_method_on_a_page_stays_an_html_405_with_allow(client, demo):
+    response = client.delete("/")
+    assert response.status_code == 405 and response.mimetype == "text/html"
+    assert "GET" in response.headers["Allow"]

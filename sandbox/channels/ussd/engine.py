@@ -1,4 +1,7 @@
-"""The small interpreter over ``menus.SCREENS``: one answer in, one screen out (pure Python).
+"""The small interpreter over the USSD screens: one answer in, one screen out (pure Python).
+
+The screens are ``menus.SCREENS`` unless the caller passes a workspace's own
+(``menus.screens_for(rules)``: the base with its toggles' replacements).
 
 The gateway sends ``text`` = every input of the session joined by ``*``. A user may type
 ``*`` inside free text, so the history cannot simply be split: the conversation remembers
@@ -9,6 +12,7 @@ stored one falls back to its last ``*`` segment. Database lookups go through a `
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -22,6 +26,7 @@ from sandbox.channels.ussd.menus import (
     MORE,
     NO_REPLY_YET,
     SCREENS,
+    Screen,
 )
 from sandbox.channels.ussd.text import fit, normalise_reference, short_name
 from sandbox.workflow import FeedbackType, Status
@@ -93,9 +98,11 @@ class Conversation:
         return dict(vars(self))
 
     @classmethod
-    def from_dict(cls, data: Any, lang: str = "sw") -> Conversation:
+    def from_dict(
+        cls, data: Any, lang: str = "sw", screens: Mapping[str, Screen] = SCREENS
+    ) -> Conversation:
         """Rebuild from stored JSON; anything unreadable starts afresh."""
-        if not isinstance(data, dict) or data.get("screen") not in {*SCREENS, "ended"}:
+        if not isinstance(data, dict) or data.get("screen") not in {*screens, "ended"}:
             return cls(lang=lang)
         try:
             conv = cls(**{k: data[k] for k in vars(cls()) if k in data})
@@ -118,22 +125,30 @@ def new_inputs(conv: Conversation, text: str, is_new: bool) -> list[str]:
     return [text.rsplit("*", 1)[-1]]
 
 
-def advance(conv: Conversation, text: str, is_new: bool, port: Port) -> Reply:
+def advance(
+    conv: Conversation,
+    text: str,
+    is_new: bool,
+    port: Port,
+    screens: Mapping[str, Screen] = SCREENS,
+) -> Reply:
     """Feed this request's inputs to the conversation and give the screen to show."""
     if conv.is_over:
         return Reply(_t(ENDINGS["over"], conv), is_end=True)
     inputs = new_inputs(conv, text, is_new)
     conv.text = text
     for value in inputs:
-        reply = answer(conv, value.strip(), port)
+        reply = answer(conv, value.strip(), port, screens)
         if reply is not None:
             return reply
-    return render(conv)
+    return render(conv, screens)
 
 
-def answer(conv: Conversation, value: str, port: Port) -> Reply | None:
+def answer(
+    conv: Conversation, value: str, port: Port, screens: Mapping[str, Screen] = SCREENS
+) -> Reply | None:
     """Apply one input to the current screen; an END reply, or None to show the next screen."""
-    screen = SCREENS[conv.screen]
+    screen = screens[conv.screen]
     conv.error = None
     if value == BACK and "back" in screen:
         return _back(conv, screen)
@@ -252,9 +267,9 @@ def end(conv: Conversation, ending: str, **values: str) -> Reply:
     return Reply(_t(ENDINGS[ending], conv).format(**values), is_end=True)
 
 
-def render(conv: Conversation) -> Reply:
+def render(conv: Conversation, screens: Mapping[str, Screen] = SCREENS) -> Reply:
     """The current screen with its error line, placeholders and list page."""
-    screen = SCREENS[conv.screen]
+    screen = screens[conv.screen]
     lines = [_t(ERRORS[conv.error], conv)] if conv.error in ERRORS else []
     lines.append(_t(screen["text"], conv).format_map(_placeholders(conv)))
     if screen["kind"] == "list":

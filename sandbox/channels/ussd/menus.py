@@ -9,7 +9,13 @@ Placeholders such as ``{institution}`` are filled from the conversation's answer
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
+
+from sandbox.workflow import WorkspaceRules
+from sandbox.workflow.behaviour import Screen, Tables
 
 BACK = "0"
 MORE = "98"
@@ -138,6 +144,20 @@ SCREENS: dict[str, dict[str, Any]] = {
         },
     },
 }
+
+
+def screens_for(rules: WorkspaceRules) -> Mapping[str, Screen]:
+    """The screens of a workspace: the base with the replacements of its toggles that are on."""
+    return _laid_over(rules.tables)
+
+
+@lru_cache(maxsize=64)
+def _laid_over(tables: Tables) -> Mapping[str, Screen]:
+    """SCREENS with ``tables.ussd_screens`` replacing screens of the same name (memoised)."""
+    if not tables.ussd_screens:
+        return SCREENS
+    return MappingProxyType({**SCREENS, **tables.ussd_screens})
+
 
 # Values shown inside other texts.
 IDENTITY = {

@@ -25,10 +25,9 @@ from sandbox.services.feedback.lifecycle import (
     submit_feedback,
 )
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import workspace_now
-from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
-    TANZANIA,
     Action,
     Command,
     ComplainantType,
@@ -169,7 +168,8 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
     """The citizen's view of an item on the workspace clock."""
     now = workspace_now(workspace)
     state = state_of(item)
-    allowed = allowed_actions(state, now, sla_policy_for(workspace), TANZANIA)
+    rules = rules_for(workspace)
+    allowed = allowed_actions(state, now, rules)
     citizen = {Action.CITIZEN_REPLIED, Action.RATE, Action.REOPEN}
     return TrackedItem(
         reference=item.reference,
@@ -179,8 +179,8 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
         received_at=item.received_at,
         acknowledge_due=item.acknowledge_due,
         respond_due=item.respond_due,
-        is_overdue=is_overdue(state, now, TANZANIA),
-        days_left=working_days_left(state, now, TANZANIA),
+        is_overdue=is_overdue(state, now, rules.calendar),
+        days_left=working_days_left(state, now, rules.calendar),
         rating=item.rating,
         version=item.version,
         events=[

@@ -19,12 +19,14 @@ from sqlalchemy.exc import IntegrityError
 
 from sandbox.channels.phones import normalise_phone
 from sandbox.channels.ussd.engine import Conversation, Receipt, Reply, Tracked, advance
+from sandbox.channels.ussd.menus import screens_for
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, Workspace
 from sandbox.models.ussd import MAX_SESSION_ID, UssdSession
 from sandbox.services.channels import sms
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, submit_feedback
-from sandbox.services.workspace.clock import wall_now
+from sandbox.services.workspace.now import wall_now
+from sandbox.services.workspace.rules import rules_for
 from sandbox.text import without_control
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
 from sandbox.workflow.errors import BilingualError
@@ -77,11 +79,12 @@ def parse_ussd_request(form) -> UssdRequest:
 def handle_ussd(workspace: Workspace, request: UssdRequest) -> str:
     """Answer one gateway request with the next screen (CON …) or the last one (END …)."""
     session, is_new = _session_for(workspace, request)
-    conv = Conversation.from_dict(_loads(session.state), session.language)
+    screens = screens_for(rules_for(workspace))
+    conv = Conversation.from_dict(_loads(session.state), session.language, screens)
     if session.phone and session.phone != request.phone:
         conv.screen = "ended"  # another phone cannot continue someone's session
     port = DatabasePort(workspace, request.phone, request.session_id)
-    reply = advance(conv, request.text, is_new, port)
+    reply = advance(conv, request.text, is_new, port, screens)
     session.state = json.dumps(conv.to_dict())
     session.language = conv.lang
     session.updated_at = wall_now()

@@ -25,7 +25,7 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, User, Workspace
 from sandbox.models.desk import IdentityReveal
 from sandbox.seeding.loader import load_seed_data
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow.errors import BilingualError
 from sandbox.workflow.labels import Labelled
 

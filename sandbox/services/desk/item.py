@@ -26,11 +26,9 @@ from sandbox.services.feedback.attachments import attachments_for
 from sandbox.services.feedback.lifecycle import FeedbackNotFound, apply_action
 from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import workspace_now
-from sandbox.services.workspace.flags import Flag, is_enabled
-from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
-    TANZANIA,
     Action,
     Channel,
     Command,
@@ -39,7 +37,9 @@ from sandbox.workflow import (
     RejectionReason,
     Resolution,
     Role,
+    Toggle,
     Transition,
+    WorkspaceRules,
     allowed_actions,
     is_overdue,
     working_days_left,
@@ -104,14 +104,15 @@ def item_page(workspace: Workspace, user: User, feedback_id: int) -> ItemPage:
     item = find_in_scope(workspace, user, feedback_id)
     now = workspace_now(workspace)
     state = state_of(item)
-    allowed = allowed_actions(state, now, sla_policy_for(workspace), TANZANIA)
+    rules = rules_for(workspace)
+    allowed = allowed_actions(state, now, rules)
     actions = permitted(user, item, allowed)
     page = ItemPage(
         item=item,
         now=now,
         actions=actions,
-        is_overdue=is_overdue(state, now, TANZANIA),
-        days_left=working_days_left(state, now, TANZANIA),
+        is_overdue=is_overdue(state, now, rules.calendar),
+        days_left=working_days_left(state, now, rules.calendar),
         can_reveal=can(user, Capability.REVEAL_IDENTITY) and not item.is_anonymous,
         reveals=reveal_log(item) if can(user, Capability.READ_REVEAL_LOG) else [],
         attachments=attachments_of(item),
@@ -166,12 +167,13 @@ def perform(
         raise NotPermitted(command.action.value)
     _check_choices(workspace, item, command)
     _refuse_personal_data(user, item, command)
-    if _should_warn(workspace, command, confirmed):
+    rules = rules_for(workspace)
+    if _should_warn(rules, command, confirmed):
         mentions = personal_data_in(command.public_reply, item.complainant_name)
         if mentions:
             raise IdentityInReply(mentions)
     level = giver_level(user) if command.action is Action.DIRECTIVE else None
-    return apply_action(workspace, item.id, command, actor=user, giver_level=level)
+    return apply_action(workspace, item.id, command, actor=user, giver_level=level, rules=rules)
 
 
 def public_text(command: Command) -> str:
@@ -191,11 +193,11 @@ def _refuse_personal_data(user: User, item: Feedback, command: Command) -> None:
         raise IdentityInReply(mentions, may_confirm=False)
 
 
-def _should_warn(workspace: Workspace, command: Command, confirmed: bool) -> bool:
+def _should_warn(rules: WorkspaceRules, command: Command, confirmed: bool) -> bool:
     """A public reply not yet confirmed, in a workspace that keeps the identity warning on."""
     if command.action not in REPLY_ACTIONS or confirmed:
         return False
-    return is_enabled(workspace, Flag.REPLY_IDENTITY_WARNING)
+    return rules.is_on(Toggle.REPLY_IDENTITY_WARNING)
 
 
 def _check_choices(workspace: Workspace, item: Feedback, command: Command) -> None:

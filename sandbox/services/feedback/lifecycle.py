@@ -11,10 +11,9 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
 from sandbox.services.channels import sms
 from sandbox.services.feedback.states import state_of, store_state
-from sandbox.services.workspace.clock import workspace_now
-from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
-    TANZANIA,
     Action,
     Channel,
     Command,
@@ -23,6 +22,7 @@ from sandbox.workflow import (
     FeedbackType,
     Transition,
     VersionConflict,
+    WorkspaceRules,
     apply,
     format_reference,
     submit,
@@ -74,9 +74,8 @@ def submit_feedback(
     if db.session.get(Institution, submission.institution_id) is None:
         raise InvalidSubmission("Chagua taasisi iliyopo.", "Choose an existing institution.")
     now = workspace_now(workspace)
-    state = submit(
-        submission.type, submission.institution_id, now, sla_policy_for(workspace), TANZANIA
-    )
+    rules = rules_for(workspace)
+    state = submit(submission.type, submission.institution_id, now, rules.policy, rules.calendar)
     item = Feedback(
         workspace_id=workspace.id,
         reference=format_reference(now.year, _next_reference_seq(workspace)),
@@ -95,7 +94,7 @@ def submit_feedback(
     db.session.add(item)
     db.session.flush()
     _record_submit_event(item, submission.channel, recorded_by, now)
-    sms.notify_complainant(item, Action.SUBMIT)
+    sms.notify_complainant(item, Action.SUBMIT, notices=rules.tables.notices)
     db.session.commit()
     return item
 
@@ -155,11 +154,33 @@ def apply_action(
     actor: User | None = None,
     actor_label: str | None = None,
     giver_level: EscalationLevel | None = None,
+    rules: WorkspaceRules | None = None,
 ) -> Transition:
-    """Apply one workflow action to an item of this workspace, record it and notify.
+    """Apply one workflow action to an item of this workspace, record it, notify and commit.
 
+    ``rules`` are the workspace's (read here when the caller has not read them already).
     Raises FeedbackNotFound, a WorkflowError (illegal move, missing input…) or
     VersionConflict when someone else changed the item first.
+    """
+    item, transition = record_action(
+        workspace, feedback_id, command, actor, actor_label, giver_level, rules
+    )
+    _commit_or_conflict(item, transition)
+    return transition
+
+
+def record_action(
+    workspace: Workspace,
+    feedback_id: int,
+    command: Command,
+    actor: User | None = None,
+    actor_label: str | None = None,
+    giver_level: EscalationLevel | None = None,
+    rules: WorkspaceRules | None = None,
+) -> tuple[Feedback, Transition]:
+    """Apply one action and put the new state, event and notice in the session (no commit).
+
+    Nothing is written when the workflow refuses: the WorkflowError comes before any change.
     """
     item = db.session.scalar(
         sa.select(Feedback).where(Feedback.workspace_id == workspace.id, Feedback.id == feedback_id)
@@ -167,30 +188,37 @@ def apply_action(
     if item is None:
         raise FeedbackNotFound(feedback_id)
     now = workspace_now(workspace)
-    transition = apply(
-        state_of(item), command, now=now, policy=sla_policy_for(workspace), calendar=TANZANIA
-    )
+    rules = rules or rules_for(workspace)
+    transition = apply(state_of(item), command, now=now, rules=rules)
     store_state(item, transition.after)
     item.updated_at = now
-    db.session.add(
-        FeedbackEvent(
-            workspace_id=workspace.id,
-            feedback_id=item.id,
-            action=transition.action,
-            actor_id=actor.id if actor else None,
-            actor_label=actor.display_name if actor else (actor_label or CITIZEN_LABEL),
-            status_before=transition.before.status,
-            status_after=transition.after.status,
-            is_public=transition.is_public,
-            text=transition.text,
-            detail=event_detail(transition, giver_level=giver_level),
-            at=now,
-        )
+    label = actor.display_name if actor else (actor_label or CITIZEN_LABEL)
+    db.session.add(_event(item, transition, actor, label, giver_level))
+    sms.notify_complainant(item, transition.action, transition.text, rules.tables.notices)
+    return item, transition
+
+
+def _event(
+    item: Feedback,
+    transition: Transition,
+    actor: User | None,
+    label: str,
+    giver_level: EscalationLevel | None,
+) -> FeedbackEvent:
+    """The history row of one transition."""
+    return FeedbackEvent(
+        workspace_id=item.workspace_id,
+        feedback_id=item.id,
+        action=transition.action,
+        actor_id=actor.id if actor else None,
+        actor_label=label,
+        status_before=transition.before.status,
+        status_after=transition.after.status,
+        is_public=transition.is_public,
+        text=transition.text,
+        detail=event_detail(transition, giver_level=giver_level),
+        at=transition.at,
     )
-    if transition.is_public:
-        sms.notify_complainant(item, transition.action, transition.text)
-    _commit_or_conflict(item, transition)
-    return transition
 
 
 def _commit_or_conflict(item: Feedback, transition: Transition) -> None:

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sandbox.extensions import db
 from sandbox.models import User
 from sandbox.seeding.personas import DEMO_PASSWORD
-from sandbox.services.workspace.clock import wall_now
+from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import Role
 from sandbox.workflow import credentials as policy
 from sandbox.workflow.credentials import MAX_PASSWORD, MIN_PASSWORD, CredentialRefused

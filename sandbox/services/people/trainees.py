@@ -12,7 +12,7 @@ from sandbox.models import Feedback, Institution, User, Workspace, WorkspaceKind
 from sandbox.seeding.personas import DEMO_PASSWORD
 from sandbox.services.desk.templates import load_response_templates
 from sandbox.services.feedback.queries import counts_by
-from sandbox.services.workspace.clock import wall_now
+from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.seeding import seed_workspace
 from sandbox.services.workspace.workspaces import find_workspace, get_or_create_workspace
 from sandbox.workflow import BilingualError, Role

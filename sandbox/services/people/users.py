@@ -10,7 +10,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from sandbox.extensions import db
 from sandbox.models import Institution, LoginSession, Region, User, Workspace
 from sandbox.seeding.personas import DEMO_PASSWORD, Persona, load_personas
-from sandbox.services.workspace.clock import wall_now
+from sandbox.services.workspace.now import wall_now
 
 # Checked when no such user exists, so an unknown username costs the same hashing work as a
 # known one and answer times do not tell which usernames exist.
