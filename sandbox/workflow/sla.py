@@ -147,6 +147,41 @@ def working_days_left(
     return -calendar.working_days_between(deadline, at)
 
 
+@dataclass(frozen=True)
+class DeadlineView:
+    """How an item's two deadlines read on a page (the desk's item page, the citizen's tracking).
+
+    ``counting`` names the deadline that counts now ("acknowledge" or "respond"; None once
+    the item is answered, closed or rejected): only that one carries ``days_left`` (working
+    days, negative when late), ``is_overdue`` or ``is_paused`` (the clock waits for the
+    citizen's answer, so nothing counts down).
+    """
+
+    acknowledge_due: datetime
+    respond_due: datetime
+    counting: str | None
+    days_left: int
+    is_overdue: bool
+    is_paused: bool
+
+
+def deadline_view(
+    state: FeedbackState, now: datetime, calendar: WorkingCalendar = TANZANIA
+) -> DeadlineView:
+    """Both deadlines, which one counts now, and how it stands at ``now``."""
+    counting = None
+    if relevant_deadline(state) is not None:
+        counting = "acknowledge" if state.status in ACKNOWLEDGE_COUNTS else "respond"
+    return DeadlineView(
+        acknowledge_due=state.acknowledge_due,
+        respond_due=state.respond_due,
+        counting=counting,
+        days_left=working_days_left(state, now, calendar),
+        is_overdue=is_overdue(state, now, calendar),
+        is_paused=state.status in PAUSED,
+    )
+
+
 def can_escalate(
     feedback_type: FeedbackType, status: Status, transitions: Table = TRANSITIONS
 ) -> bool:

@@ -551,3 +551,16 @@ def test_date_filters_are_typed_as_the_hint_says_in_both_languages(client, desk)
     assert "Andika tarehe kama 2026-11-30 (mwaka-mwezi-siku)." in page
     client.get("/lang/en")
     assert "Enter a date like 2026-11-30." in client.get("/desk/feedback?date_to=11/30/2026").text
+
+
+def test_the_item_page_counts_the_deadline_that_counts_or_says_the_clock_waits(client, desk):
+    ws, users, login = desk
+    item = make_item(ws, "DODOMA_CC")
+    login("afisa")
+    page = client.get(f"/desk/feedback/{item.id}").text
+    assert re.findall(r'data-testid="deadline-(\w+)"', page) == ["acknowledge"]
+    item = act(ws, item, Action.ACKNOWLEDGE)
+    item = act(ws, item, Action.ASSIGN, assignee_id=users["afisa"].id)
+    act(ws, item, Action.REQUEST_INFO, public_reply="Tafadhali taja mtaa.")
+    page = client.get(f"/desk/feedback/{item.id}").text
+    assert 'data-testid="deadline-respond">(Muda umesimama — inasubiri jibu la mwananchi)' in page

@@ -373,3 +373,36 @@ def test_the_right_secret_in_any_case_lets_the_citizen_rate(client, responded):
 def test_tracking_stays_open_without_the_secret(app, responded):
     page = app.test_client().get(f"/portal/track?reference={responded.reference}")
     assert page.status_code == 200 and responded.reference in page.text
+
+
+def _deadline_states(page: str) -> dict[str, str]:
+    """The state written beside each deadline ({"acknowledge": "(…)"}), where one is."""
+    found = re.findall(r'data-testid="deadline-(\w+)">(\([^<]*\))', page)
+    return dict(found)
+
+
+def test_days_left_sit_beside_the_deadline_that_counts(client, submitted, demo, officer):
+    page = client.get(f"/portal/track?reference={submitted.reference}").text
+    assert _deadline_states(page) == {"acknowledge": "(Zimebaki siku 7 za kazi)"}
+    act(demo, submitted, officer, Command(Action.ACKNOWLEDGE))
+    page = client.get(f"/portal/track?reference={submitted.reference}").text
+    assert list(_deadline_states(page)) == ["respond"]
+
+
+def test_a_paused_clock_says_so_instead_of_counting_down(client, submitted, demo, officer):
+    act(
+        demo,
+        submitted,
+        officer,
+        Command(Action.ACKNOWLEDGE),
+        Command(Action.ASSIGN, assignee_id=officer.id),
+        Command(Action.REQUEST_INFO, public_reply="Tafadhali taja mtaa."),
+    )
+    move_clock(demo, working_days=10)
+    page = client.get(f"/portal/track?reference={submitted.reference}").text
+    assert _deadline_states(page) == {"respond": "(Muda umesimama — inasubiri jibu la mwananchi)"}
+    client.get("/lang/en")
+    page = client.get(f"/portal/track?reference={submitted.reference}").text
+    assert _deadline_states(html.unescape(page)) == {
+        "respond": "(clock paused — waiting for the citizen's answer)"
+    }

@@ -42,6 +42,7 @@ from sandbox.workflow import (
 )
 from sandbox.workflow.citizen_secret import is_valid_secret
 from sandbox.workflow.errors import BilingualError
+from sandbox.workflow.sla import DeadlineView, deadline_view
 
 
 class WrongSecret(BilingualError, PermissionError):
@@ -158,6 +159,7 @@ class TrackedItem:
     respond_due: datetime
     is_overdue: bool
     days_left: int
+    deadlines: DeadlineView
     rating: int | None
     version: int
     events: list[PublicEvent]
@@ -181,6 +183,7 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
         respond_due=item.respond_due,
         is_overdue=is_overdue(state, now, rules.calendar),
         days_left=working_days_left(state, now, rules.calendar),
+        deadlines=deadline_view(state, now, rules.calendar),
         rating=item.rating,
         version=item.version,
         events=[

@@ -46,6 +46,7 @@ from sandbox.workflow import (
 )
 from sandbox.workflow.history import parse_detail
 from sandbox.workflow.permissions import Capability, can, giver_level, may_act, permitted
+from sandbox.workflow.sla import DeadlineView, deadline_view
 from sandbox.workflow.table import PUBLIC_ACTIONS, TEXT_FIELD
 
 REPLY_ACTIONS = frozenset({Action.RESPOND, Action.REQUEST_INFO})
@@ -77,6 +78,7 @@ class ItemPage:
     actions: list[Action]
     is_overdue: bool
     days_left: int
+    deadlines: DeadlineView
     can_reveal: bool
     reveals: list = field(default_factory=list)
     assignees: list[User] = field(default_factory=list)
@@ -113,6 +115,7 @@ def item_page(workspace: Workspace, user: User, feedback_id: int) -> ItemPage:
         actions=actions,
         is_overdue=is_overdue(state, now, rules.calendar),
         days_left=working_days_left(state, now, rules.calendar),
+        deadlines=deadline_view(state, now, rules.calendar),
         can_reveal=can(user, Capability.REVEAL_IDENTITY) and not item.is_anonymous,
         reveals=reveal_log(item) if can(user, Capability.READ_REVEAL_LOG) else [],
         attachments=attachments_of(item),
