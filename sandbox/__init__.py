@@ -71,6 +71,7 @@ def translation_directories() -> list[str]:
 def _register_blueprints(app: Flask) -> None:
     """One blueprint per area."""
     from sandbox.accounts.views import bp as accounts_bp
+    from sandbox.admin.views import bp as admin_bp
     from sandbox.auth.views import bp as auth_bp
     from sandbox.desk.views import bp as desk_bp
     from sandbox.errors import register_error_handlers
@@ -83,7 +84,7 @@ def _register_blueprints(app: Flask) -> None:
     from sandbox.ussd.views import bp as ussd_bp
     from sandbox.workspace_routing import register_channel_blueprint
 
-    for bp in (main_bp, auth_bp, desk_bp, open311_bp, reports_bp, accounts_bp):
+    for bp in (main_bp, auth_bp, desk_bp, open311_bp, reports_bp, accounts_bp, admin_bp):
         app.register_blueprint(bp)
     for bp in (portal_bp, ussd_bp, sms_bp):  # demo at /portal…, any workspace at /w/<code>/…
         register_channel_blueprint(app, bp)

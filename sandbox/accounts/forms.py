@@ -50,12 +50,20 @@ class NewAccountForm(Form):
         ],
     )
     role = SelectField(_l("Role"), validate_choice=False, validators=[_in_choices])
+    institution = SelectField(
+        _l("Institution"),
+        coerce=lambda v: int(v) if str(v or "").isdigit() else None,
+        validate_choice=False,
+        description=_l("Needed for officers, heads, ICT officers, trainees and leaders."),
+    )
     password = _password_field(_l("Initial password"))
     submit = SubmitField(_l("Create account"))
 
-    def fill_choices(self, roles: tuple[Role, ...], lang: str) -> None:
-        """The roles this manager may grant, in the user's language."""
+    def fill_choices(self, roles: tuple[Role, ...], lang: str, institutions=()) -> None:
+        """The roles this manager may grant, in the user's language; institutions to choose
+        from (the administrator only: an ICT officer creates logins in their own)."""
         self.role.choices = [(r.value, r.label(lang)) for r in roles]
+        self.institution.choices = [("", "—")] + [(i.id, i.name(lang)) for i in institutions]
 
 
 class PasswordForm(Form):

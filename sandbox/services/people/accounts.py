@@ -1,4 +1,6 @@
-"""An ICT officer manages the officer logins of their institution in their workspace.
+"""Accounts: an ICT officer manages the officer logins of their institution in their workspace;
+the installation's administrator manages every login of every institution, role and
+workspace (``Capability.MANAGE_EVERY_ACCOUNT``), always only roles ranked below their own.
 
 Who may grant which role is ``workflow/grants.py`` (an ICT officer ranks below the head, so
 never creates, resets or deactivates a head); what a username and password may be is
@@ -20,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from sandbox.extensions import db
-from sandbox.models import User
+from sandbox.models import Institution, User, Workspace
 from sandbox.seeding.personas import DEMO_PASSWORD
 from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import Role
@@ -59,22 +61,34 @@ class NewAccount:
     display_name: str
     role: Role | str
     password: str
+    institution_id: int | None = None  # the administrator's choice; else the manager's own
 
 
 def can_manage_accounts(user: User) -> bool:
-    """True for an ICT officer tied to an institution and a workspace."""
-    return (
-        can(user, Capability.MANAGE_ACCOUNTS)
-        and user.institution_id is not None
-        and user.workspace_id is not None
-    )
+    """True for an ICT officer tied to an institution, or the administrator; in a workspace."""
+    if not can(user, Capability.MANAGE_ACCOUNTS) or user.workspace_id is None:
+        return False
+    return user.institution_id is not None or manages_every_account(user)
+
+
+def manages_every_account(user: User) -> bool:
+    """True for the installation's administrator (every institution, role and workspace)."""
+    return can(user, Capability.MANAGE_EVERY_ACCOUNT)
 
 
 def manageable_roles(manager: User) -> tuple[Role, ...]:
-    """The desk roles this manager may create and manage: those ranked below their own."""
+    """The roles this manager may create and manage: those ranked below their own."""
     if not can_manage_accounts(manager):
         return ()
-    return grantable(manager.role, LISTED_ROLES)
+    among = tuple(Role) if manages_every_account(manager) else LISTED_ROLES
+    return grantable(manager.role, among)
+
+
+def _is_synthetic() -> sa.ColumnElement[bool]:
+    """Seeded synthetic staff (``ws<code>.…`` in workspace <code>): never accounts."""
+    prefix = sa.literal("ws") + Workspace.code + sa.literal(".")
+    starts = sa.func.substr(User.username, 1, sa.func.length(prefix)) == prefix
+    return sa.exists().where(Workspace.id == User.workspace_id, starts)
 
 
 def _synthetic_prefix(manager: User) -> str:
@@ -86,6 +100,8 @@ def _mine(manager: User) -> sa.ColumnElement[bool]:
     """Real logins of the manager's institution in the manager's workspace."""
     if not can_manage_accounts(manager):
         return sa.false()
+    if manages_every_account(manager):
+        return ~_is_synthetic()
     return sa.and_(
         User.workspace_id == manager.workspace_id,
         User.institution_id == manager.institution_id,
@@ -95,8 +111,12 @@ def _mine(manager: User) -> sa.ColumnElement[bool]:
 
 
 def institution_accounts(manager: User) -> list[User]:
-    """The institution's officer, head and ICT officer logins, by role then name."""
-    query = sa.select(User).where(_mine(manager)).order_by(User.role, User.display_name)
+    """The logins this manager sees (the institution's, or every one), by role then name."""
+    query = (
+        sa.select(User)
+        .where(_mine(manager))
+        .order_by(User.workspace_id, User.role, User.display_name)
+    )
     return list(db.session.scalars(query))
 
 
@@ -120,14 +140,14 @@ def create_account(manager: User, new: NewAccount) -> User:
     display_name = _checked_display_name(new.display_name)
     role = _checked_role(manager, new.role)
     _check_password(new.password, username)
-    institution = manager.institution
+    institution = _institution_for(manager, new.institution_id, role)
     user = User(
         username=username,
         display_name=display_name,
         role=role,
-        institution_id=institution.id,
-        region_id=institution.region_id,
-        district_id=institution.district_id,
+        institution_id=institution.id if institution else None,
+        region_id=institution.region_id if institution else None,
+        district_id=institution.district_id if institution else None,
         workspace_id=manager.workspace_id,
         is_active_account=True,
         created_at=wall_now(),
@@ -159,6 +179,31 @@ def reset_password(manager: User, user_id: int, password: str) -> User:
     user.set_password(password)
     db.session.commit()
     return user
+
+
+def institution_choices(manager: User) -> list[Institution]:
+    """Institutions the administrator may place a new login in (none for an ICT officer)."""
+    if not manages_every_account(manager):
+        return []
+    return list(db.session.scalars(sa.select(Institution).order_by(Institution.name_sw)))
+
+
+def _institution_for(manager: User, institution_id: int | None, role: Role) -> Institution | None:
+    """The new login's institution: the manager's own, or the administrator's choice.
+
+    Institution staff and trainees need one; a leader's area is the chosen institution's
+    district or region; facilitators, stakeholders and administrators may have none.
+    """
+    if not manages_every_account(manager):
+        return manager.institution
+    chosen = db.session.get(Institution, institution_id) if institution_id else None
+    if chosen is None and (role.is_institution_staff or role in (Role.TRAINEE, Role.LEADER)):
+        raise AccountRefused(
+            "institution",
+            "Chagua taasisi ya akaunti hii.",
+            "Choose the institution of this account.",
+        )
+    return chosen
 
 
 def _check_username(manager: User, username: str) -> None:
