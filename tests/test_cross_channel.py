@@ -16,7 +16,7 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, SmsDirection, SmsMessage
 from sandbox.workflow import Channel
 
-REFERENCE = re.compile(r"MRJ-T-\d{4}-\d{6}")
+REFERENCE = re.compile(r"MRJ-T[A-Z]*-\d{4}-\d{6}")  # T + the workspace tag
 PHONE = "+255754111222"
 _sessions = itertools.count(1)
 

@@ -11,6 +11,7 @@ from sandbox.extensions import db
 from sandbox.models.types import enum_column
 from sandbox.workflow.enums import FeedbackType
 from sandbox.workflow.labels import Labelled
+from sandbox.workflow.reference import workspace_tag
 
 
 class WorkspaceKind(Labelled):
@@ -43,6 +44,11 @@ class Workspace(db.Model):
         back_populates="workspace", cascade="all, delete-orphan"
     )
     sla_rules: Mapped[list[SlaRuleSetting]] = relationship(cascade="all, delete-orphan")
+
+    @property
+    def reference_tag(self) -> str:
+        """The letters after ``MRJ-`` in this workspace's references (``T`` for the demo)."""
+        return workspace_tag(self.id, is_demo=self.kind is WorkspaceKind.DEMO)
 
 
 class WorkspaceFlag(db.Model):

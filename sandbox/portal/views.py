@@ -177,7 +177,19 @@ def track():
     workspace = current_workspace()
     reference = request.args.get("reference", "")[:64]
     item = portal.find_by_reference(workspace, reference) if reference.strip() else None
-    return _render_track(reference, item)
+    elsewhere = (
+        portal.where_to_look(workspace, reference) if reference.strip() and not item else None
+    )
+    return _render_track(reference, item, elsewhere=_track_url(elsewhere, reference))
+
+
+def _track_url(workspace, reference: str) -> str | None:
+    """The tracking page of the workspace that holds the reference (the demo's plain URL)."""
+    if workspace is None:
+        return None
+    if workspace.code == current_app.config["DEMO_WORKSPACE"]:
+        return url_for("portal.track", reference=reference)
+    return url_for("portal_ws.track", ws_code=workspace.code, reference=reference)
 
 
 def _render_track(reference: str, item, status: int = 200, refusal: str | None = None, **forms):

@@ -40,6 +40,7 @@ from sandbox.workflow import (
     WorkspaceRules,
     format_reference,
 )
+from sandbox.workflow.reference import DEMO_TAG
 
 
 def generate(
@@ -50,11 +51,13 @@ def generate(
     now: datetime,
     start_seq: int = 1,
     rules: WorkspaceRules = BASE_RULES,
+    tag: str = DEMO_TAG,
 ) -> Iterator[GeneratedItem]:
-    """``count`` items received over the 90 days before ``now``, numbered from start_seq."""
+    """``count`` items received over the 90 days before ``now``, numbered from start_seq in
+    the workspace tagged ``tag`` (``workflow.reference``)."""
     generator = _Generator(catalog, seed, now, rules)
     for seq in range(start_seq, start_seq + count):
-        yield generator.item(format_reference(now.year, seq))
+        yield generator.item(format_reference(now.year, seq, tag))
 
 
 class _Generator(ItemBuilder):

@@ -199,16 +199,17 @@ def test_at_most_the_maximum(client, submit, monkeypatch):
 def test_without_key_reads_demo_with_key_reads_its_workspace(client, submit, demo, other):
     _, key = other
     first, second = submit(description="Onyesho"), submit(description="Onyesho")
-    in_b = submit(api_key=key, description="Eneo B")  # references count per workspace
-    assert in_b == first
+    in_b = submit(api_key=key, description="Eneo B")  # numbering per workspace, tag apart
+    assert in_b != first and in_b.endswith(first.removeprefix("MRJ-T"))
     assert ids(get_list(client)) == [second, first]
     assert ids(get_list(client, f"api_key={DEMO_API_KEY}")) == [second, first]
     (entry,) = get_list(client, f"api_key={key}")
     assert (entry["service_request_id"], entry["description"]) == (in_b, "Eneo B")
     assert ids(get_list(client, f"api_key={key}&service_request_id={second}")) == []
     assert client.get(f"{API}/requests/{second}.json?api_key={key}").status_code == 404
-    one = client.get(f"{API}/requests/{first}.json?api_key={key}").get_json()
+    one = client.get(f"{API}/requests/{in_b}.json?api_key={key}").get_json()
     assert one[0]["description"] == "Eneo B"
+    assert client.get(f"{API}/requests/{first}.json?api_key={key}").status_code == 404
     assert "Eneo B" not in client.get(f"{API}/requests.json").get_data(as_text=True)
 
 

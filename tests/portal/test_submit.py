@@ -210,7 +210,7 @@ def test_workspace_url_writes_into_that_workspace_only(
     assert "/w/ws1/portal/track?reference=" in page
     assert client.get(f"/portal/submitted/{item.reference}").status_code == 404
     demo_track = client.get(f"/portal/track?reference={item.reference}").text
-    assert 'data-testid="not-found"' in demo_track
+    assert 'data-testid="elsewhere"' in demo_track  # not the demo's, and says where it is
     ws_track = client.get(f"/w/ws1/portal/track?reference={item.reference}").text
     assert 'data-testid="status"' in ws_track
 

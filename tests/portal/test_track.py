@@ -406,3 +406,17 @@ def test_a_paused_clock_says_so_instead_of_counting_down(client, submitted, demo
     assert _deadline_states(html.unescape(page)) == {
         "respond": "(clock paused — waiting for the citizen's answer)"
     }
+
+
+def test_references_are_unique_and_tracking_says_where_to_look(
+    client, demo, make_workspace, post_feedback, form_data
+):
+    other = make_workspace("kata")
+    assert post_feedback(form_data(), prefix=f"/w/{other.code}").status_code == 302
+    theirs = db.session.scalar(sa.select(Feedback).where(Feedback.workspace_id == other.id))
+    assert theirs.reference == f"MRJ-{other.reference_tag}-2026-000001" != "MRJ-T-2026-000001"
+    plain = client.get(f"/portal/track?reference={theirs.reference}").text
+    assert 'data-testid="elsewhere"' in plain
+    assert f"/w/{other.code}/portal/track?reference={theirs.reference}" in html.unescape(plain)
+    own = client.get(f"/w/{other.code}/portal/track?reference=MRJ-T-2026-000001").text
+    assert theirs.reference in own and 'data-testid="not-found"' not in own

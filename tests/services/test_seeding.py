@@ -50,7 +50,7 @@ def test_seed_writes_items_events_and_numbering(make_workspace):
     references = db.session.scalars(
         sa.select(Feedback.reference).where(Feedback.workspace_id == workspace.id)
     ).all()
-    assert sorted(references)[0] == "MRJ-T-2026-000001"
+    assert sorted(references)[0] == f"MRJ-{workspace.reference_tag}-2026-000001"
     assert {s for (s,) in db.session.execute(sa.select(Feedback.status))} == set(Status)
 
 

@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 
+from sandbox.models import WorkspaceKind
 from tests.ussd.conftest import forget_workspace
 
 SENDER = "+255754000222"
@@ -15,7 +16,7 @@ _ids = itertools.count(1)
 @pytest.fixture
 def demo(app, make_workspace):
     """The demo workspace (empty), served at the plain /sms URLs."""
-    return make_workspace(code=app.config["DEMO_WORKSPACE"])
+    return make_workspace(code=app.config["DEMO_WORKSPACE"], kind=WorkspaceKind.DEMO)
 
 
 @pytest.fixture

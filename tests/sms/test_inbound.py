@@ -14,7 +14,7 @@ from sandbox.models import Feedback, SmsDirection, SmsMessage
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 from tests.sms.conftest import SENDER
 
-REFERENCE = re.compile(r"MRJ-T-\d{4}-\d{6}")
+REFERENCE = re.compile(r"MRJ-T[A-Z]*-\d{4}-\d{6}")  # T + the workspace tag
 
 
 def replies_to(phone: str = SENDER) -> list[str]:

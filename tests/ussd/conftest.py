@@ -9,6 +9,7 @@ from flask import g, has_app_context
 
 from sandbox.channels import gsm
 from sandbox.channels.ussd.engine import MAX_SCREEN
+from sandbox.models import WorkspaceKind
 
 PHONE = "+255712000111"
 _ids = itertools.count(1)
@@ -75,7 +76,7 @@ class Dialler:
 @pytest.fixture
 def demo(app, make_workspace):
     """The demo workspace (empty), served at the plain /ussd URL."""
-    return make_workspace(code=app.config["DEMO_WORKSPACE"])
+    return make_workspace(code=app.config["DEMO_WORKSPACE"], kind=WorkspaceKind.DEMO)
 
 
 @pytest.fixture

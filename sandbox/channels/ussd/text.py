@@ -10,6 +10,7 @@ import re
 from sandbox.channels import gsm
 from sandbox.channels.ussd.menus import ABBREVIATIONS
 from sandbox.workflow import format_reference
+from sandbox.workflow.reference import DEMO_TAG
 
 SHORT_NAME = 28
 
@@ -31,7 +32,12 @@ def short_name(name: str, limit: int = SHORT_NAME) -> str:
 
 
 def normalise_reference(text: str) -> str | None:
-    """A reference from what a keypad can type: MRJ-T-2026-000123, 2026-123, 2026000123."""
+    """A reference from what a keypad can type: MRJ-T-2026-000123, 2026-123, 2026000123.
+
+    A typed workspace tag (``MRJ-TAB-…``) is kept; digits alone give the untagged form,
+    which the channel reads as its own workspace's (``workflow.reference.in_workspace``).
+    """
+    tag = re.search(r"MRJ\W*(T[A-Z]*)\W", (text or "").upper())
     groups = re.findall(r"\d+", text or "")
     if len(groups) >= 2 and len(groups[-2]) == 4:
         year, seq = groups[-2], groups[-1]
@@ -41,4 +47,4 @@ def normalise_reference(text: str) -> str | None:
         return None
     if len(seq) > 9 or int(seq) < 1 or int(year) < 1000:
         return None
-    return format_reference(int(year), int(seq))
+    return format_reference(int(year), int(seq), tag.group(1) if tag else DEMO_TAG)

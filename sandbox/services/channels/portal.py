@@ -24,6 +24,7 @@ from sandbox.services.feedback.lifecycle import (
     apply_action,
     submit_feedback,
 )
+from sandbox.services.feedback.references import find_in, workspace_of
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
@@ -35,9 +36,7 @@ from sandbox.workflow import (
     Status,
     Transition,
     allowed_actions,
-    format_reference,
     is_overdue,
-    parse_reference,
     working_days_left,
 )
 from sandbox.workflow.citizen_secret import is_valid_secret
@@ -124,16 +123,15 @@ def submit_from_portal(
 
 
 def find_by_reference(workspace: Workspace, text: str | None) -> Feedback | None:
-    """This workspace's item with the reference a person typed (any case, spaces ignored)."""
-    parts = parse_reference(re.sub(r"\s+", "", text or ""))
-    if parts is None:
-        return None
-    return db.session.scalar(
-        sa.select(Feedback).where(
-            Feedback.workspace_id == workspace.id,
-            Feedback.reference == format_reference(*parts),
-        )
-    )
+    """This workspace's item with the reference a person typed (any case, spaces ignored;
+    an untagged ``MRJ-T-…`` means this workspace's own)."""
+    return find_in(workspace, text)
+
+
+def where_to_look(workspace: Workspace, text: str | None) -> Workspace | None:
+    """Another workspace that holds the reference typed here (None: nowhere, or here)."""
+    found = workspace_of(text)
+    return found if found is not None and found.id != workspace.id else None
 
 
 @dataclass(frozen=True)

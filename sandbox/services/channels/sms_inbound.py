@@ -19,6 +19,7 @@ from sandbox.models import Feedback, Institution, SmsDirection, SmsMessage, Work
 from sandbox.services.channels import sms
 from sandbox.services.channels.ussd import latest_reply
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, submit_feedback
+from sandbox.services.feedback.references import find_in
 from sandbox.services.workspace.now import workspace_now
 from sandbox.text import without_control
 from sandbox.workflow import Channel, ComplainantType
@@ -158,12 +159,8 @@ def _link(inbound: SmsMessage, item: Feedback) -> None:
 
 
 def _find(workspace: Workspace, reference: str) -> Feedback | None:
-    """An item of this workspace by its reference."""
-    return db.session.scalar(
-        sa.select(Feedback).where(
-            Feedback.workspace_id == workspace.id, Feedback.reference == reference
-        )
-    )
+    """An item of this workspace by its reference (untagged: this workspace's own)."""
+    return find_in(workspace, reference)
 
 
 def _both(pair: tuple[str, str], **values: str) -> str:

@@ -25,6 +25,7 @@ from sandbox.models import Feedback, FeedbackEvent, Institution, Workspace
 from sandbox.models.ussd import MAX_SESSION_ID, UssdSession
 from sandbox.services.channels import sms
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, submit_feedback
+from sandbox.services.feedback.references import find_in
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.text import without_control
@@ -148,11 +149,7 @@ class DatabasePort:
 
     def track(self, reference: str, lang: str) -> Tracked | None:
         """Public facts of an item of this workspace (never identity or internal notes)."""
-        item = db.session.scalar(
-            sa.select(Feedback).where(
-                Feedback.workspace_id == self.workspace.id, Feedback.reference == reference
-            )
-        )
+        item = find_in(self.workspace, reference)
         if item is None:
             return None
         return Tracked(item.reference, item.status, item.institution.name(lang), latest_reply(item))

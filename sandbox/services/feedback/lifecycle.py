@@ -78,7 +78,9 @@ def submit_feedback(
     state = submit(submission.type, submission.institution_id, now, rules.policy, rules.calendar)
     item = Feedback(
         workspace_id=workspace.id,
-        reference=format_reference(now.year, _next_reference_seq(workspace)),
+        reference=format_reference(
+            now.year, _next_reference_seq(workspace), workspace.reference_tag
+        ),
         complainant_type=submission.complainant_type,
         channel=submission.channel,
         category_id=submission.category_id,

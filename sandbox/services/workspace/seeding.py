@@ -78,6 +78,7 @@ def seed_workspace(
         now=workspace_now(workspace),
         start_seq=workspace.next_reference_seq,
         rules=rules_for(workspace),
+        tag=workspace.reference_tag,
     )
     done = 0
     for chunk in _chunks(items, CHUNK_SIZE):
