@@ -235,4 +235,5 @@ def _desk_helpers() -> dict:
         ),
         "Capability": Capability,
         "describe_detail": lambda detail: desk_item.describe_detail(detail, current_language()),
+        "describe_actor": lambda event: desk_item.describe_actor(event, current_language()),
     }

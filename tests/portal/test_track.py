@@ -373,3 +373,31 @@ def test_the_right_secret_in_any_case_lets_the_citizen_rate(client, responded):
 def test_tracking_stays_open_without_the_secret(app, responded):
     page = app.test_client().get(f"/portal/track?reference={responded.reference}")
     assert page.status_code == 200 and responded.reference in page.text
+
+
+def test_the_question_is_quoted_above_the_answer_box(client, demo, submitted, officer):
+    act(
+        demo,
+        submitted,
+        officer,
+        Command(Action.ACKNOWLEDGE),
+        Command(Action.ASSIGN, assignee_id=officer.id),
+        Command(Action.REQUEST_INFO, public_reply="Ni mtaa gani?"),
+    )
+    turn = track_page(client, submitted.reference).split('aria-labelledby="reply-heading"')[1]
+    quoted = turn.index('data-testid="question"')
+    assert quoted < turn.index("Ni mtaa gani?") < turn.index('name="answer"')
+    assert "Taasisi inauliza:" in turn
+
+
+def test_no_question_is_quoted_when_none_is_waiting(client, responded):
+    assert 'data-testid="question"' not in track_page(client, responded.reference)
+
+
+def test_timeline_says_what_happened_and_shows_the_rating(client, demo, responded):
+    act(demo, responded, None, Command(Action.RATE, rating=2))
+    timeline = track_page(client, responded.reference).split('class="timeline"')[1]
+    for said in ("Imewasilishwa", "Imethibitishwa kupokelewa", "Imejibiwa", "Tathmini: 2/5"):
+        assert said in timeline
+    assert "<strong>Wasilisha</strong>" not in timeline
+    assert "<strong>Thibitisha kupokea</strong>" not in timeline

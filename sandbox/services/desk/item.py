@@ -44,7 +44,7 @@ from sandbox.workflow import (
     is_overdue,
     working_days_left,
 )
-from sandbox.workflow.history import parse_detail
+from sandbox.workflow.history import actor_name, parse_detail, rating_text
 from sandbox.workflow.permissions import Capability, can, giver_level, may_act, permitted
 from sandbox.workflow.table import PUBLIC_ACTIONS, TEXT_FIELD
 
@@ -239,6 +239,8 @@ def describe_detail(detail: str, lang: str) -> str:
     if parsed is None:
         return ""
     key, value = parsed
+    if key == "rating":
+        return rating_text(int(value), lang) if value.isdigit() else ""
     if key in ("assignee", "institution"):
         model = User if key == "assignee" else Institution
         row = db.session.get(model, int(value)) if value.isdigit() else None
@@ -250,6 +252,13 @@ def describe_detail(detail: str, lang: str) -> str:
         return labelled(value).label(lang) if labelled else ""
     except ValueError:
         return ""
+
+
+def describe_actor(event: FeedbackEvent, lang: str) -> str:
+    """Who acted, in the reader's language: the person's name, or citizen / system / a title."""
+    if event.actor is not None:
+        return event.actor.display_name
+    return actor_name(event.actor_label, lang)
 
 
 DETAIL_ENUMS = {
