@@ -81,7 +81,7 @@ class ItemPage:
     reveals: list = field(default_factory=list)
     assignees: list[User] = field(default_factory=list)
     institutions: list[Institution] = field(default_factory=list)
-    templates: list = field(default_factory=list)
+    templates: dict[Action, list] = field(default_factory=dict)
     template_texts: dict[int, str] = field(default_factory=dict)
     attachments: list = field(default_factory=list)
 
@@ -121,9 +121,10 @@ def item_page(workspace: Workspace, user: User, feedback_id: int) -> ItemPage:
         page.assignees = assignable_officers(workspace, item.institution_id)
     if Action.TRANSFER_REQUEST in actions:
         page.institutions = transfer_targets(item.institution_id)
-    if actions and (REPLY_ACTIONS & set(actions)):
-        page.templates = templates_for(workspace, item.institution_id, item.type)
-        page.template_texts = {t.id: filled_text(t, item, item.language) for t in page.templates}
+    for action in REPLY_ACTIONS.intersection(actions):
+        fitting = templates_for(workspace, item.institution_id, item.type, action)
+        page.templates[action] = fitting
+        page.template_texts |= {t.id: filled_text(t, item, item.language) for t in fitting}
     return page
 
 
@@ -223,11 +224,11 @@ def reveal(workspace: Workspace, user: User, feedback_id: int, reason: str) -> I
 
 
 def template_text(
-    workspace: Workspace, user: User, feedback_id: int, template_id: int | None
+    workspace: Workspace, user: User, feedback_id: int, action: Action, template_id: int | None
 ) -> str:
-    """A template's text filled in for this item, in the item's language ("" if not found)."""
+    """A template that fits the action, filled in for this item in its language ("" if none)."""
     item = find_in_scope(workspace, user, feedback_id)
-    for template in templates_for(workspace, item.institution_id):
+    for template in templates_for(workspace, item.institution_id, item.type, action):
         if template.id == template_id:
             return filled_text(template, item, item.language)
     return ""
