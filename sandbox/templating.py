@@ -12,6 +12,7 @@ from werkzeug.routing import RequestRedirect
 from sandbox.access import access_of
 from sandbox.i18n import LANGUAGE_NAMES, current_language
 from sandbox.navigation import menu_for_current_user
+from sandbox.workflow.history import EVENT_TEXT, event_label, rating_text
 
 MONTHS = {
     "sw": ["Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ago", "Sep", "Okt", "Nov", "Des"],
@@ -22,6 +23,22 @@ MONTHS = {
 def label(member) -> str:
     """A workflow enum's label in the current language."""
     return member.label(current_language()) if member is not None else "—"
+
+
+def happened(action) -> str:
+    """What an action did, as a history line says it ("Imefungwa", not the button's "Funga")."""
+    return event_label(action, current_language())
+
+
+def text_heading(action) -> str:
+    """What an event's text is to its reader ("The citizen's answer", "Internal note"…)."""
+    kind = EVENT_TEXT.get(action)
+    return kind.label(current_language()) if kind is not None else ""
+
+
+def rating(value: int) -> str:
+    """A citizen's rating as the history shows it ("Tathmini: 2/5")."""
+    return rating_text(value, current_language())
 
 
 def localized_name(obj) -> str:
@@ -84,6 +101,9 @@ def register_template_helpers(app: Flask) -> None:
     """Make the helpers available in templates."""
     app.add_template_filter(label, "label")
     app.add_template_filter(localized_name, "localized")
+    app.add_template_filter(happened, "happened")
+    app.add_template_filter(text_heading, "text_heading")
+    app.add_template_filter(rating, "rating")
     app.add_template_filter(when, "when")
     app.add_template_filter(workspace_name, "workspace_name")
 

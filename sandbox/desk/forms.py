@@ -22,8 +22,10 @@ from wtforms.validators import (
 )
 
 from sandbox.forms import Form, IsoDateField
+from sandbox.i18n import current_language
 from sandbox.models.desk import Situation
 from sandbox.services.desk.inbox import Sort, Tab
+from sandbox.services.desk.templates import MAX_TEXT, MAX_TITLE, TemplateDraft, template_problem
 from sandbox.services.feedback.lifecycle import MAX_DESCRIPTION
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 
@@ -145,23 +147,33 @@ class WalkInForm(Form):
         return ok
 
 
+def safe_in_a_template(form, field) -> None:
+    """Only known placeholders, and no name, phone or e-mail (the service checks it again)."""
+    problem = template_problem(field.data, is_title=field.short_name.startswith("title"))
+    if problem is not None:
+        raise ValidationError(problem[1] if current_language() == "en" else problem[0])
+
+
+def _template_text(label, maximum: int, area: bool = False):
+    """A required template field with its limit, refused when it is unsafe to send."""
+    kind = TextAreaField if area else StringField
+    return kind(
+        label,
+        filters=[no_nul],
+        validators=[DataRequired(), Length(max=maximum), safe_in_a_template],
+        description=_l("At most %(max)d characters.", max=maximum),
+    )
+
+
 class TemplateForm(Form):
     """An institution's own response template, in both languages."""
 
     situation = SelectField(_l("Situation"), validators=[InputRequired()])
     feedback_type = SelectField(_l("Type of feedback"), validators=[Optional()])
-    title_sw = StringField(
-        _l("Title in Swahili"), filters=[no_nul], validators=[DataRequired(), Length(max=120)]
-    )
-    title_en = StringField(
-        _l("Title in English"), filters=[no_nul], validators=[DataRequired(), Length(max=120)]
-    )
-    text_sw = TextAreaField(
-        _l("Text in Swahili"), filters=[no_nul], validators=[DataRequired(), Length(max=2000)]
-    )
-    text_en = TextAreaField(
-        _l("Text in English"), filters=[no_nul], validators=[DataRequired(), Length(max=2000)]
-    )
+    title_sw = _template_text(_l("Title in Swahili"), MAX_TITLE)
+    title_en = _template_text(_l("Title in English"), MAX_TITLE)
+    text_sw = _template_text(_l("Text in Swahili"), MAX_TEXT, area=True)
+    text_en = _template_text(_l("Text in English"), MAX_TEXT, area=True)
     submit = SubmitField(_l("Add template"))
 
     def fill_choices(self, lang: str) -> None:
@@ -170,6 +182,24 @@ class TemplateForm(Form):
         self.feedback_type.choices = [("", str(_l("Any")))] + [
             (t.value, t.label(lang)) for t in FeedbackType
         ]
+
+    def draft(self) -> TemplateDraft:
+        """What was typed, as the service takes it."""
+        kind = self.feedback_type.data
+        return TemplateDraft(
+            situation=Situation(self.situation.data),
+            feedback_type=FeedbackType(kind) if kind else None,
+            title_sw=self.title_sw.data,
+            title_en=self.title_en.data,
+            text_sw=self.text_sw.data,
+            text_en=self.text_en.data,
+        )
+
+
+class DeleteTemplateForm(Form):
+    """The confirmation of a template's deletion (a POST with its CSRF token)."""
+
+    submit = SubmitField(_l("Delete the template"))
 
 
 class RevealForm(Form):

@@ -8,9 +8,8 @@ from flask_login import current_user
 
 from sandbox.access import requires
 from sandbox.desk.blueprint import bp, current_workspace
-from sandbox.desk.forms import TemplateForm, WalkInForm, as_member
+from sandbox.desk.forms import DeleteTemplateForm, TemplateForm, WalkInForm, as_member
 from sandbox.i18n import current_language
-from sandbox.models.desk import Situation
 from sandbox.services.desk import inbox as desk
 from sandbox.services.desk import intake as desk_intake
 from sandbox.services.desk import templates
@@ -61,18 +60,10 @@ def response_templates():
     if request.method == "POST" and not may_add:
         abort(403)
     if may_add and form.validate_on_submit():
-        templates.add_template(
-            current_workspace(),
-            current_user,
-            situation=Situation(form.situation.data),
-            feedback_type=FeedbackType(form.feedback_type.data)
-            if form.feedback_type.data
-            else None,
-            title_sw=form.title_sw.data,
-            title_en=form.title_en.data,
-            text_sw=form.text_sw.data,
-            text_en=form.text_en.data,
-        )
+        try:
+            templates.add_template(current_workspace(), current_user, form.draft())
+        except templates.InvalidTemplate as refusal:
+            return _template_refused(form, refusal, "desk/templates.html", may_add=True)
         flash(_("Template added."), "success")
         return redirect(url_for(".response_templates"))
     listed = templates.templates_for(current_workspace(), current_user.institution_id)
@@ -80,3 +71,51 @@ def response_templates():
     return render_template(
         "desk/templates.html", form=form, templates=listed, may_add=may_add
     ), status
+
+
+@bp.route("/templates/<int:template_id>/edit", methods=["GET", "POST"])
+@requires(Capability.MANAGE_TEMPLATES)
+def edit_response_template(template_id: int):
+    """Change one of the institution's own templates (the standard ones are not editable)."""
+    template = _own_or_404(template_id)
+    form = TemplateForm(obj=template)
+    form.fill_choices(current_language())
+    form.submit.label.text = _("Save the template")
+    if not form.validate_on_submit():
+        html = render_template("desk/template_edit.html", form=form, template=template)
+        return html, 422 if form.errors else 200
+    try:
+        templates.update_template(current_workspace(), current_user, template_id, form.draft())
+    except templates.InvalidTemplate as refusal:
+        return _template_refused(form, refusal, "desk/template_edit.html", template=template)
+    flash(_("Template saved."), "success")
+    return redirect(url_for(".response_templates"))
+
+
+@bp.route("/templates/<int:template_id>/delete", methods=["GET", "POST"])
+@requires(Capability.MANAGE_TEMPLATES)
+def delete_response_template(template_id: int):
+    """Ask, then delete one of the institution's own templates."""
+    template = _own_or_404(template_id)
+    form = DeleteTemplateForm()
+    if not form.validate_on_submit():
+        html = render_template("desk/template_delete.html", form=form, template=template)
+        return html, 422 if form.errors else 200
+    templates.delete_template(current_workspace(), current_user, template_id)
+    flash(_("Template deleted."), "success")
+    return redirect(url_for(".response_templates"))
+
+
+def _own_or_404(template_id: int):
+    """The user's institution's own template, or 404 (a standard or another's template)."""
+    try:
+        return templates.own_template(current_workspace(), current_user, template_id)
+    except templates.TemplateNotFound:
+        abort(404)
+
+
+def _template_refused(form, refusal, page: str, **context):
+    """Show the service's refusal on the field it is about."""
+    getattr(form, refusal.field).errors = [refusal.message(current_language())]
+    listed = templates.templates_for(current_workspace(), current_user.institution_id)
+    return render_template(page, form=form, templates=listed, **context), 422

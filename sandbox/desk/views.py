@@ -149,7 +149,7 @@ def _with_template(feedback_id: int, form: ReplyForm):
     """Put the chosen template, filled in, into the reply box (nothing is sent)."""
     try:
         text = desk_item.template_text(
-            current_workspace(), current_user, feedback_id, form.template.data
+            current_workspace(), current_user, feedback_id, form.action, form.template.data
         )
     except FeedbackNotFound:
         abort(404)
@@ -222,7 +222,8 @@ def fill_item_choices(forms: dict, page, lang: str) -> None:
     for action in (Action.RESPOND, Action.REQUEST_INFO):
         if action in forms:
             forms[action].template.choices = [("", _("Choose a template"))] + [
-                (t.id, f"{t.situation.label(lang)}: {t.title(lang)}") for t in page.templates
+                (t.id, f"{t.situation.label(lang)}: {t.title(lang)}")
+                for t in page.templates.get(action, [])
             ]
 
 
@@ -235,4 +236,5 @@ def _desk_helpers() -> dict:
         ),
         "Capability": Capability,
         "describe_detail": lambda detail: desk_item.describe_detail(detail, current_language()),
+        "describe_actor": lambda event: desk_item.describe_actor(event, current_language()),
     }

@@ -55,7 +55,9 @@ from sandbox.workflow import (
     submit,
 )
 from sandbox.workflow.citizen_secret import secret_digest, seeded_secret
-from sandbox.workflow.history import event_detail, submit_detail
+from sandbox.workflow.history import REGIONAL_SECRETARY, event_detail, submit_detail
+
+TITLE = REGIONAL_SECRETARY[0]  # a leader without an account acts under their title
 
 Step = tuple[str, Action, str, int, int]  # (token, action, who, lo, hi): see plans.STEPS
 
@@ -216,7 +218,7 @@ class ItemBuilder(StepInputs):
             elif who == "head" or (who == "leader" and state.escalation_level is _HEAD):
                 actor_id, label = owner.head.id, owner.head.name
             elif who == "leader":
-                actor_id, label = None, f"Katibu Tawala wa Mkoa wa {self.regions[row['region_id']]}"
+                actor_id, label = None, TITLE + self.regions[row["region_id"]]
             else:
                 actor_id, label = None, CITIZEN if who == "citizen" else SYSTEM
             command = self._command(action, None if who == "target" else arg, text)

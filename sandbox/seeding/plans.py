@@ -15,13 +15,14 @@ from sandbox.workflow import (
     RejectionReason,
     Resolution,
 )
+from sandbox.workflow.history import CITIZEN_ACTOR, SYSTEM_ACTOR
 
 WINDOW_DAYS = 90  # items are received over the calendar days before now
 RECENT_WORKING_DAYS = 12  # "recent" for plans that end open…
 RECENT_SHARE = 0.85  # …most of which arrived recently (the rest are stuck, overdue)
 FOCUS_SHARE = 0.3  # share of items sent to the focus institutions (the demo personas' desks)
-CITIZEN = "Mwananchi"
-SYSTEM = "Mfumo"
+CITIZEN = CITIZEN_ACTOR
+SYSTEM = SYSTEM_ACTOR
 
 T, C, S = FeedbackType, Channel, ComplainantType
 TYPE_WEIGHTS = ((T.COMPLAINT, 55), (T.SUGGESTION, 20), (T.INQUIRY, 15), (T.COMPLIMENT, 10))

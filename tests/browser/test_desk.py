@@ -112,7 +112,7 @@ def test_complaint_from_acknowledge_to_close(page: Page, db_session, new_item):
     ]
     reply_event = item.events[6]
     assert reference in reply_event.text and reply_event.text.endswith("Mafundi walifika jana.")
-    timeline = page.get_by_role("list").filter(has_text="Wasilisha")
+    timeline = page.get_by_role("list").filter(has_text="Imewasilishwa")
     expect(timeline.get_by_role("listitem")).to_have_count(8)
     expect(timeline).to_contain_text("Mtaa wa Sokoni.")
 

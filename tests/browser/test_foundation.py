@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from sandbox.models import Feedback
 from sandbox.seeding.personas import DEMO_PASSWORD
 from sandbox.workflow import Channel, FeedbackType, Status
+from sandbox.workflow.history import event_label
 
 
 def log_in(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
@@ -67,13 +68,15 @@ def test_inbox_tab_filter_and_an_item_history(page: Page, db_session):
 
     rows.nth(1).get_by_role("link").click()
     expect(page.get_by_role("heading", name="Historia")).to_be_visible()
-    timeline = page.get_by_role("list").filter(has_text="Wasilisha")
-    expect(timeline.get_by_role("listitem").first).to_contain_text("Wasilisha")
+    timeline = page.get_by_role("list").filter(has_text="Imewasilishwa")
+    expect(timeline.get_by_role("listitem").first).to_contain_text("Imewasilishwa")
     reference = page.get_by_role("heading", level=1).inner_text().split()[-1]
     item = db_session.scalar(sa.select(Feedback).where(Feedback.reference == reference))
     assert item.status in done
     expect(timeline.get_by_role("listitem")).to_have_count(len(item.events))
-    expect(timeline.get_by_role("listitem").last).to_contain_text(item.events[-1].action.label_sw)
+    expect(timeline.get_by_role("listitem").last).to_contain_text(
+        event_label(item.events[-1].action)
+    )
 
 
 def test_filter_by_channel_in_english(page: Page, db_session):

@@ -23,7 +23,7 @@ from tests.desk.factories import NAME, PHONE, act, institution, make_item
 
 def refs(page: str) -> list[str]:
     """Reference numbers shown as links in a rendered page."""
-    return re.findall(r">(MRJ-T-\d{4}-\d{6})<", page)
+    return re.findall(r">(MRJ-T[A-Z]*-\d{4}-\d{6})<", page)
 
 
 def post(client, item, action, **fields):
@@ -564,3 +564,59 @@ def test_the_item_page_counts_the_deadline_that_counts_or_says_the_clock_waits(c
     act(ws, item, Action.REQUEST_INFO, public_reply="Tafadhali taja mtaa.")
     page = client.get(f"/desk/feedback/{item.id}").text
     assert 'data-testid="deadline-respond">(Muda umesimama — inasubiri jibu la mwananchi)' in page
+
+
+def history_of(page: str) -> str:
+    """The History section of an item page."""
+    return page.split('id="history-heading"', 1)[1]
+
+
+@pytest.fixture
+def answered(desk):
+    """An item where the citizen answered a question, rated the reply 2/5 and appealed."""
+    ws, users, _login = desk
+    item = make_item(ws, "DODOMA_CC")
+    officer = users["afisa"]
+    act(ws, item, Action.ACKNOWLEDGE, officer)
+    act(ws, item, Action.ASSIGN, officer, assignee_id=officer.id)
+    act(ws, item, Action.REQUEST_INFO, officer, public_reply="Ni mtaa gani?")
+    act(ws, item, Action.CITIZEN_REPLIED, note="Mtaa wa Sokoni.")
+    act(ws, item, Action.RESPOND, officer, public_reply="Bomba limerekebishwa.")
+    act(ws, item, Action.RATE, rating=2)
+    return act(ws, item, Action.REOPEN, reason="Maji bado hayatoki kabisa.")
+
+
+def test_history_says_whose_words_each_text_is(client, desk, answered):
+    desk[2]("afisa")
+    history = history_of(client.get(f"/desk/feedback/{answered.id}").text)
+    heading = r'<span class="tag tag-public">{}</span> {}'
+    assert re.search(heading.format("Swali kwa mwananchi", "Ni mtaa gani"), history)
+    assert re.search(heading.format("Jibu la mwananchi", "Mtaa wa Sokoni"), history)
+    assert re.search(heading.format("Jibu kwa mwananchi", "Bomba"), history)
+    assert re.search(heading.format("Sababu ya rufaa", "Maji bado"), history)
+    assert history.count("Jibu kwa mwananchi") == 1
+
+
+def test_history_uses_event_phrasing_and_shows_the_rating(client, desk, answered):
+    desk[2]("afisa")
+    history = history_of(client.get(f"/desk/feedback/{answered.id}").text)
+    for said in ("Imewasilishwa", "Taarifa zaidi zimeombwa", "Imejibiwa", "Tathmini: 2/5"):
+        assert said in history
+    assert "<strong>Wasilisha</strong>" not in history and "<strong>Jibu</strong>" not in history
+
+
+def test_history_in_english_names_the_citizen_in_english(client, desk, answered):
+    desk[2]("afisa")
+    client.get("/lang/en")
+    history = history_of(client.get(f"/desk/feedback/{answered.id}").text)
+    assert "· Citizen" in history and "Mwananchi" not in history
+    assert "The citizen&#39;s answer" in history and "Rating: 2/5" in history
+    assert "Submitted" in history and "Reason for the appeal" in history
+
+
+def test_item_page_shows_no_internal_version_number(client, desk, answered):
+    desk[2]("afisa")
+    page = client.get(f"/desk/feedback/{answered.id}").text
+    assert "Toleo" not in page and f"<dd>{answered.version}</dd>" not in page
+    client.get("/lang/en")
+    assert ">Version<" not in client.get(f"/desk/feedback/{answered.id}").text

@@ -420,3 +420,31 @@ def test_references_are_unique_and_tracking_says_where_to_look(
     assert f"/w/{other.code}/portal/track?reference={theirs.reference}" in html.unescape(plain)
     own = client.get(f"/w/{other.code}/portal/track?reference=MRJ-T-2026-000001").text
     assert theirs.reference in own and 'data-testid="not-found"' not in own
+
+
+def test_the_question_is_quoted_above_the_answer_box(client, demo, submitted, officer):
+    act(
+        demo,
+        submitted,
+        officer,
+        Command(Action.ACKNOWLEDGE),
+        Command(Action.ASSIGN, assignee_id=officer.id),
+        Command(Action.REQUEST_INFO, public_reply="Ni mtaa gani?"),
+    )
+    turn = track_page(client, submitted.reference).split('aria-labelledby="reply-heading"')[1]
+    quoted = turn.index('data-testid="question"')
+    assert quoted < turn.index("Ni mtaa gani?") < turn.index('name="answer"')
+    assert "Taasisi inauliza:" in turn
+
+
+def test_no_question_is_quoted_when_none_is_waiting(client, responded):
+    assert 'data-testid="question"' not in track_page(client, responded.reference)
+
+
+def test_timeline_says_what_happened_and_shows_the_rating(client, demo, responded):
+    act(demo, responded, None, Command(Action.RATE, rating=2))
+    timeline = track_page(client, responded.reference).split('class="timeline"')[1]
+    for said in ("Imewasilishwa", "Imethibitishwa kupokelewa", "Imejibiwa", "Tathmini: 2/5"):
+        assert said in timeline
+    assert "<strong>Wasilisha</strong>" not in timeline
+    assert "<strong>Thibitisha kupokea</strong>" not in timeline

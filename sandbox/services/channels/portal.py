@@ -41,6 +41,7 @@ from sandbox.workflow import (
 )
 from sandbox.workflow.citizen_secret import is_valid_secret
 from sandbox.workflow.errors import BilingualError
+from sandbox.workflow.history import rating_of
 from sandbox.workflow.sla import DeadlineView, deadline_view
 
 
@@ -142,6 +143,7 @@ class PublicEvent:
     at: datetime
     status_after: Status
     text: str
+    rating: int | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ class TrackedItem:
     version: int
     events: list[PublicEvent]
     actions: frozenset[Action]
+    question: str = ""
 
 
 def track(workspace: Workspace, item: Feedback) -> TrackedItem:
@@ -185,10 +188,21 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
         rating=item.rating,
         version=item.version,
         events=[
-            PublicEvent(e.action, e.at, e.status_after, e.text) for e in item.events if e.is_public
+            PublicEvent(e.action, e.at, e.status_after, e.text, rating_of(e.detail))
+            for e in item.events
+            if e.is_public
         ],
         actions=frozenset(citizen.intersection(allowed)),
+        question=open_question(item),
     )
+
+
+def open_question(item: Feedback) -> str:
+    """The institution's question the citizen is asked to answer ("" when none is waiting)."""
+    if item.status is not Status.AWAITING_CITIZEN:
+        return ""
+    asked = [e.text for e in item.events if e.action is Action.REQUEST_INFO and e.is_public]
+    return asked[-1] if asked else ""
 
 
 def act_as_citizen(

@@ -44,7 +44,7 @@ from sandbox.workflow import (
     is_overdue,
     working_days_left,
 )
-from sandbox.workflow.history import parse_detail
+from sandbox.workflow.history import actor_name, parse_detail, rating_text
 from sandbox.workflow.permissions import Capability, can, giver_level, may_act, permitted
 from sandbox.workflow.sla import DeadlineView, deadline_view
 from sandbox.workflow.table import PUBLIC_ACTIONS, TEXT_FIELD
@@ -83,7 +83,7 @@ class ItemPage:
     reveals: list = field(default_factory=list)
     assignees: list[User] = field(default_factory=list)
     institutions: list[Institution] = field(default_factory=list)
-    templates: list = field(default_factory=list)
+    templates: dict[Action, list] = field(default_factory=dict)
     template_texts: dict[int, str] = field(default_factory=dict)
     attachments: list = field(default_factory=list)
 
@@ -124,9 +124,10 @@ def item_page(workspace: Workspace, user: User, feedback_id: int) -> ItemPage:
         page.assignees = assignable_officers(workspace, item.institution_id)
     if Action.TRANSFER_REQUEST in actions:
         page.institutions = transfer_targets(item.institution_id)
-    if actions and (REPLY_ACTIONS & set(actions)):
-        page.templates = templates_for(workspace, item.institution_id, item.type)
-        page.template_texts = {t.id: filled_text(t, item, item.language) for t in page.templates}
+    for action in REPLY_ACTIONS.intersection(actions):
+        fitting = templates_for(workspace, item.institution_id, item.type, action)
+        page.templates[action] = fitting
+        page.template_texts |= {t.id: filled_text(t, item, item.language) for t in fitting}
     return page
 
 
@@ -226,11 +227,11 @@ def reveal(workspace: Workspace, user: User, feedback_id: int, reason: str) -> I
 
 
 def template_text(
-    workspace: Workspace, user: User, feedback_id: int, template_id: int | None
+    workspace: Workspace, user: User, feedback_id: int, action: Action, template_id: int | None
 ) -> str:
-    """A template's text filled in for this item, in the item's language ("" if not found)."""
+    """A template that fits the action, filled in for this item in its language ("" if none)."""
     item = find_in_scope(workspace, user, feedback_id)
-    for template in templates_for(workspace, item.institution_id):
+    for template in templates_for(workspace, item.institution_id, item.type, action):
         if template.id == template_id:
             return filled_text(template, item, item.language)
     return ""
@@ -242,6 +243,8 @@ def describe_detail(detail: str, lang: str) -> str:
     if parsed is None:
         return ""
     key, value = parsed
+    if key == "rating":
+        return rating_text(int(value), lang) if value.isdigit() else ""
     if key in ("assignee", "institution"):
         model = User if key == "assignee" else Institution
         row = db.session.get(model, int(value)) if value.isdigit() else None
@@ -253,6 +256,13 @@ def describe_detail(detail: str, lang: str) -> str:
         return labelled(value).label(lang) if labelled else ""
     except ValueError:
         return ""
+
+
+def describe_actor(event: FeedbackEvent, lang: str) -> str:
+    """Who acted, in the reader's language: the person's name, or citizen / system / a title."""
+    if event.actor is not None:
+        return event.actor.display_name
+    return actor_name(event.actor_label, lang)
 
 
 DETAIL_ENUMS = {

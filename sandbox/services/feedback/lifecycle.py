@@ -29,9 +29,9 @@ from sandbox.workflow import (
 )
 from sandbox.workflow.citizen_secret import new_secret, secret_digest
 from sandbox.workflow.errors import BilingualError
-from sandbox.workflow.history import event_detail, submit_detail
+from sandbox.workflow.history import CITIZEN_ACTOR, event_detail, submit_detail
 
-CITIZEN_LABEL = "Mwananchi"
+CITIZEN_LABEL = CITIZEN_ACTOR
 MAX_DESCRIPTION = 4000
 
 

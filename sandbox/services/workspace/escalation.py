@@ -31,9 +31,10 @@ from sandbox.workflow import (
     WorkspaceRules,
     working_days_left,
 )
+from sandbox.workflow.history import SYSTEM_ACTOR
 from sandbox.workflow.sla import can_be_late, late_since
 
-SYSTEM_LABEL = "Mfumo"
+SYSTEM_LABEL = SYSTEM_ACTOR
 
 
 def escalate_overdue(workspace: Workspace, rules: WorkspaceRules | None = None) -> int:
