@@ -6,9 +6,12 @@
   "use strict";
 
   /* The element a summary link should focus: the field itself, or the first control inside
-     a group (a radio list's id sits on its container). */
-  function focusTarget(id) {
-    var target = document.getElementById(id);
+     a group (a radio list's id sits on its container). The link's own form is searched first:
+     the item page holds several action forms whose fields share a name. */
+  function focusTarget(link, id) {
+    var form = link.closest("form");
+    var selector = "#" + CSS.escape(id);
+    var target = (form && form.querySelector(selector)) || document.getElementById(id);
     if (!target) { return null; }
     if (target.matches("input, select, textarea, button")) { return target; }
     return target.querySelector("input, select, textarea, button");
@@ -22,7 +25,8 @@
 
   function focusField(event) {
     var href = event.currentTarget.getAttribute("href") || "";
-    var field = href.charAt(0) === "#" ? focusTarget(decodeURIComponent(href.slice(1))) : null;
+    var id = href.charAt(0) === "#" ? decodeURIComponent(href.slice(1)) : "";
+    var field = id ? focusTarget(event.currentTarget, id) : null;
     if (!field) { return; }
     event.preventDefault();
     openEnclosingDetails(field);
