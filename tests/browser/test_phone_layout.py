@@ -69,7 +69,7 @@ def test_inbox_on_a_phone_is_cards_with_the_deadline_first(page: Page, lang: str
         deadline = row.get_by_test_id("deadline")
         expect(deadline).to_contain_text(DEADLINE[lang])  # its name is text on the card
         box = deadline.bounding_box()
-        assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"]
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
         card_type = row.get_by_role("cell").nth(3).bounding_box()
         assert box["y"] < card_type["y"]  # the deadline comes before type, channel, category
 
