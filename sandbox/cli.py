@@ -1,4 +1,5 @@
-"""Command line: `mrejesho run | setup | seed | demo-users | db …` (built on Flask's CLI)."""
+"""Command line: `mrejesho run | setup | seed | demo-users | trainee | flag | holiday | db …`
+(built on Flask's CLI)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, routes_command, shell_command, with_appcontext
 from flask_migrate import upgrade
+
+from sandbox.cli_holidays import holiday_command
 
 
 def _create_app() -> Flask:
@@ -61,6 +64,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo_users_command)
     app.cli.add_command(trainee_command)
     app.cli.add_command(flag_command)
+    app.cli.add_command(holiday_command)
 
 
 def _say(swahili: str, english: str) -> None:

@@ -33,6 +33,7 @@ MENU = (
     NavItem("accounts.account_list", _l("Accounts")),
     NavItem("sms.outbox", _l("SMS outbox")),
     NavItem("admin.index", _l("Administration")),
+    NavItem("admin.calendar", _l("Calendar")),
 )
 
 

@@ -171,3 +171,17 @@ def test_a_random_trainee_password_passes_the_policy(runner):
     assert done.exit_code == 0, done.output
     password = done.output.split("(password: ")[1].split(")")[0]
     assert len(password) >= 10
+
+
+def test_a_holiday_is_declared_listed_and_withdrawn_from_the_command_line(runner):
+    runner.invoke(args=["trainee", "sikukuu", "--items", "3"])
+    declared = runner.invoke(args=["holiday", "declare", "sikukuu", "2026-11-09", "Eid"])
+    assert declared.exit_code == 0, declared.output
+    assert "2026-11-09 is a holiday in 'sikukuu'" in declared.output
+    assert "2026-11-09  Eid" in runner.invoke(args=["holiday", "list", "sikukuu"]).output
+    again = runner.invoke(args=["holiday", "declare", "sikukuu", "2026-11-09", "Eid"])
+    assert again.exit_code != 0 and "not a working day already" in again.output
+    bad = runner.invoke(args=["holiday", "declare", "sikukuu", "9/11/2026", "Eid"])
+    assert bad.exit_code != 0 and "2026-03-20" in bad.output
+    withdrawn = runner.invoke(args=["holiday", "withdraw", "sikukuu", "2026-11-09"])
+    assert withdrawn.exit_code == 0 and "working day again" in withdrawn.output

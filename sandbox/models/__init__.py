@@ -4,10 +4,17 @@ from sandbox.models.feedback import Feedback, FeedbackEvent
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
 from sandbox.models.sms import SmsDirection, SmsMessage
 from sandbox.models.user import LoginSession, User
-from sandbox.models.workspace import SlaRuleSetting, Workspace, WorkspaceFlag, WorkspaceKind
+from sandbox.models.workspace import (
+    DeclaredHoliday,
+    SlaRuleSetting,
+    Workspace,
+    WorkspaceFlag,
+    WorkspaceKind,
+)
 
 __all__ = [
     "Category",
+    "DeclaredHoliday",
     "District",
     "Feedback",
     "FeedbackEvent",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -60,6 +60,20 @@ class WorkspaceFlag(db.Model):
     flag: Mapped[str] = mapped_column(sa.String(60))
     is_enabled: Mapped[bool] = mapped_column(default=False)
     workspace: Mapped[Workspace] = relationship(back_populates="flags")
+
+
+class DeclaredHoliday(db.Model):
+    """A public holiday or closure announced for one workspace (Eid, by moon sighting).
+
+    Its working-day calendar skips the day from then on; open items' deadlines move with it.
+    """
+
+    __table_args__ = (sa.UniqueConstraint("workspace_id", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(sa.ForeignKey("workspace.id"), index=True)
+    day: Mapped[date]
+    name: Mapped[str] = mapped_column(sa.String(120))
+    declared_at: Mapped[datetime]
 
 
 class SlaRuleSetting(db.Model):

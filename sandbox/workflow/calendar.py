@@ -36,6 +36,22 @@ class WorkingCalendar:
         self.is_fixed = holidays_by_year is not None
         self._years = {year: frozenset(days) for year, days in (holidays_by_year or {}).items()}
 
+    def with_closures(self, days: Iterable[date]) -> WorkingCalendar:
+        """This calendar plus declared closures (an announced holiday), sharing its years."""
+        days = frozenset(days)
+        if not days:
+            return self
+        other = WorkingCalendar(self.country, self.extra_closed_days | days)
+        other.is_fixed, other._years = self.is_fixed, self._years
+        return other
+
+    def previous_working_day(self, day: date) -> date:
+        """The last working day strictly before ``day``."""
+        day -= _ONE_DAY
+        while not self.is_working_day(day):
+            day -= _ONE_DAY
+        return day
+
     def holidays_in(self, year: int) -> frozenset[date]:
         """The public holidays of ``year`` (cached); LookupError for a year a fixed list lacks."""
         if year not in self._years:

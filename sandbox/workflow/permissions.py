@@ -20,7 +20,8 @@ Rules (training decisions, written down so trainers can explain them):
   manages the institution's officer accounts, reads the gateway log; no workflow actions,
   no identity.
 - **Facilitator**: observes any workspace of their own (whole workspace, reports, gateway
-  log), runs cohorts, resets and moves clocks, and opens stakeholder previews.
+  log), runs cohorts, resets and moves clocks, declares announced holidays for their
+  workspace, and opens stakeholder previews.
 - **Stakeholder**: observes their preview workspace and gives opinions on proposals.
 - **Administrator** (of the installation): what the facilitator does, plus the accounts of
   every institution, role and workspace (any role below their own), the list of workspaces
@@ -62,6 +63,7 @@ class Capability(Enum):
     MANAGE_ACCOUNTS = "manage_accounts"
     MANAGE_EVERY_ACCOUNT = "manage_every_account"  # every institution, role and workspace
     ADMINISTER = "administer"  # the installation: its workspaces and settings
+    MANAGE_CALENDAR = "manage_calendar"  # declare announced holidays for a workspace
     READ_GATEWAY_LOG = "read_gateway_log"
     TAKE_SCENARIOS = "take_scenarios"
     RUN_COHORT = "run_cohort"
@@ -109,7 +111,12 @@ OBSERVER = frozenset(
         Capability.READ_GATEWAY_LOG,
     }
 )
-FACILITATOR = OBSERVER | {Capability.RUN_COHORT, Capability.RESET, Capability.PREVIEW}
+FACILITATOR = OBSERVER | {
+    Capability.RUN_COHORT,
+    Capability.RESET,
+    Capability.PREVIEW,
+    Capability.MANAGE_CALENDAR,
+}
 
 POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
     {

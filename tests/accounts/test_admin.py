@@ -97,3 +97,30 @@ def test_nobody_else_reaches_administration(client, world, who):
     client.post("/login", data={"username": who, "password": PASSWORD})
     assert client.get("/admin/").status_code == 404
     assert 'href="/admin/"' not in client.get("/").text
+
+
+def test_a_facilitator_declares_and_withdraws_a_holiday_in_their_workspace(client, world):
+    client.post("/login", data={"username": "trainer.a", "password": PASSWORD})
+    page = client.get("/admin/calendar")
+    assert page.status_code == 200 and "Tangaza sikukuu" in page.text
+    assert 'type="hidden" value="a1"' in page.text and "(a2)" not in page.text
+    bad = client.post("/admin/calendar", data={"workspace": "a1", "day": "9/11", "name": "Eid"})
+    assert bad.status_code == 400 and "Andika tarehe kama 2026-11-30" in bad.text
+    weekend = client.post(
+        "/admin/calendar", data={"workspace": "a1", "day": "2026-11-07", "name": "Eid"}
+    )
+    assert weekend.status_code == 422 and "si siku ya kazi tayari" in weekend.text
+    done = client.post(
+        "/admin/calendar", data={"workspace": "a1", "day": "2026-11-09", "name": "Eid"}
+    )
+    assert done.status_code == 302
+    assert "2026-11-09" in client.get("/admin/calendar").text
+    assert client.get("/admin/calendar?workspace=a2").status_code == 404  # not theirs
+    gone = client.post("/admin/calendar/2026-11-09/withdraw", data={"workspace": "a1"})
+    assert gone.status_code == 302
+    assert "Hakuna sikukuu iliyotangazwa" in client.get("/admin/calendar").text
+
+
+def test_officers_have_no_calendar(client, world):
+    client.post("/login", data={"username": "mkuu.a", "password": PASSWORD})
+    assert client.get("/admin/calendar").status_code == 404

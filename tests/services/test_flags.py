@@ -53,7 +53,7 @@ def test_the_reply_warning_can_be_switched_off(make_workspace):
     assert perform(ws, head, item.id, reply).after.status.value == "awaiting_citizen"
 
 
-def test_rules_for_reads_the_toggles_in_one_query_plus_the_sla_settings(make_workspace):
+def test_rules_for_reads_toggles_sla_settings_and_holidays_in_one_query_each(make_workspace):
     ws = make_workspace()
     set_flag(ws, Toggle.REPLY_IDENTITY_WARNING, False)
     db.session.refresh(ws)  # the commit expired it: do not count reloading the workspace
@@ -64,7 +64,7 @@ def test_rules_for_reads_the_toggles_in_one_query_plus_the_sla_settings(make_wor
         rules = rules_for(ws)
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", listener)
-    assert len(statements) == 2
+    assert len(statements) == 3  # toggles, SLA settings, declared holidays (issue 8)
     assert rules.toggles == frozenset({Toggle.AUTO_ESCALATION})
     assert rules.policy == sla_policy_for(ws)
 

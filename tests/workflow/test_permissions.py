@@ -31,6 +31,7 @@ EXPECTED = {
     Capability.MANAGE_ACCOUNTS: {ICT, A},
     Capability.MANAGE_EVERY_ACCOUNT: {A},
     Capability.ADMINISTER: {A},
+    Capability.MANAGE_CALENDAR: {F, A},
     Capability.READ_GATEWAY_LOG: {O, H, ICT, F, A, T},
     Capability.TAKE_SCENARIOS: {T},
     Capability.RUN_COHORT: {F, A},
