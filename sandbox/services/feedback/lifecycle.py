@@ -162,8 +162,23 @@ def apply_action(
     transition = apply(
         state_of(item), command, now=now, policy=sla_policy_for(workspace), calendar=TANZANIA
     )
+    try:
+        _record(workspace, item, transition, now, actor, actor_label, giver_level)
+        db.session.commit()
+    except StaleDataError:  # the UPDATE … WHERE version = <read version> found no row
+        db.session.rollback()
+        current = db.session.scalar(sa.select(Feedback.version).where(Feedback.id == feedback_id))
+        raise VersionConflict(transition.before.version, current or 0) from None
+    return transition
+
+
+def _record(workspace, item, transition, now, actor, actor_label, giver_level) -> None:
+    """Write the new state, its event and its notice (the caller commits)."""
     store_state(item, transition.after)
     item.updated_at = now
+    # The UPDATE … WHERE version = <read version> goes first, so a lost race is seen here and
+    # nowhere else (building the notice reads rows, which would autoflush it at a random spot).
+    db.session.flush()
     db.session.add(
         FeedbackEvent(
             workspace_id=workspace.id,
@@ -181,15 +196,3 @@ def apply_action(
     )
     if transition.is_public:
         sms.notify_complainant(item, transition.action, transition.text)
-    _commit_or_conflict(item, transition)
-    return transition
-
-
-def _commit_or_conflict(item: Feedback, transition: Transition) -> None:
-    """Commit; a concurrent change of the same item becomes a VersionConflict."""
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        current = db.session.scalar(sa.select(Feedback.version).where(Feedback.id == item.id))
-        raise VersionConflict(transition.before.version, current or 0) from None

@@ -1,0 +1,133 @@
+"""A lost race is a VersionConflict for every action, never a database error (a 500).
+
+Every workflow action goes through ``apply_action``. Each test lets another writer commit a
+change to the item between the moment the action read it and the moment it writes, the
+window two officers clicking at once fall into, then checks nothing of the loser was kept.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from sandbox.extensions import db
+from sandbox.models import Feedback, FeedbackEvent, SmsMessage
+from sandbox.services.feedback import lifecycle
+from sandbox.services.workspace.clock import advance_clock
+from sandbox.workflow import Action, Command, RejectionReason, Resolution, Role, VersionConflict
+from tests.desk.factories import act, institution, make_item, make_user
+
+# How to bring a fresh item to where each action is allowed, and what the action needs.
+SETUP: dict[Action, list[Action]] = {
+    Action.ACKNOWLEDGE: [],
+    Action.NOTE: [],
+    Action.ASSIGN: [Action.ACKNOWLEDGE],
+    Action.TRANSFER_REQUEST: [Action.ACKNOWLEDGE],
+    Action.REJECT: [Action.ACKNOWLEDGE],
+    Action.ESCALATE: [Action.ACKNOWLEDGE],
+    Action.DIRECTIVE: [Action.ACKNOWLEDGE],
+    Action.START: [Action.ACKNOWLEDGE, Action.ASSIGN],
+    Action.REQUEST_INFO: [Action.ACKNOWLEDGE, Action.ASSIGN],
+    Action.RESPOND: [Action.ACKNOWLEDGE, Action.ASSIGN],
+    Action.CITIZEN_REPLIED: [Action.ACKNOWLEDGE, Action.ASSIGN, Action.REQUEST_INFO],
+    Action.TRANSFER_ACCEPT: [Action.ACKNOWLEDGE, Action.TRANSFER_REQUEST],
+    Action.TRANSFER_RETURN: [Action.ACKNOWLEDGE, Action.TRANSFER_REQUEST],
+    Action.CLOSE: [Action.ACKNOWLEDGE, Action.ASSIGN, Action.RESPOND],
+    Action.RATE: [Action.ACKNOWLEDGE, Action.ASSIGN, Action.RESPOND],
+    Action.REOPEN: [Action.ACKNOWLEDGE, Action.ASSIGN, Action.RESPOND],
+}
+
+
+def test_every_action_is_covered():
+    assert set(SETUP) == set(Action) - {Action.SUBMIT}
+
+
+@pytest.fixture
+def world(make_workspace):
+    """A workspace with an officer of the item's institution; inputs for every action."""
+    ws = make_workspace()
+    officer = make_user(ws, "afisa", Role.OFFICER, "DODOMA_CC")
+    inputs = {
+        Action.ASSIGN: {"assignee_id": officer.id},
+        Action.REQUEST_INFO: {"public_reply": "Tafadhali taja mtaa."},
+        Action.CITIZEN_REPLIED: {"note": "Mtaa wa Uhuru."},
+        Action.TRANSFER_REQUEST: {
+            "target_institution_id": institution("TANESCO").id,
+            "reason": "Ni suala la umeme.",
+        },
+        Action.TRANSFER_RETURN: {"reason": "Si letu pia."},
+        Action.RESPOND: {"public_reply": "Bomba limetengenezwa."},
+        Action.CLOSE: {"resolution": Resolution.RESOLVED},
+        Action.REJECT: {"rejection_reason": RejectionReason.DUPLICATE, "reason": "Nakala ya 12."},
+        Action.ESCALATE: {"reason": "Imechelewa sana."},
+        Action.DIRECTIVE: {"note": "Shughulikieni ndani ya siku 3."},
+        Action.RATE: {"rating": 2},
+        Action.REOPEN: {"reason": "Bomba bado linavuja."},
+        Action.NOTE: {"note": "Nimempigia simu."},
+    }
+    return ws, inputs
+
+
+def _item_ready_for(ws, inputs, action: Action) -> Feedback:
+    """A complaint with an identified citizen, brought to where ``action`` is allowed."""
+    item = make_item(ws, "DODOMA_CC")
+    for step in SETUP[action]:
+        advance_clock(ws, timedelta(minutes=1))
+        item = act(ws, item, step, **inputs.get(step, {}))
+    advance_clock(ws, timedelta(minutes=1))
+    return item
+
+
+@pytest.fixture
+def other_writer_in_between(monkeypatch):
+    """Factory: once the action read item_id (and decided), another request changes it."""
+    decide = lifecycle.apply
+
+    def arm(item_id: int) -> None:
+        def decide_then_lose_the_race(state, command, **kwargs):
+            transition = decide(state, command, **kwargs)
+            with db.engine.begin() as other:  # a separate connection: another worker
+                other.execute(
+                    sa.update(Feedback)
+                    .where(Feedback.id == item_id)
+                    .values(version=Feedback.version + 1)
+                )
+            return transition
+
+        monkeypatch.setattr(lifecycle, "apply", decide_then_lose_the_race)
+
+    return arm
+
+
+def _snapshot(item_id: int) -> tuple:
+    """What the loser must not have changed: events, notices, status."""
+    db.session.expire_all()
+    count = sa.select(sa.func.count())
+    events = db.session.scalar(count.where(FeedbackEvent.feedback_id == item_id))
+    notices = db.session.scalar(count.where(SmsMessage.feedback_id == item_id))
+    return events, notices, db.session.get(Feedback, item_id).status
+
+
+@pytest.mark.parametrize("action", list(SETUP), ids=lambda a: a.value)
+def test_an_action_that_loses_the_race_is_a_conflict(world, other_writer_in_between, action):
+    ws, inputs = world
+    item = _item_ready_for(ws, inputs, action)
+    before = _snapshot(item.id)
+    other_writer_in_between(item.id)
+    command = Command(action, expected_version=item.version, **inputs.get(action, {}))
+    with pytest.raises(VersionConflict) as raised:
+        lifecycle.apply_action(ws, item.id, command, actor_label="Afisa")
+    assert raised.value.message("en").startswith("Someone else changed")
+    assert _snapshot(item.id) == before
+
+
+@pytest.mark.parametrize("action", list(SETUP), ids=lambda a: a.value)
+def test_the_same_action_without_a_rival_succeeds(world, action):
+    ws, inputs = world
+    item = _item_ready_for(ws, inputs, action)
+    command = Command(action, expected_version=item.version, **inputs.get(action, {}))
+    transition = lifecycle.apply_action(ws, item.id, command, actor_label="Afisa")
+    assert transition.action is action
+    assert _snapshot(item.id)[0] == len(SETUP[action]) + 2
