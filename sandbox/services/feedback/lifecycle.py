@@ -10,6 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
 from sandbox.services.channels import sms
+from sandbox.services.feedback.once import submit_once
 from sandbox.services.feedback.states import state_of, store_state
 from sandbox.services.workspace.clock import workspace_now
 from sandbox.services.workspace.workspaces import sla_policy_for
@@ -61,17 +62,28 @@ class Submission:
 
 
 def submit_feedback(
-    workspace: Workspace, submission: Submission, recorded_by: User | None = None
+    workspace: Workspace,
+    submission: Submission,
+    recorded_by: User | None = None,
+    token: str | None = None,
 ) -> Feedback:
-    """Create an item with its reference, deadlines, SUBMIT event and SMS acknowledgement."""
-    description = (submission.description or "").strip()
-    if not description or len(description) > MAX_DESCRIPTION:
-        raise InvalidSubmission(
-            f"Eleza mrejesho wako (herufi 1 hadi {MAX_DESCRIPTION}).",
-            f"Describe your feedback (1 to {MAX_DESCRIPTION} characters).",
-        )
-    if db.session.get(Institution, submission.institution_id) is None:
-        raise InvalidSubmission("Chagua taasisi iliyopo.", "Choose an existing institution.")
+    """Create an item with its reference, deadlines, SUBMIT event and SMS notice; once per token."""
+    return submit_once(
+        workspace, token, lambda: add_feedback(workspace, submission, recorded_by, token)
+    ).item
+
+
+def add_feedback(
+    workspace: Workspace,
+    submission: Submission,
+    recorded_by: User | None = None,
+    token: str | None = None,
+) -> Feedback:
+    """Add the item, its SUBMIT event and its notice, flushed; the caller commits.
+
+    A refusal (InvalidSubmission) comes before anything is written.
+    """
+    description = _checked(submission)
     now = workspace_now(workspace)
     state = submit(
         submission.type, submission.institution_id, now, sla_policy_for(workspace), TANZANIA
@@ -87,6 +99,7 @@ def submit_feedback(
         description=description,
         language="en" if submission.language == "en" else "sw",
         updated_at=now,
+        submission_token=token,
         **_identity(submission),
     )
     store_state(item, state)
@@ -94,8 +107,20 @@ def submit_feedback(
     db.session.flush()
     _record_submit_event(item, submission.channel, recorded_by, now)
     sms.notify_complainant(item, Action.SUBMIT)
-    db.session.commit()
     return item
+
+
+def _checked(submission: Submission) -> str:
+    """The description, trimmed; raises InvalidSubmission for a bad text or institution."""
+    description = (submission.description or "").strip()
+    if not description or len(description) > MAX_DESCRIPTION:
+        raise InvalidSubmission(
+            f"Eleza mrejesho wako (herufi 1 hadi {MAX_DESCRIPTION}).",
+            f"Describe your feedback (1 to {MAX_DESCRIPTION} characters).",
+        )
+    if db.session.get(Institution, submission.institution_id) is None:
+        raise InvalidSubmission("Chagua taasisi iliyopo.", "Choose an existing institution.")
+    return description
 
 
 def _identity(submission: Submission) -> dict:
