@@ -106,7 +106,10 @@ def submit(institution_id: int):
     if form.validate_on_submit():
         try:
             item = portal.submit_from_portal(
-                workspace, _submission(form, institution.id, lang), form.checked_upload
+                workspace,
+                _submission(form, institution.id, lang),
+                form.checked_upload,
+                form.form_key.data,
             )
         except InvalidSubmission as error:
             form.description.errors.append(error.message(lang))

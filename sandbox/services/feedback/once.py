@@ -7,7 +7,9 @@ delivery arriving twice, one after the other or at the same instant, finds the f
 
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,8 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sandbox.extensions import db
 from sandbox.models import Feedback, Workspace
 
-MAX_TOKEN = 80
-_KEY = re.compile(r"[A-Za-z0-9._:-]{8,64}")
+_KEY = re.compile(r"[\w.:-]{8,64}", re.ASCII)  # a form key, a session id, an API client's key
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,19 @@ class Submitted:
     is_new: bool
 
 
+def new_form_key() -> str:
+    """A fresh random key for one form on one page (a hidden field)."""
+    return secrets.token_urlsafe(24)
+
+
 def submission_token(channel: str, key: str | None) -> str | None:
-    """The stored token for a channel's key; None when the key is missing or malformed."""
+    """The stored token for a channel's key (None without a key); odd or long keys are hashed."""
     key = (key or "").strip()
-    if not _KEY.fullmatch(key):
+    if not key:
         return None
-    return f"{channel}:{key}"[:MAX_TOKEN]
+    if not _KEY.fullmatch(key):
+        key = "#" + hashlib.sha256(key.encode()).hexdigest()[:48]
+    return f"{channel}:{key}"
 
 
 def find_submitted(workspace: Workspace, token: str | None) -> Feedback | None:
