@@ -61,6 +61,7 @@ class Port(Protocol):
     def search_institutions(self, query: str, lang: str) -> list[tuple[int, str]]: ...
     def track(self, reference: str, lang: str) -> Tracked | None: ...
     def submit(self, answers: dict[str, Any], lang: str) -> str | None: ...
+    def submitted_reference(self) -> str | None: ...
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Conversation:
     page: int = 0
     answers: dict[str, Any] = field(default_factory=dict)
     matches: list[list[Any]] = field(default_factory=list)
+    ending: str = ""  # which END was sent (its name: the session never stores a reference)
 
     @property
     def is_over(self) -> bool:
@@ -113,7 +115,7 @@ def new_inputs(conv: Conversation, text: str, is_new: bool) -> list[str]:
 def advance(conv: Conversation, text: str, is_new: bool, port: Port) -> Reply:
     """Feed this request's inputs to the conversation and give the screen to show."""
     if conv.is_over:
-        return Reply(_t(ENDINGS["over"], conv), is_end=True)
+        return _after_the_end(conv, text, is_new, port)
     inputs = new_inputs(conv, text, is_new)
     conv.text = text
     for value in inputs:
@@ -241,7 +243,20 @@ ACTIONS = {"search": _search, "track": _track, "submit": _submit}
 def end(conv: Conversation, ending: str, **values: str) -> Reply:
     """The last screen; the conversation forgets its answers."""
     conv.screen, conv.answers, conv.matches, conv.error = "ended", {}, [], None
+    conv.ending = ending
     return Reply(_t(ENDINGS[ending], conv).format(**values), is_end=True)
+
+
+def _after_the_end(conv: Conversation, text: str, is_new: bool, port: Port) -> Reply:
+    """A gateway repeating the request that ended the session gets the same END screen."""
+    repeat = text == conv.text and not is_new
+    if repeat and conv.ending == "submitted":
+        reference = port.submitted_reference()
+        if reference:
+            return end(conv, "submitted", reference=reference)
+    if repeat and conv.ending == "cancelled":
+        return end(conv, "cancelled")
+    return Reply(_t(ENDINGS["over"], conv), is_end=True)
 
 
 def render(conv: Conversation) -> Reply:

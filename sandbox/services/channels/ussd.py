@@ -21,7 +21,8 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, Workspace
 from sandbox.models.ussd import MAX_SESSION_ID, UssdSession
 from sandbox.services.channels import sms
-from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, submit_feedback
+from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, add_feedback
+from sandbox.services.feedback.once import find_submitted, submission_token, submit_once
 from sandbox.services.workspace.clock import wall_now
 from sandbox.text import without_control
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
@@ -77,8 +78,8 @@ def handle_ussd(workspace: Workspace, request: UssdRequest) -> str:
     session, is_new = _session_for(workspace, request)
     conv = Conversation.from_dict(_loads(session.state), session.language)
     if session.phone and session.phone != request.phone:
-        conv.screen = "ended"  # another phone cannot continue someone's session
-    port = DatabasePort(workspace, request.phone)
+        conv.screen, conv.ending = "ended", ""  # another phone cannot continue someone's session
+    port = DatabasePort(workspace, request.phone, request.session_id)
     reply = advance(conv, request.text, is_new, port)
     session.state = json.dumps(conv.to_dict())
     session.language = conv.lang
@@ -125,9 +126,10 @@ def _loads(text: str) -> Any:
 class DatabasePort:
     """The engine's window on the workspace: institutions, tracking, submitting."""
 
-    def __init__(self, workspace: Workspace, phone: str) -> None:
+    def __init__(self, workspace: Workspace, phone: str, session_id: str = "") -> None:
         """Serve one request of one phone in one workspace."""
         self.workspace, self.phone = workspace, phone
+        self.token = submission_token("ussd", session_id)  # one item per USSD session
         self.submitted_anonymously = False
 
     def search_institutions(self, query: str, lang: str) -> list[tuple[int, str]]:
@@ -156,14 +158,27 @@ class DatabasePort:
         """Submit the answers as USSD feedback; None when the service refuses them."""
         is_anonymous = answers.get("identity") == "anonymous"
         try:
-            item = submit_feedback(self.workspace, self._submission(answers, lang, is_anonymous))
+            submission = self._submission(answers, lang, is_anonymous)
+            submitted = submit_once(
+                self.workspace, self.token, lambda: self._add(submission, is_anonymous)
+            )
         except (InvalidSubmission, KeyError, ValueError):
             db.session.rollback()
             return None
+        self.submitted_anonymously = is_anonymous
+        return submitted.item.reference
+
+    def submitted_reference(self) -> str | None:
+        """The reference of the item this USSD session submitted, if it did."""
+        item = find_submitted(self.workspace, self.token)
+        return item.reference if item else None
+
+    def _add(self, submission: Submission, is_anonymous: bool) -> Feedback:
+        """The item and, for an anonymous one, its reference SMS: one transaction."""
+        item = add_feedback(self.workspace, submission, token=self.token)
         if is_anonymous:
             _text_reference(item, self.phone)
-            self.submitted_anonymously = True
-        return item.reference
+        return item
 
     def _submission(self, answers: dict[str, Any], lang: str, is_anonymous: bool) -> Submission:
         """The service's Submission from the conversation's answers."""
@@ -203,8 +218,7 @@ def latest_reply(item: Feedback) -> str | None:
 
 
 def _text_reference(item: Feedback, phone: str) -> None:
-    """Text the reference of an anonymous item to the dialling phone (the item keeps no phone)."""
+    """Text the reference of an anonymous item to the dialling phone (the caller commits)."""
     body = sms.notice_text(Action.SUBMIT, item)
     if body:
         sms.queue_sms(item.workspace_id, phone, body, item.id, item.updated_at)
-        db.session.commit()
