@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     EmailField,
+    HiddenField,
     RadioField,
     SelectField,
     StringField,
@@ -25,6 +26,7 @@ from sandbox.forms import Form, IsoDateField
 from sandbox.models.desk import Situation
 from sandbox.services.desk.inbox import Sort, Tab
 from sandbox.services.feedback.lifecycle import MAX_DESCRIPTION
+from sandbox.services.feedback.once import new_form_key
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 
 PHONE = r"^\+?[0-9 ]{9,16}$"
@@ -88,6 +90,7 @@ class InboxForm(Form):
 class WalkInForm(Form):
     """Feedback written down at the desk for a citizen who came in person."""
 
+    form_key = HiddenField(default=new_form_key)  # the same page posted twice: one item
     type = SelectField(_l("Type of feedback"), validators=[InputRequired()])
     category = SelectField(_l("Category"), validators=[Optional()], coerce=_int_or_none)
     description = TextAreaField(

@@ -77,3 +77,19 @@ def test_a_doubled_note_from_one_page_counts_once(app, two_officers):
     assert sorted(r.status_code for r in responses) == [302, 409]
     assert len(_events(item.id, Action.NOTE)) == 1
     assert db.session.get(Feedback, item.id).version == before + 1
+
+
+def test_a_walk_in_form_posted_twice_at_once_is_recorded_once(app, two_officers):
+    data = {
+        "type": "complaint",
+        "description": "Foleni ndefu ofisini",
+        "language": "sw",
+        "consent": "no",
+        "form_key": "walk-in-form-key-0001",
+    }
+    login = lambda c, i: c.post("/login", data={"username": "afisa", "password": "pw"})  # noqa: E731
+    responses = no_errors(race(app, 3, lambda c, i: c.post("/desk/walk-in", data=data), login))
+    assert {r.status_code for r in responses} == {302}
+    assert len({r.location for r in responses}) == 1  # every answer opens the same item
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(sa.func.count(Feedback.id))) == 1
