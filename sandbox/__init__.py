@@ -11,6 +11,7 @@ from flask import Flask
 
 from sandbox.config import DEV_SECRET_KEY, Config
 from sandbox.extensions import babel, csrf, db, login, migrate
+from sandbox.url_converters import bound_url_integers
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,6 +30,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     _refuse_dev_key_in_production(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _init_extensions(app)
+    bound_url_integers(app)
     _register_blueprints(app)
     from sandbox import cli
 

@@ -27,6 +27,7 @@ from sandbox.models.desk import Situation
 from sandbox.services.desk.inbox import Sort, Tab
 from sandbox.services.feedback.lifecycle import MAX_DESCRIPTION
 from sandbox.services.feedback.once import new_form_key
+from sandbox.text import parse_id
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 
 PHONE = r"^\+?[0-9 ]{9,16}$"
@@ -47,11 +48,8 @@ def as_member(enum, value, default=None):
 
 
 def _int_or_none(value):
-    """Coerce a select's value to int, keeping an empty choice as None."""
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
+    """Coerce a select's value to a row id; empty, garbled or impossible ids are None."""
+    return parse_id(value)
 
 
 class InboxForm(Form):

@@ -30,6 +30,7 @@ from sandbox.services.feedback.lifecycle import (
     Submission,
 )
 from sandbox.services.feedback.queries import regions_for_filter
+from sandbox.text import page_number, parse_id
 from sandbox.workflow import (
     TRAINING_DEFAULT_NOTICE,
     Channel,
@@ -78,7 +79,7 @@ def institutions():
     form = SearchForm(request.args)
     form.fill_choices(lang, regions_for_filter())
     search = _search(form) if form.validate() else portal.InstitutionSearch()
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = page_number(request.args.get("page"))
     results = portal.search_institutions(search, lang, page, PER_PAGE)
     return render_template("portal/institutions.html", form=form, page=results)
 
@@ -86,11 +87,10 @@ def institutions():
 def _search(form: SearchForm) -> portal.InstitutionSearch:
     """The search form as a query; a value not offered is ignored, never an error."""
     kinds = {k.value: k for k in InstitutionKind}
-    region = form.region.data or ""
     return portal.InstitutionSearch(
         text=form.q.data or "",
         kind=kinds.get(form.kind.data or ""),
-        region_id=int(region) if region.isdigit() and len(region) < 10 else None,
+        region_id=parse_id(form.region.data),
     )
 
 

@@ -10,6 +10,7 @@ from sandbox.extensions import csrf
 from sandbox.services.channels import sms_log
 from sandbox.services.channels.sms_inbound import BadInboundSms, parse_inbound, receive_sms
 from sandbox.sms.forms import OutboxFilterForm
+from sandbox.text import page_number
 from sandbox.workflow.permissions import Capability
 from sandbox.workspace_routing import current_workspace, workspace_aware
 
@@ -38,7 +39,7 @@ def outbox():
         abort(404)
     form = OutboxFilterForm(request.args)
     phone = form.phone.data if form.validate() else None
-    page = sms_log.outbox_page(workspace, phone, request.args.get("page", 1, type=int) or 1)
+    page = sms_log.outbox_page(workspace, phone, page_number(request.args.get("page")))
     return render_template(
         "sms/outbox.html", form=form, page=page, workspace=workspace, is_masked=sms_log.is_masked
     )

@@ -29,6 +29,7 @@ from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.clock import workspace_now
 from sandbox.services.workspace.flags import Flag, is_enabled
 from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.text import parse_id
 from sandbox.workflow import (
     TANZANIA,
     Action,
@@ -218,7 +219,8 @@ def describe_detail(detail: str, lang: str) -> str:
     key, value = parsed
     if key in ("assignee", "institution"):
         model = User if key == "assignee" else Institution
-        row = db.session.get(model, int(value)) if value.isdigit() else None
+        row_id = parse_id(value)
+        row = db.session.get(model, row_id) if row_id else None
         if row is None:
             return ""
         return row.display_name if key == "assignee" else row.name(lang)
