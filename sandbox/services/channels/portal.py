@@ -27,6 +27,7 @@ from sandbox.services.feedback.once import submission_token, submit_once
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.clock import workspace_now
 from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import (
     TANZANIA,
     Action,
@@ -57,11 +58,11 @@ def search_institutions(search: InstitutionSearch, lang: str, page: int, per_pag
     query = sa.select(Institution)
     words = search.text.strip()
     if words:
-        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", words) + "%"
+        pattern = like_pattern(words)
         query = query.where(
             sa.or_(
-                Institution.name_sw.ilike(pattern, escape="\\"),
-                Institution.name_en.ilike(pattern, escape="\\"),
+                Institution.name_sw.ilike(pattern, escape=LIKE_ESCAPE),
+                Institution.name_en.ilike(pattern, escape=LIKE_ESCAPE),
             )
         )
     if search.kind is not None:

@@ -24,7 +24,7 @@ from sandbox.services.channels import sms
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, add_feedback
 from sandbox.services.feedback.once import find_submitted, submission_token, submit_once
 from sandbox.services.workspace.clock import wall_now
-from sandbox.text import without_control
+from sandbox.text import LIKE_ESCAPE, like_pattern, without_control
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
 from sandbox.workflow.errors import BilingualError
 
@@ -195,11 +195,10 @@ class DatabasePort:
 
 def _contains(word: str) -> sa.ColumnElement[bool]:
     """Case-insensitive 'contains' on the names and code, with LIKE wildcards escaped."""
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
+    pattern = like_pattern(word)
     return sa.or_(
-        *(c.ilike(pattern, escape="\\") for c in (Institution.name_sw, Institution.name_en)),
-        Institution.code.ilike(pattern, escape="\\"),
+        *(c.ilike(pattern, escape=LIKE_ESCAPE) for c in (Institution.name_sw, Institution.name_en)),
+        Institution.code.ilike(pattern, escape=LIKE_ESCAPE),
     )
 
 
