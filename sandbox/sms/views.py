@@ -15,6 +15,15 @@ from sandbox.workflow.permissions import Capability
 from sandbox.workspace_routing import current_workspace, workspace_aware
 
 bp = workspace_aware(Blueprint("sms", __name__, url_prefix="/sms", template_folder="templates"))
+# A callback carries at most ten SMS parts (1600 characters): anything bigger is refused (413,
+# answered in JSON by sandbox/errors.py) before it is read.
+MAX_BODY = 16 * 1024
+
+
+@bp.url_value_preprocessor
+def _limit_request_size(endpoint, values) -> None:
+    """Runs before the body is read: this blueprint's own size limit."""
+    request.max_content_length = MAX_BODY
 
 
 @bp.post("/inbound")
