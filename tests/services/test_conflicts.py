@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, SmsMessage
 from sandbox.services.feedback import lifecycle
-from sandbox.services.workspace.clock import advance_clock
+from sandbox.services.workspace.clock import advance_clock, advance_clock_working_days
+from sandbox.services.workspace.escalation import escalate_overdue
 from sandbox.workflow import Action, Command, RejectionReason, Resolution, Role, VersionConflict
 from tests.desk.factories import act, institution, make_item, make_user
 
@@ -131,3 +132,19 @@ def test_the_same_action_without_a_rival_succeeds(world, action):
     transition = lifecycle.apply_action(ws, item.id, command, actor_label="Afisa")
     assert transition.action is action
     assert _snapshot(item.id)[0] == len(SETUP[action]) + 2
+
+
+@pytest.mark.parametrize("rival", [True, False], ids=["rival", "alone"])
+def test_automatic_escalation_that_loses_the_race_skips_the_item(
+    world, other_writer_in_between, rival
+):
+    ws, inputs = world
+    item = _item_ready_for(ws, inputs, Action.ACKNOWLEDGE)
+    advance_clock_working_days(ws, 40)
+    before = _snapshot(item.id)
+    if rival:
+        other_writer_in_between(item.id)
+        assert escalate_overdue(ws) == 0  # an officer acted first: no 500, nothing written
+        assert _snapshot(item.id) == before
+    else:
+        assert escalate_overdue(ws) >= 1
