@@ -1,7 +1,7 @@
 """delivered once: feedback submission tokens, one inbound SMS per gateway id
 
 Revision ID: once1a2b3c4d
-Revises: eac71a5909fe
+Revises: a7d3c1e90b11
 Create Date: 2026-12-01 10:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'once1a2b3c4d'
-down_revision = 'eac71a5909fe'
+down_revision = 'a7d3c1e90b11'
 branch_labels = None
 depends_on = None
 
