@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm.exc import StaleDataError
@@ -197,7 +198,15 @@ def apply_action(
     return transition
 
 
-def _record(workspace, item, transition, now, actor, actor_label, giver_level) -> None:
+def _record(
+    workspace: Workspace,
+    item: Feedback,
+    transition: Transition,
+    now: datetime,
+    actor: User | None,
+    actor_label: str | None,
+    giver_level: EscalationLevel | None,
+) -> None:
     """Write the new state, its event and its notice (the caller commits)."""
     store_state(item, transition.after)
     item.updated_at = now
