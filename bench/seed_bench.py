@@ -31,7 +31,7 @@ from sandbox.seeding.generator import generate  # noqa: E402
 from sandbox.seeding.loader import load_seed_data  # noqa: E402
 from sandbox.seeding.provider import make_faker  # noqa: E402
 from sandbox.services.workspace import seeding  # noqa: E402
-from sandbox.services.workspace.clock import workspace_now  # noqa: E402
+from sandbox.services.workspace.now import workspace_now  # noqa: E402
 from sandbox.services.workspace.workspaces import create_workspace  # noqa: E402
 from sandbox.services.workspace.world import load_world  # noqa: E402
 

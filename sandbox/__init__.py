@@ -9,15 +9,16 @@ from typing import Any
 import sqlalchemy as sa
 from flask import Flask
 
-from sandbox.config import DEV_SECRET_KEY, Config
+from sandbox.config import Config
 from sandbox.extensions import babel, csrf, db, login, migrate
+from sandbox.limits import limiter
+from sandbox.secret_key import InsecureConfiguration, settle_secret_key
+from sandbox.security import init_security
 from sandbox.url_converters import bound_url_integers
 
+__all__ = ["InsecureConfiguration", "create_app"]
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-class InsecureConfiguration(RuntimeError):
-    """Raised when production mode would run with the built-in development key."""
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -27,8 +28,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     app.instance_path = str(app.config["INSTANCE_DIR"])
-    _refuse_dev_key_in_production(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config["SECRET_KEY"] = settle_secret_key(
+        app.config["SECRET_KEY"],
+        instance_dir=Path(app.instance_path),
+        production=app.config["PRODUCTION"],
+        host=app.config["HOST"],
+    )
     _init_extensions(app)
     bound_url_integers(app)
     _register_blueprints(app)
@@ -38,15 +44,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-def _refuse_dev_key_in_production(app: Flask) -> None:
-    """Production must have its own SECRET_KEY; say how to set one."""
-    if app.config["PRODUCTION"] and app.config["SECRET_KEY"] == DEV_SECRET_KEY:
-        raise InsecureConfiguration(
-            "MREJESHO_ENV=production needs a secret key of its own. Set one with:\n"
-            "  export SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
-        )
-
-
 def _init_extensions(app: Flask) -> None:
     """Bind the unbound extensions to this app."""
     from sandbox.i18n import select_locale
@@ -54,6 +51,8 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
+    limiter.init_app(app)
+    init_security(app)
     login.init_app(app)
     login.login_view = "auth.login"
     login.login_message = None
@@ -74,6 +73,7 @@ def translation_directories() -> list[str]:
 def _register_blueprints(app: Flask) -> None:
     """One blueprint per area."""
     from sandbox.accounts.views import bp as accounts_bp
+    from sandbox.admin.views import bp as admin_bp
     from sandbox.auth.views import bp as auth_bp
     from sandbox.desk.views import bp as desk_bp
     from sandbox.errors import register_error_handlers
@@ -86,7 +86,7 @@ def _register_blueprints(app: Flask) -> None:
     from sandbox.ussd.views import bp as ussd_bp
     from sandbox.workspace_routing import register_channel_blueprint
 
-    for bp in (main_bp, auth_bp, desk_bp, open311_bp, reports_bp, accounts_bp):
+    for bp in (main_bp, auth_bp, desk_bp, open311_bp, reports_bp, accounts_bp, admin_bp):
         app.register_blueprint(bp)
     for bp in (portal_bp, ussd_bp, sms_bp):  # demo at /portal…, any workspace at /w/<code>/…
         register_channel_blueprint(app, bp)

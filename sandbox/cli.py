@@ -11,10 +11,13 @@ from flask_migrate import upgrade
 
 
 def _create_app() -> Flask:
-    """Factory used by the `mrejesho` console script."""
-    from sandbox import create_app
+    """Factory used by the `mrejesho` console script; an unsafe key is one line, no traceback."""
+    from sandbox import InsecureConfiguration, create_app
 
-    return create_app()
+    try:
+        return create_app()
+    except InsecureConfiguration as error:
+        raise click.ClickException(f"{error.message_sw} / {error.message_en}") from None
 
 
 @click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=False)
@@ -35,9 +38,15 @@ def run_command(host: str | None, port: int | None, threads: int) -> None:
     """Serve the app with waitress (HOST=0.0.0.0 serves a workshop LAN)."""
     from waitress import serve
 
+    from sandbox.secret_key import InsecureConfiguration, check_given_key
+
     app = current_app._get_current_object()
     host = host or app.config["HOST"]
     port = port or app.config["PORT"]
+    try:  # --host may open a network that the configured HOST did not
+        check_given_key(app.config["SECRET_KEY"], production=app.config["PRODUCTION"], host=host)
+    except InsecureConfiguration as error:
+        raise click.ClickException(f"{error.message_sw} / {error.message_en}") from None
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.secho(
         f"\nMrejesho Sandbox: http://{shown}:{port}/  (Ctrl+C kusimamisha / to stop)", fg="green"
@@ -215,6 +224,7 @@ def trainee_command(username, code, institution, items, seed, password) -> None:
             items=items,
             seed=seed,
             password=password,
+            shared_workspaces=(current_app.config["DEMO_WORKSPACE"],),
         )
     except TraineeRefused as error:
         raise click.ClickException(f"{error.message_sw} / {error.message_en}") from None
@@ -238,8 +248,9 @@ def trainee_command(username, code, institution, items, seed, password) -> None:
 @with_appcontext
 def flag_command(workspace_code: str, name: str | None, state: str | None) -> None:
     """Show a workspace's behaviour flags, or switch one (`flag demo auto_escalation off`)."""
-    from sandbox.services.workspace.flags import Flag, flags_of, set_flag
+    from sandbox.services.workspace.flags import flags_of, set_flag
     from sandbox.services.workspace.workspaces import find_workspace
+    from sandbox.workflow.behaviour import Toggle
 
     workspace = find_workspace(workspace_code)
     if workspace is None:
@@ -247,12 +258,12 @@ def flag_command(workspace_code: str, name: str | None, state: str | None) -> No
             f"Hakuna eneo la kazi '{workspace_code}'. / No workspace '{workspace_code}'."
         )
     if name is not None:
-        if name not in {f.value for f in Flag} or state is None:
-            choices = ", ".join(f.value for f in Flag)
+        if name not in {f.value for f in Toggle} or state is None:
+            choices = ", ".join(f.value for f in Toggle)
             raise click.UsageError(
                 f"Taja bendera ({choices}) na on/off. / Give a flag and on or off."
             )
-        set_flag(workspace, Flag(name), state == "on")
+        set_flag(workspace, Toggle(name), state == "on")
     for flag, enabled in flags_of(workspace).items():
         click.echo(
             f"  {flag.value:<24} {'on ' if enabled else 'off'}  {flag.label_sw} / {flag.label_en}"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-DEV_SECRET_KEY = "dev-only-not-secret-mrejesho-sandbox"
+from sandbox.secret_key import DEV_SECRET_KEY
+
+__all__ = ["DEV_SECRET_KEY", "Config", "database_url", "is_production"]
 
 
 def _instance_dir() -> Path:
@@ -24,22 +26,34 @@ def database_url(instance_dir: Path) -> str:
     return url
 
 
+def is_production(value: str | None) -> bool:
+    """MREJESHO_ENV names production in any letter case (``Production``, ``PRODUCTION``)."""
+    return (value or "").strip().lower() == "production"
+
+
 class Config:
     """Defaults; every value can be overridden by the environment or a test config."""
 
     INSTANCE_DIR = _instance_dir()
-    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+    SECRET_KEY = os.environ.get("SECRET_KEY")  # None: generated once under INSTANCE_DIR
     SQLALCHEMY_DATABASE_URI = database_url(INSTANCE_DIR)
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     HOST = os.environ.get("HOST", "127.0.0.1")
     PORT = int(os.environ.get("PORT", "5000"))
-    PRODUCTION = os.environ.get("MREJESHO_ENV", "development") == "production"
+    PRODUCTION = is_production(os.environ.get("MREJESHO_ENV"))
     BABEL_DEFAULT_LOCALE = "sw"
     BABEL_DEFAULT_TIMEZONE = "Africa/Dar_es_Salaam"
     LANGUAGES = ("sw", "en")
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_SAMESITE = "Lax"
     PER_PAGE = 25
+    # Rate limits (sandbox/limits.py): memory:// counts per process; several processes or
+    # hosts must share a store, e.g. RATELIMIT_STORAGE_URI=redis://localhost:6379.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    RATE_LIMIT_LOGIN = os.environ.get("RATE_LIMIT_LOGIN", "10 per minute;60 per hour")
+    RATE_LIMIT_REFERENCE = os.environ.get("RATE_LIMIT_REFERENCE", "30 per minute")
+    RATE_LIMIT_API_KEY = os.environ.get("RATE_LIMIT_API_KEY", "10 per minute")
     DEMO_WORKSPACE = "demo"
     DEMO_SEED = int(os.environ.get("DEMO_SEED", "2024"))
     DEMO_ITEMS = int(os.environ.get("DEMO_ITEMS", "1200"))

@@ -21,7 +21,7 @@ _WS = r"^(?:/w/[^/]+)?"
 FORMATS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_WS + r"/ussd/?$"), "ussd"),
     (re.compile(_WS + r"/sms/inbound/?$"), "sms"),
-    (re.compile(_WS + r"/ussd/phone/inbox\.json$"), "json"),
+    (re.compile(_WS + r"/ussd/phone/(?:inbox\.json|dial)$"), "json"),
     (re.compile(r"^/healthz"), "json"),
 )
 # For gateways, which have no language: both, Swahili first (a USSD screen stays short).
@@ -29,6 +29,7 @@ MACHINE_TEXT: dict[int, tuple[str, str]] = {
     404: ("Huduma haipatikani.", "Service not available."),
     405: ("Ombi hili haliruhusiwi hapa.", "Method not allowed here."),
     413: ("Ombi ni kubwa mno.", "The request is too large."),
+    429: ("Majaribio mengi mno. Subiri dakika moja.", "Too many attempts. Wait a minute."),
     500: ("Hitilafu ya mfumo. Jaribu tena.", "System error. Try again."),
 }
 DEFAULT_MACHINE_TEXT = ("Ombi halikukamilika.", "The request could not be completed.")
@@ -49,12 +50,16 @@ def machine_error(kind: str, status: int) -> Response:
     return jsonify(error=f"{sw} / {en}", code=status), status
 
 
+def _allow(error: HTTPException) -> dict[str, str]:
+    """The Allow header a 405 must carry (werkzeug knows the valid methods)."""
+    methods = getattr(error, "valid_methods", None)
+    return {"Allow": ", ".join(methods)} if methods else {}
+
+
 def with_allow(answer, error: HTTPException) -> Response:
-    """The answer as a Response, keeping the ``Allow`` header werkzeug computed for a 405."""
+    """The answer as a Response, with the ``Allow`` header a 405 must carry."""
     response = make_response(answer)
-    for name, value in error.get_headers():
-        if name.lower() == "allow":
-            response.headers["Allow"] = value
+    response.headers.update(_allow(error))
     return response
 
 
@@ -76,6 +81,7 @@ def register_error_handlers(app: Flask) -> None:
             404: _("We could not find that page."),
             405: _("That action is not available here."),
             413: _("The file is too large."),
+            429: _("Too many attempts from this device. Wait a minute, then try again."),
         }
         message = messages.get(status, _("The request could not be completed."))
         page = render_template("error.html", code=status, message=message), status

@@ -32,6 +32,7 @@ MENU = (
     NavItem("reports.dashboard", _l("Reports")),
     NavItem("accounts.account_list", _l("Accounts")),
     NavItem("sms.outbox", _l("SMS outbox")),
+    NavItem("admin.index", _l("Administration")),
 )
 
 

@@ -8,7 +8,7 @@ links made with relative endpoints (``url_for(".track")``) stay in the same work
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, current_app, g, request, url_for
+from flask import Blueprint, Flask, abort, current_app, g
 
 from sandbox.models import Workspace
 from sandbox.services.workspace.workspaces import find_workspace
@@ -50,15 +50,3 @@ def current_workspace() -> Workspace:
             abort(404)
         g.workspace = workspace
     return g.workspace
-
-
-def workspace_url_for(endpoint: str, workspace: Workspace, **values) -> str:
-    """A channel URL for a given workspace (the demo's plain URL, others under /w/<code>)."""
-    if workspace.code == current_app.config["DEMO_WORKSPACE"]:
-        return url_for(endpoint, **values)
-    return url_for(endpoint.replace(".", "_ws.", 1), ws_code=workspace.code, **values)
-
-
-def is_workspace_url() -> bool:
-    """True when the request came through a /w/<code>/ URL."""
-    return bool(request.blueprint and request.blueprint.endswith("_ws"))

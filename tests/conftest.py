@@ -17,6 +17,7 @@ from flask_migrate import stamp
 
 from sandbox import create_app
 from sandbox.extensions import db
+from sandbox.limits import limiter
 from sandbox.models import Workspace, WorkspaceKind
 from sandbox.seeding.loader import load_seed_data
 from sandbox.services.workspace.workspaces import create_workspace
@@ -68,6 +69,13 @@ def _drop_alembic_version() -> None:
     """A previous migration test may have left Alembic's bookkeeping table."""
     with db.engine.begin() as conn:
         conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Every test starts with no request counted against the rate limits (sandbox/limits.py)."""
+    if limiter.initialized:
+        limiter.reset()
 
 
 @pytest.fixture

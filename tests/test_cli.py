@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
 from sandbox.cli import main
 from sandbox.extensions import db
 from sandbox.models import Feedback, User, Workspace
+from sandbox.workflow import Role
 
 
 def items_in(code: str) -> int:
@@ -132,3 +134,40 @@ def test_replace_regenerates_a_workspace_from_its_own_seed_and_size(runner):
     assert descriptions() == before
     told = runner.invoke(args=["seed", "--workspace", "zawadi", "--replace", "--items", "4"])
     assert "Seeded 4 items" in told.output and len(descriptions()) == 4
+
+
+# --- one password policy for the web and the command line (issue 8, section 2) -------------
+
+
+@pytest.mark.parametrize(
+    ("args", "english"),
+    [
+        (["Juma Two", "--password", "x"], "lowercase letters"),  # the reproducer
+        (["juma2", "--password", "x"], "characters"),
+        (["juma.mbili.ndefu", "--password", "Juma.Mbili.Ndefu"], "username"),
+        (["juma2", "--password", "mafunzo2024"], "published"),
+    ],
+)
+def test_trainee_follows_the_password_policy(runner, args, english):
+    refused = runner.invoke(args=["trainee", *args, "--items", "3"])
+    assert refused.exit_code == 1
+    assert english in refused.output and " / " in refused.output
+    assert (
+        db.session.scalar(sa.select(sa.func.count(User.id)).where(User.role == Role.TRAINEE)) == 0
+    )
+
+
+@pytest.mark.parametrize("args", [["demo"], ["juma2", "--workspace", "demo"]])
+def test_trainee_never_joins_the_shared_demo_workspace(runner, args):
+    refused = runner.invoke(args=["trainee", *args, "--items", "3"])
+    assert refused.exit_code == 1
+    assert "needs a workspace of their own" in refused.output
+    assert "anahitaji eneo lake" in refused.output
+    assert db.session.scalar(sa.select(User.id).where(User.role == Role.TRAINEE)) is None
+
+
+def test_a_random_trainee_password_passes_the_policy(runner):
+    done = runner.invoke(args=["trainee", "juma2", "--items", "3"])
+    assert done.exit_code == 0, done.output
+    password = done.output.split("(password: ")[1].split(")")[0]
+    assert len(password) >= 10

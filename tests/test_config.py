@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 
 from sandbox import InsecureConfiguration, create_app
-from sandbox.config import DEV_SECRET_KEY, database_url
+from sandbox.config import DEV_SECRET_KEY, database_url, is_production
 from sandbox.extensions import db
+from sandbox.secret_key import KEY_FILE
+
+MREJESHO = [sys.executable, "-c", "from sandbox.cli import main; main()"]
 
 
 def test_production_refuses_the_development_key(tmp_path):
@@ -45,3 +54,93 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
         assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(sa.text("PRAGMA busy_timeout")).scalar() >= 5000
         db.engine.dispose()
+
+
+# --- the secret key (issue 8, section 2) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("given", [None, "", "   ", "x" * 31])
+def test_production_refuses_a_missing_empty_or_short_key(tmp_path, given):
+    with pytest.raises(InsecureConfiguration) as refused:
+        create_app({"PRODUCTION": True, "SECRET_KEY": given, "INSTANCE_DIR": tmp_path})
+    assert "SECRET_KEY" in refused.value.message_sw and "SECRET_KEY" in refused.value.message_en
+    assert "\n" not in refused.value.message_sw + refused.value.message_en
+    assert not (tmp_path / KEY_FILE).exists()
+
+
+@pytest.mark.parametrize("value", ["production", "Production", "PRODUCTION", " production "])
+def test_mrejesho_env_is_case_insensitive(value):
+    assert is_production(value)
+
+
+@pytest.mark.parametrize("value", [None, "", "development", "prod", "productions"])
+def test_anything_else_is_development(value):
+    assert not is_production(value)
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.10", "mrejesho.local", ""])
+def test_the_published_key_cannot_serve_a_network(tmp_path, host):
+    with pytest.raises(InsecureConfiguration, match="public"):
+        create_app({"SECRET_KEY": DEV_SECRET_KEY, "HOST": host, "INSTANCE_DIR": tmp_path})
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.1.1", "localhost", "::1", "[::1]"])
+def test_the_published_key_may_still_serve_this_machine_only(tmp_path, host):
+    app = create_app({"SECRET_KEY": DEV_SECRET_KEY, "HOST": host, "INSTANCE_DIR": tmp_path})
+    assert app.config["SECRET_KEY"] == DEV_SECRET_KEY
+
+
+def test_without_a_key_one_is_generated_once_per_installation(tmp_path):
+    config = {"SECRET_KEY": None, "HOST": "0.0.0.0", "INSTANCE_DIR": tmp_path}
+    first = create_app(config).config["SECRET_KEY"]
+    second = create_app(config).config["SECRET_KEY"]
+    other = create_app({**config, "INSTANCE_DIR": tmp_path / "other"}).config["SECRET_KEY"]
+    assert first == second != other
+    assert len(first) == 64 and first != DEV_SECRET_KEY
+    assert (tmp_path / KEY_FILE).read_text().strip() == first
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_generated_key_file_is_private(tmp_path):
+    create_app({"SECRET_KEY": None, "INSTANCE_DIR": tmp_path})
+    assert stat.S_IMODE((tmp_path / KEY_FILE).stat().st_mode) == 0o600
+    (tmp_path / KEY_FILE).chmod(0o644)
+    create_app({"SECRET_KEY": None, "INSTANCE_DIR": tmp_path})
+    assert stat.S_IMODE((tmp_path / KEY_FILE).stat().st_mode) == 0o600
+
+
+def test_the_instance_folder_is_never_committed():
+    ignored = (Path(__file__).parents[1] / ".gitignore").read_text().splitlines()
+    assert "instance/" in ignored
+
+
+def test_the_command_line_refuses_in_one_line_without_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("MREJESHO_ENV", "Production")
+    monkeypatch.setenv("SECRET_KEY", "short")
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    done = subprocess.run(
+        [*MREJESHO, "run", "--port", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "SECRET_KEY" in lines[0] and " / " in lines[0]
+
+
+def test_run_refuses_the_published_key_on_a_network_address(tmp_path, monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", DEV_SECRET_KEY)
+    monkeypatch.setenv("HOST", "127.0.0.1")
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    done = subprocess.run(
+        [*MREJESHO, "run", "--host", "0.0.0.0", "--port", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "public" in done.stderr

@@ -1,7 +1,7 @@
 """delivered once: feedback submission tokens, one inbound SMS per gateway id
 
 Revision ID: once1a2b3c4d
-Revises: a7d3c1e90b11
+Revises: conf1a2b3c4d
 Create Date: 2026-12-01 10:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'once1a2b3c4d'
-down_revision = 'a7d3c1e90b11'
+down_revision = 'conf1a2b3c4d'
 branch_labels = None
 depends_on = None
 

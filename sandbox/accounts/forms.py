@@ -1,4 +1,4 @@
-"""Forms of account management; CSRF comes from FlaskForm, every message is bilingual."""
+"""Forms of account management; CSRF comes from the base Form, every message is bilingual."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from wtforms import PasswordField, SelectField, StringField, SubmitField, Valida
 from wtforms.validators import DataRequired, Length
 
 from sandbox.forms import Form
-from sandbox.services.people.accounts import MANAGEABLE_ROLES, MAX_PASSWORD, MIN_PASSWORD
+from sandbox.workflow import Role
+from sandbox.workflow.credentials import MAX_PASSWORD, MIN_PASSWORD
 
 
 def _in_choices(form, field) -> None:
@@ -34,7 +35,7 @@ def _password_field(label) -> PasswordField:
 
 
 class NewAccountForm(Form):
-    """Username, display name, role (officer or head) and initial password."""
+    """Username, display name, role (below the manager's own) and initial password."""
 
     username = StringField(
         _l("Username"),
@@ -49,12 +50,20 @@ class NewAccountForm(Form):
         ],
     )
     role = SelectField(_l("Role"), validate_choice=False, validators=[_in_choices])
+    institution = SelectField(
+        _l("Institution"),
+        coerce=lambda v: int(v) if str(v or "").isdigit() else None,
+        validate_choice=False,
+        description=_l("Needed for officers, heads, ICT officers, trainees and leaders."),
+    )
     password = _password_field(_l("Initial password"))
     submit = SubmitField(_l("Create account"))
 
-    def fill_choices(self, lang: str) -> None:
-        """The roles an ICT officer may create, in the user's language."""
-        self.role.choices = [(r.value, r.label(lang)) for r in MANAGEABLE_ROLES]
+    def fill_choices(self, roles: tuple[Role, ...], lang: str, institutions=()) -> None:
+        """The roles this manager may grant, in the user's language; institutions to choose
+        from (the administrator only: an ICT officer creates logins in their own)."""
+        self.role.choices = [(r.value, r.label(lang)) for r in roles]
+        self.institution.choices = [("", "—")] + [(i.id, i.name(lang)) for i in institutions]
 
 
 class PasswordForm(Form):

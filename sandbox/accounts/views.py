@@ -31,7 +31,8 @@ def account_list():
     return render_template(
         "accounts/list.html",
         users=accounts.institution_accounts(current_user),
-        manageable=accounts.MANAGEABLE_ROLES,
+        every=accounts.manages_every_account(current_user),
+        manageable=accounts.manageable_roles(current_user),
         confirm=ConfirmForm(),
     )
 
@@ -39,12 +40,17 @@ def account_list():
 @bp.route("/new", methods=["GET", "POST"])
 @requires(Capability.MANAGE_ACCOUNTS, hidden=True)
 def create():
-    """Create an officer or head account."""
+    """Create an account of a role below the manager's own."""
     form = NewAccountForm()
-    form.fill_choices(current_language())
+    institutions = accounts.institution_choices(current_user)
+    form.fill_choices(accounts.manageable_roles(current_user), current_language(), institutions)
     if form.validate_on_submit():
         new = accounts.NewAccount(
-            form.username.data, form.display_name.data, form.role.data, form.password.data
+            form.username.data,
+            form.display_name.data,
+            form.role.data,
+            form.password.data,
+            form.institution.data if institutions else None,
         )
         try:
             user = accounts.create_account(current_user, new)
@@ -53,7 +59,8 @@ def create():
         else:
             flash(_("Account %(username)s created.", username=user.username), "success")
             return redirect(url_for(".account_list"))
-    return render_template("accounts/new.html", form=form), 400 if form.errors else 200
+    status = 400 if form.errors else 200
+    return render_template("accounts/new.html", form=form, institutions=institutions), status
 
 
 @bp.post("/<int:user_id>/deactivate")

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, IntegerField, SelectField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from sandbox.desk.forms import no_nul
@@ -173,7 +173,13 @@ class CloseForm(ActionForm):
 
 class RejectForm(ActionForm):
     action = Action.REJECT
-    rejection_reason = SelectField(_l("Rejection reason"), validators=[InputRequired()])
+    rejection_reason = (
+        SelectField(  # any reason is parsed, so a refused one meets the rules' advice
+            _l("Rejection reason"),
+            validators=[InputRequired(), AnyOf([r.value for r in RejectionReason])],
+            validate_choice=False,
+        )
+    )
     reason = _text(_l("Explanation for the citizen"), minimum=MIN_REASON)
 
     def inputs(self) -> dict:
@@ -211,5 +217,7 @@ def make_form(action: Action, lang: str, formdata=None, version: int | None = No
     if isinstance(form, CloseForm):
         form.resolution.choices = [(r.value, r.label(lang)) for r in Resolution]
     if isinstance(form, RejectForm):
-        form.rejection_reason.choices = [(r.value, r.label(lang)) for r in RejectionReason]
+        form.rejection_reason.choices = [
+            (r.value, r.label(lang)) for r in RejectionReason if r.is_accepted
+        ]  # never offer what the rules refuse
     return form

@@ -109,7 +109,22 @@ def act(feedback_id: int, action_name: str):
     except desk_item.NotPermitted:
         abort(403)
     except desk_item.IdentityInReply as warning:
-        return render_item(feedback_id, pending=form, warning=warning.mentions, status=422)
+        if not warning.may_confirm:
+            flash(
+                _(
+                    "Your role may not see complainants' identity, so a public text from you "
+                    "may not contain phone numbers, e-mail addresses or personal names. Remove "
+                    "them; the head of the institution can send such a reply."
+                ),
+                "error",
+            )
+        return render_item(
+            feedback_id,
+            pending=form,
+            warning=warning.mentions,
+            confirmable=warning.may_confirm,
+            status=422,
+        )
     except VersionConflict as conflict:
         flash(conflict.message(lang), "error")
         return render_item(feedback_id, pending=form, conflict=True, status=409)

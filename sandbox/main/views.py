@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import sqlalchemy as sa
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session
 from flask_login import current_user
@@ -11,6 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sandbox.access import public
 from sandbox.extensions import db
+from sandbox.redirects import local_path
 from sandbox.services.feedback.queries import count_all_feedback
 from sandbox.services.reports import home
 
@@ -30,11 +29,7 @@ def set_language(code: str):
     """Switch the interface language and go back where the user was."""
     if code in current_app.config["LANGUAGES"]:
         session["lang"] = code
-    target = request.args.get("next", "/")
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/"):
-        target = "/"
-    return redirect(target)
+    return redirect(local_path(request.args.get("next"), "/"))
 
 
 @bp.get("/healthz")

@@ -3,7 +3,7 @@
 from sandbox.models.feedback import Feedback, FeedbackEvent
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
 from sandbox.models.sms import SmsDirection, SmsMessage
-from sandbox.models.user import User
+from sandbox.models.user import LoginSession, User
 from sandbox.models.workspace import SlaRuleSetting, Workspace, WorkspaceFlag, WorkspaceKind
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "FeedbackEvent",
     "Institution",
     "InstitutionKind",
+    "LoginSession",
     "Region",
     "SlaRuleSetting",
     "SmsDirection",

@@ -51,6 +51,8 @@ class Feedback(db.Model):
     complainant_name: Mapped[str | None] = mapped_column(sa.String(120))
     complainant_phone: Mapped[str | None] = mapped_column(sa.String(20))
     complainant_email: Mapped[str | None] = mapped_column(sa.String(120))
+    # Digest of the citizen's secret (workflow.citizen_secret): needed to reply, rate, appeal.
+    citizen_secret_digest: Mapped[str | None] = mapped_column(sa.String(64))
     status: Mapped[Status] = mapped_column(enum_column(Status))
     assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
     transfer_count: Mapped[int] = mapped_column(default=0)
@@ -92,6 +94,9 @@ class Feedback(db.Model):
     # other column (a note on a frozen clock) still moves the version and conflicts are seen.
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
+    # The plain secret, set only on the instance submit_feedback returns (never stored).
+    issued_secret = None
+
     @property
     def is_anonymous(self) -> bool:
         """True when the complainant chose not to be identified."""
@@ -99,7 +104,8 @@ class Feedback(db.Model):
 
 
 class FeedbackEvent(db.Model):
-    """One entry of an item's history. Rows are only ever inserted (see services.history)."""
+    """One entry of an item's history. Rows are only ever inserted (``_refuse_history_rewrite``
+    below); ``detail`` follows ``sandbox.workflow.history``."""
 
     __table_args__ = (sa.Index("ix_event_feedback_at", "feedback_id", "at"),)
     id: Mapped[int] = mapped_column(primary_key=True)

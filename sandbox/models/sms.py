@@ -36,5 +36,8 @@ class SmsMessage(db.Model):
     text: Mapped[str] = mapped_column(sa.Text)
     feedback_id: Mapped[int | None] = mapped_column(sa.ForeignKey("feedback.id"), index=True)
     gateway_id: Mapped[str | None] = mapped_column(sa.String(64))  # inbound only; NULL if none
+    # The USSD session a message answers, when it has no phone (an anonymous item's reference
+    # SMS): the emulator's handset finds it by its own sessions, nothing ties it to a number.
+    ussd_session_id: Mapped[str] = mapped_column(sa.String(128), default="", server_default="")
     at: Mapped[datetime]
     feedback: Mapped[Feedback | None] = relationship()

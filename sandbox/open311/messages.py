@@ -76,6 +76,7 @@ def http_text(code: int) -> str:
         404: _("Not found. See discovery.json for the endpoints."),
         405: _("This method is not allowed on this endpoint."),
         413: _("The request is too large."),
+        429: _("Too many refused requests from this address. Wait a minute, then try again."),
     }
     return texts.get(code, _("The request could not be completed."))
 

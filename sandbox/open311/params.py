@@ -19,7 +19,7 @@ from sandbox.services.channels.open311 import (
     find_service,
 )
 from sandbox.services.channels.open311_queries import RequestQuery
-from sandbox.services.workspace.clock import EAT
+from sandbox.services.workspace.now import EAT
 
 ATTRIBUTES = ("complainant_type", "institution", "region", "district")
 PLAIN_FIELDS = (

@@ -9,7 +9,7 @@ from sandbox.open311 import messages
 from sandbox.services.channels.open311 import Service
 from sandbox.services.channels.open311_queries import is_closed
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import EAT
+from sandbox.services.workspace.now import EAT
 from sandbox.workflow import TRAINING_DEFAULT_NOTICE, ComplainantType, relevant_deadline
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"

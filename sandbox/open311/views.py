@@ -1,4 +1,4 @@
-"""The Open311 GeoReport v2 endpoints: thin views over services.open311 (JSON only)."""
+"""The Open311 GeoReport v2 endpoints: thin views over services.channels.open311 (JSON only)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from functools import wraps
 from flask import g, request, url_for
 
 from sandbox.access import API_KEY, key_based, public
+from sandbox.limits import api_key_entry
 from sandbox.open311 import bp, messages, params, serialize
 from sandbox.open311 import openapi as openapi_document
 from sandbox.open311.errors import ApiError, json_response
@@ -82,6 +83,7 @@ def service_definition(code: str):
 
 
 @bp.post("/requests.json")
+@api_key_entry
 @api(key=Key.REQUIRED)
 def create_request(workspace):
     """Submit feedback through the app channel; answers its reference (201)."""
@@ -100,6 +102,7 @@ def create_request(workspace):
 
 
 @bp.get("/requests.json")
+@api_key_entry
 @api(key=Key.OPTIONAL)
 def list_requests(workspace):
     """The workspace's requests, filtered (the last 90 days by default, at most 1000)."""
@@ -109,6 +112,7 @@ def list_requests(workspace):
 
 
 @bp.get("/requests/<reference>.json")
+@api_key_entry
 @api(key=Key.OPTIONAL)
 def show_request(workspace, reference: str):
     """One request, as a one-element list."""

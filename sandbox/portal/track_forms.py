@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, RadioField, SubmitField, TextAreaField
+from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
@@ -20,6 +20,19 @@ RATINGS = [
 ]
 
 
+def secret_field(form_name: str) -> StringField:
+    """The citizen's secret, asked on every form that acts as the citizen (own id per form)."""
+    return StringField(
+        _l("Your secret code"),
+        id=f"{form_name}-secret",
+        description=_l("The 6 characters shown when you submitted, also sent to you by SMS."),
+        validators=[
+            DataRequired(message=_l("Enter the secret code you received.")),
+            Length(max=40, message=_l("Enter the secret code you received.")),
+        ],
+    )
+
+
 def _version(form) -> int | None:
     """The item version the citizen saw (None when missing or garbled)."""
     value = (form.version.data or "").strip()
@@ -30,6 +43,7 @@ class ReplyForm(Form):
     """The citizen answers the institution's question."""
 
     version = HiddenField()
+    secret = secret_field("reply")
     answer = TextAreaField(
         _l("Your answer"),
         filters=[clean_text],
@@ -50,6 +64,7 @@ class RateForm(Form):
     """The citizen rates the reply from 1 (very poor) to 5 (very good)."""
 
     version = HiddenField()
+    secret = secret_field("rate")
     rating = RadioField(
         _l("How satisfied are you with the reply?"),
         choices=RATINGS,
@@ -70,6 +85,7 @@ class AppealForm(Form):
     """The citizen is not satisfied and asks the institution to look again (reopen)."""
 
     version = HiddenField()
+    secret = secret_field("appeal")
     reason = TextAreaField(
         _l("Why are you not satisfied?"),
         filters=[clean_text],

@@ -5,12 +5,14 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     g,
     redirect,
     render_template,
     request,
     send_file,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -19,7 +21,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from sandbox.access import public
 from sandbox.i18n import current_language
-from sandbox.models import InstitutionKind
+from sandbox.limits import reference_action, reference_entry
+from sandbox.models import Feedback, InstitutionKind
 from sandbox.portal.forms import FeedbackForm, SearchForm
 from sandbox.portal.track_forms import AppealForm, RateForm, ReplyForm
 from sandbox.services.channels import portal
@@ -114,6 +117,7 @@ def submit(institution_id: int):
         except InvalidSubmission as error:
             form.description.errors.append(error.message(lang))
         else:
+            _after_submission(item)
             return redirect(url_for(".confirmation", reference=item.reference))
     status = 400 if form.errors else 200
     return render_template(
@@ -142,16 +146,55 @@ def _submission(form: FeedbackForm, institution_id: int, lang: str) -> Submissio
     )
 
 
+SECRETS_KEPT = 5  # the last few submissions of this browser keep their secret on display
+
+
+def _after_submission(item: Feedback) -> None:
+    """Keep a new item's secret for its confirmation page; a repeated form has none to show.
+
+    Only the secret's digest is stored, so the same form sent again (a retry whose first
+    answer was lost, a racing double click) finds the item without it: the page says where
+    the secret went instead (docs/CONFIDENTIALITY.md).
+    """
+    if item.issued_secret:
+        _remember_secret(item.reference, item.issued_secret)
+    elif item.reference not in session.get("issued_secrets", {}):
+        flash(
+            _(
+                "This form had already been sent: your feedback was received once. Your secret "
+                "code was shown after the first sending, and sent by SMS if you gave a phone "
+                "number; it cannot be shown again."
+            ),
+            "info",
+        )
+
+
+def _remember_secret(reference: str, secret: str) -> None:
+    """Keep the secret in this browser's signed session only, for its confirmation page."""
+    kept = dict(list(session.get("issued_secrets", {}).items())[-(SECRETS_KEPT - 1) :])
+    kept[reference] = secret
+    session["issued_secrets"] = kept
+
+
 @bp.get("/submitted/<reference>")
 @public
+@reference_action
 def confirmation(reference: str):
-    """The reference number, what happens next and how to track."""
+    """The reference number, the secret (to its submitter only), what happens next."""
     item = portal.find_by_reference(current_workspace(), reference) or abort(404)
-    return render_template("portal/confirmation.html", item=item, notice=TRAINING_DEFAULT_NOTICE)
+    secret = session.get("issued_secrets", {}).get(item.reference)
+    response = current_app.make_response(
+        render_template(
+            "portal/confirmation.html", item=item, secret=secret, notice=TRAINING_DEFAULT_NOTICE
+        )
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/track")
 @public
+@reference_entry
 def track():
     """Status, deadlines and public replies for a reference; forms for the citizen's turn."""
     workspace = current_workspace()
@@ -179,6 +222,7 @@ def _render_track(reference: str, item, status: int = 200, refusal: str | None =
 
 @bp.post("/track/<reference>/reply")
 @public
+@reference_action
 def reply(reference: str):
     """The citizen answers the institution's question."""
     return _citizen_action(reference, "reply_form", ReplyForm())
@@ -186,6 +230,7 @@ def reply(reference: str):
 
 @bp.post("/track/<reference>/rate")
 @public
+@reference_action
 def rate(reference: str):
     """The citizen rates the reply (1–5)."""
     return _citizen_action(reference, "rate_form", RateForm())
@@ -193,6 +238,7 @@ def rate(reference: str):
 
 @bp.post("/track/<reference>/appeal")
 @public
+@reference_action
 def appeal(reference: str):
     """The citizen appeals (asks for the item to be reopened)."""
     return _citizen_action(reference, "appeal_form", AppealForm())
@@ -205,9 +251,13 @@ def _citizen_action(reference: str, name: str, form):
         item = portal.find_by_reference(workspace, reference)
         return _render_track(reference, item, 400, **{name: form})
     try:
-        portal.act_as_citizen(workspace, reference, form.command())
+        portal.act_as_citizen(workspace, reference, form.secret.data, form.command())
     except FeedbackNotFound:
         return _render_track(reference, None, 404)
+    except portal.WrongSecret as error:
+        form.secret.errors = [error.message(current_language())]
+        item = portal.find_by_reference(workspace, reference)
+        return _render_track(reference, item, 403, **{name: form})
     except WorkflowError as error:
         item = portal.find_by_reference(workspace, reference)
         refusal = error.message(current_language())

@@ -1,8 +1,8 @@
-"""The outbox filter (GET, so no CSRF token)."""
+"""The outbox filter (GET, so no CSRF token) and the reveal-with-reason form."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField, SubmitField, ValidationError
-from wtforms.validators import Length, Optional
+from wtforms import StringField, SubmitField, TextAreaField, ValidationError
+from wtforms.validators import DataRequired, Length, Optional
 
 from sandbox.channels.phones import normalise_phone
 from sandbox.forms import Form
@@ -25,3 +25,16 @@ class OutboxFilterForm(Form):
         """Only something that is a phone number."""
         if field.data and normalise_phone(field.data) is None:
             raise ValidationError(_l("Enter a phone number such as +255712000111."))
+
+
+class RevealPhoneForm(Form):
+    """Why one message's number must be seen (recorded in the item's reveal log)."""
+
+    reason = TextAreaField(
+        _l("Reason for revealing the number"),
+        validators=[
+            DataRequired(message=_l("Give the reason (at least 10 characters).")),
+            Length(min=10, max=1000, message=_l("Give the reason (at least 10 characters).")),
+        ],
+    )
+    submit = SubmitField(_l("Reveal the number"))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, render_template, request
+from flask import Blueprint, abort, current_app, flash, jsonify, render_template, request
 from flask_login import current_user
 
 from sandbox.access import GATEWAY, key_based, requires
 from sandbox.extensions import csrf
+from sandbox.i18n import current_language
 from sandbox.services.channels import sms_log
 from sandbox.services.channels.sms_inbound import BadInboundSms, parse_inbound, receive_sms
-from sandbox.sms.forms import OutboxFilterForm
+from sandbox.services.desk.confidentiality import RevealRefused
+from sandbox.sms.forms import OutboxFilterForm, RevealPhoneForm
 from sandbox.text import page_number
 from sandbox.workflow.permissions import Capability
 from sandbox.workspace_routing import current_workspace, workspace_aware
@@ -39,16 +41,59 @@ def inbound():
     return jsonify(status="received", action=receive_sms(workspace, message))
 
 
-@bp.get("/outbox")
-@requires(Capability.READ_GATEWAY_LOG, hidden=True)
-def outbox():
-    """The workspace's SMS log, newest first, filterable by phone (only one's own workspace)."""
+def _own_workspace():
+    """The browsed workspace, when it is the reader's own (else 404: not theirs to read)."""
     workspace = current_workspace()
     if current_user.workspace_id != workspace.id:
         abort(404)
+    return workspace
+
+
+@bp.get("/outbox")
+@requires(Capability.READ_GATEWAY_LOG, hidden=True)
+def outbox():
+    """The workspace's SMS log, newest first; numbers masked as on the desk."""
+    return _render_log()
+
+
+@bp.post("/outbox/<int:message_id>/reveal")
+@requires(Capability.REVEAL_IDENTITY)
+def reveal(message_id: int):
+    """Show one message's number on this page view, after recording who asked and why."""
+    form = RevealPhoneForm()
+    if not form.validate():
+        return _render_log(reveal_form=form, reveal_id=message_id, status=422)
+    try:
+        message = sms_log.reveal_phone(_own_workspace(), current_user, message_id, form.reason.data)
+    except LookupError:
+        abort(404)
+    except PermissionError:
+        abort(403)
+    except RevealRefused as refusal:
+        flash(refusal.message(current_language()), "error")
+        return _render_log(reveal_form=form, reveal_id=message_id, status=422)
+    return _render_log(revealed={message.id: message.phone})
+
+
+def _render_log(status: int = 200, revealed: dict | None = None, **context):
+    """The log page for the current user (never cached: a revealed number may be on it)."""
+    workspace = _own_workspace()
     form = OutboxFilterForm(request.args)
     phone = form.phone.data if form.validate() else None
-    page = sms_log.outbox_page(workspace, phone, page_number(request.args.get("page")))
-    return render_template(
-        "sms/outbox.html", form=form, page=page, workspace=workspace, is_masked=sms_log.is_masked
+    page = sms_log.outbox_page(
+        workspace, current_user, phone, page_number(request.args.get("page"))
     )
+    html = render_template(
+        "sms/outbox.html",
+        form=form,
+        page=page,
+        workspace=workspace,
+        log=sms_log,
+        may_filter=sms_log.can_filter_by_phone(current_user),
+        revealed=revealed or {},
+        reveal_form=context.pop("reveal_form", None) or RevealPhoneForm(formdata=None),
+        **context,
+    )
+    response = current_app.make_response((html, status))
+    response.headers["Cache-Control"] = "no-store"
+    return response

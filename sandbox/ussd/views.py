@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, render_template, request
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+    session,
+)
 from werkzeug.exceptions import NotFound
 
 from sandbox.access import GATEWAY, key_based, public
 from sandbox.extensions import csrf
-from sandbox.services.channels import sms_log
+from sandbox.services.channels import handset as handsets
 from sandbox.services.channels.ussd import BadUssdRequest, handle_ussd, parse_ussd_request
 from sandbox.templating import when
 from sandbox.workspace_routing import current_workspace, workspace_aware
@@ -58,13 +67,30 @@ def phone():
     return render_template("ussd/phone.html", workspace=workspace, default_phone=DEFAULT_PHONE)
 
 
+@bp.post("/phone/dial")
+@public
+def dial():
+    """The emulator dials: keep its number in this browser's session, give a USSD session id."""
+    if current_app.config["WTF_CSRF_ENABLED"]:
+        csrf.protect()  # the blueprint is exempt for the gateway; this endpoint is the browser's
+    workspace = current_workspace()
+    key = str(workspace.id)
+    stored = handsets.Handset.from_dict(session.get("handsets", {}).get(key))
+    try:
+        handset, session_id = handsets.dial(workspace, stored, request.form.get("phone", ""))
+    except ValueError:
+        abort(400)
+    session["handsets"] = {**session.get("handsets", {}), key: handset.to_dict()}
+    return jsonify(sessionId=session_id, phone=handset.phone)
+
+
 @bp.get("/phone/inbox.json")
 @public
 def inbox():
-    """The SMS of one phone in this workspace's gateway log, oldest first."""
+    """The SMS of the phone dialled in this browser (no parameter can choose another)."""
     workspace = current_workspace()
-    messages = sms_log.inbox_for_phone(workspace, request.args.get("phone", ""))
-    return jsonify([_message_json(m) for m in messages])
+    stored = handsets.Handset.from_dict(session.get("handsets", {}).get(str(workspace.id)))
+    return jsonify([_message_json(m) for m in handsets.inbox(workspace, stored)])
 
 
 def _message_json(message) -> dict:

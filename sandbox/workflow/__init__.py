@@ -4,6 +4,13 @@ Pure Python: imports nothing from Flask or the database, and never reads the wal
 All datetimes are NAIVE and mean East Africa Time (Africa/Dar_es_Salaam, UTC+3, no DST).
 """
 
+from sandbox.workflow.behaviour import (
+    BASE_RULES,
+    OVERLAYS,
+    Overlay,
+    Toggle,
+    WorkspaceRules,
+)
 from sandbox.workflow.calendar import TANZANIA, WorkingCalendar
 from sandbox.workflow.clock import Clock, FixedClock, WorkspaceClock
 from sandbox.workflow.enums import (
@@ -48,7 +55,9 @@ from sandbox.workflow.table import TRANSITIONS, Goto, reachable_statuses, table_
 from sandbox.workflow.transitions import allowed_actions, apply
 
 __all__ = [
+    "BASE_RULES",
     "DEFAULT_POLICY",
+    "OVERLAYS",
     "REFERENCE_PATTERN",
     "TANZANIA",
     "TRAINING_DEFAULT_NOTICE",
@@ -69,6 +78,7 @@ __all__ = [
     "Labelled",
     "MissingInput",
     "NotOurInstitution",
+    "Overlay",
     "RejectionReason",
     "ReopenNotAllowed",
     "Resolution",
@@ -76,12 +86,14 @@ __all__ = [
     "SlaPolicy",
     "SlaRule",
     "Status",
+    "Toggle",
     "TransferLimitReached",
     "Transition",
     "VersionConflict",
     "WorkflowError",
     "WorkingCalendar",
     "WorkspaceClock",
+    "WorkspaceRules",
     "allowed_actions",
     "apply",
     "can_escalate",

@@ -79,6 +79,14 @@ class WorkingCalendar:
             day += _ONE_DAY
         return count
 
+    def day_before_working_days(self, day: date, n: int) -> date:
+        """The date d such that exactly ``n`` working days lie in (d, ``day``]."""
+        counted = 0
+        while counted < n:
+            counted += self.is_working_day(day)
+            day -= _ONE_DAY
+        return day
+
     def next_working_moment(self, t: datetime) -> datetime:
         """``t`` itself on a working day, else midnight at the start of the next working day."""
         if self.is_working_day(t.date()):

@@ -122,6 +122,11 @@ class RejectionReason(Labelled):
         "Not our institution",
     )
 
+    @property
+    def is_accepted(self) -> bool:
+        """False only for NOT_OUR_INSTITUTION, which the rules refuse (transfer instead)."""
+        return self is not RejectionReason.NOT_OUR_INSTITUTION
+
 
 class Resolution(Labelled):
     """How an item ended, recorded when it is closed."""

@@ -22,7 +22,9 @@ Rules (training decisions, written down so trainers can explain them):
 - **Facilitator**: observes any workspace of their own (whole workspace, reports, gateway
   log), runs cohorts, resets and moves clocks, and opens stakeholder previews.
 - **Stakeholder**: observes their preview workspace and gives opinions on proposals.
-- **Administrator**: what the facilitator does, plus deciding proposals.
+- **Administrator** (of the installation): what the facilitator does, plus the accounts of
+  every institution, role and workspace (any role below their own), the list of workspaces
+  and the installation's settings, and deciding proposals.
 - **Trainee**: plays every desk role in their own workspace (scenarios ask them to act as
   officer and head, and to read the dashboard as a leader would), so they get the head's
   desk capabilities (not the leader's directive: a scenario that needs a leader gives the
@@ -58,6 +60,8 @@ class Capability(Enum):
     READ_REPORTS = "read_reports"
     READ_BREAKDOWN = "read_breakdown"  # reports across institutions, one selectable
     MANAGE_ACCOUNTS = "manage_accounts"
+    MANAGE_EVERY_ACCOUNT = "manage_every_account"  # every institution, role and workspace
+    ADMINISTER = "administer"  # the installation: its workspaces and settings
     READ_GATEWAY_LOG = "read_gateway_log"
     TAKE_SCENARIOS = "take_scenarios"
     RUN_COHORT = "run_cohort"
@@ -121,7 +125,13 @@ POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
         Role.STAKEHOLDER: frozenset(
             {Capability.VIEW, Capability.SEE_WHOLE_WORKSPACE, Capability.PREVIEW}
         ),
-        Role.ADMIN: FACILITATOR | {Capability.DECIDE_PROPOSAL},
+        Role.ADMIN: FACILITATOR
+        | {
+            Capability.DECIDE_PROPOSAL,
+            Capability.MANAGE_ACCOUNTS,
+            Capability.MANAGE_EVERY_ACCOUNT,
+            Capability.ADMINISTER,
+        },
         Role.TRAINEE: HEAD | OBSERVER | {Capability.TAKE_SCENARIOS},
     }
 )

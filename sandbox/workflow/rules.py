@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from sandbox.workflow.calendar import WorkingCalendar
-from sandbox.workflow.enums import Action, RejectionReason
+from sandbox.workflow.enums import Action
 from sandbox.workflow.errors import (
     EscalationLimitReached,
     MissingInput,
@@ -163,7 +163,7 @@ def _not_own_institution(state: FeedbackState, cmd: Command) -> WorkflowError | 
 
 def _not_our_institution(state: FeedbackState, cmd: Command) -> WorkflowError | None:
     """Rejecting as "not our institution" is refused with the advice to transfer."""
-    is_refused = cmd.rejection_reason is RejectionReason.NOT_OUR_INSTITUTION
+    is_refused = cmd.rejection_reason is not None and not cmd.rejection_reason.is_accepted
     return NotOurInstitution() if is_refused else None
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from sandbox.workflow.calendar import TANZANIA, WorkingCalendar
 from sandbox.workflow.enums import Action, EscalationLevel, FeedbackType, Status
-from sandbox.workflow.table import TRANSITIONS
+from sandbox.workflow.table import TRANSITIONS, Table
 
 if TYPE_CHECKING:
     from sandbox.workflow.state import FeedbackState
@@ -91,21 +91,43 @@ def extend_for_pause(
     return max(deadline, calendar.add_working_days(deadline, paused_days))
 
 
+# The one statement of each rule; the SQL forms (services/feedback/queries.py) are built
+# from these sets, and tests/services/test_queries.py checks they agree with the functions.
+ACKNOWLEDGE_COUNTS = frozenset({Status.RECEIVED})
+"""Statuses in which the acknowledge deadline counts; every other one counts the respond one."""
+PAUSED = frozenset({Status.AWAITING_CITIZEN})
+"""Statuses in which the clock stops (waiting on the citizen): a paused item is never late."""
+
+
+def deadline_for(status: Status, acknowledge_due: datetime, respond_due: datetime) -> datetime:
+    """Which of an item's two deadlines counts in ``status``."""
+    return acknowledge_due if status in ACKNOWLEDGE_COUNTS else respond_due
+
+
+def can_be_late(status: Status) -> bool:
+    """True for open statuses whose clock runs (never for paused or finished items)."""
+    return status.is_open and status not in PAUSED
+
+
 def relevant_deadline(state: FeedbackState) -> datetime | None:
     """The deadline that matters now, or None for responded, closed and rejected items."""
     if not state.status.is_open:
         return None
-    if state.status is Status.RECEIVED:
-        return state.acknowledge_due
-    return state.respond_due
+    return deadline_for(state.status, state.acknowledge_due, state.respond_due)
 
 
 def is_overdue(state: FeedbackState, now: datetime, calendar: WorkingCalendar = TANZANIA) -> bool:
     """True when an open, unpaused item is past its relevant deadline."""
     deadline = relevant_deadline(state)
-    if deadline is None or state.paused_since is not None:
+    if deadline is None or not can_be_late(state.status):
         return False
     return now > deadline
+
+
+def late_since(now: datetime, days: int, calendar: WorkingCalendar = TANZANIA) -> datetime:
+    """Deadlines before this moment are overdue by at least ``days`` working days at ``now``."""
+    day = calendar.day_before_working_days(now.date(), days)
+    return datetime.combine(day + timedelta(days=1), time.min)
 
 
 def working_days_left(
@@ -125,9 +147,46 @@ def working_days_left(
     return -calendar.working_days_between(deadline, at)
 
 
-def can_escalate(feedback_type: FeedbackType, status: Status) -> bool:
+@dataclass(frozen=True)
+class DeadlineView:
+    """How an item's two deadlines read on a page (the desk's item page, the citizen's tracking).
+
+    ``counting`` names the deadline that counts now ("acknowledge" or "respond"; None once
+    the item is answered, closed or rejected): only that one carries ``days_left`` (working
+    days, negative when late), ``is_overdue`` or ``is_paused`` (the clock waits for the
+    citizen's answer, so nothing counts down).
+    """
+
+    acknowledge_due: datetime
+    respond_due: datetime
+    counting: str | None
+    days_left: int
+    is_overdue: bool
+    is_paused: bool
+
+
+def deadline_view(
+    state: FeedbackState, now: datetime, calendar: WorkingCalendar = TANZANIA
+) -> DeadlineView:
+    """Both deadlines, which one counts now, and how it stands at ``now``."""
+    counting = None
+    if relevant_deadline(state) is not None:
+        counting = "acknowledge" if state.status in ACKNOWLEDGE_COUNTS else "respond"
+    return DeadlineView(
+        acknowledge_due=state.acknowledge_due,
+        respond_due=state.respond_due,
+        counting=counting,
+        days_left=working_days_left(state, now, calendar),
+        is_overdue=is_overdue(state, now, calendar),
+        is_paused=state.status in PAUSED,
+    )
+
+
+def can_escalate(
+    feedback_type: FeedbackType, status: Status, transitions: Table = TRANSITIONS
+) -> bool:
     """True when the table lets an item of this type escalate in this status."""
-    return (feedback_type, status, Action.ESCALATE) in TRANSITIONS
+    return (feedback_type, status, Action.ESCALATE) in transitions
 
 
 def escalation_due(
@@ -135,13 +194,16 @@ def escalation_due(
     now: datetime,
     policy: SlaPolicy = DEFAULT_POLICY,
     calendar: WorkingCalendar = TANZANIA,
+    transitions: Table = TRANSITIONS,
 ) -> EscalationLevel | None:
     """The next level an overdue item should be escalated to automatically, if any.
 
     After ``auto_escalate_after_days`` overdue working days the head should act; after
     twice that, the leader. None when no (further) escalation is due.
     """
-    if not is_overdue(state, now, calendar) or not can_escalate(state.type, state.status):
+    if not is_overdue(state, now, calendar) or not can_escalate(
+        state.type, state.status, transitions
+    ):
         return None
     late = -working_days_left(state, now, calendar)
     step = max(policy.auto_escalate_after_days, 1)

@@ -99,15 +99,24 @@ FLOWS: Mapping[FeedbackType, Moves] = MappingProxyType(
     }
 )
 
-TRANSITIONS: Mapping[tuple[FeedbackType, Status, Action], Target] = MappingProxyType(
-    {
-        (feedback_type, status, action): target
-        for feedback_type, moves in FLOWS.items()
-        for action, (sources, target) in moves.items()
-        for status in sources
-    }
-)
-"""Flat view of the table, keyed by (type, status, action); the interpreter reads this."""
+Table = Mapping[tuple[FeedbackType, Status, Action], Target]
+
+
+def flatten(flows: Mapping[FeedbackType, Moves]) -> Table:
+    """The flat view of per-type moves, keyed by (type, status, action)."""
+    return MappingProxyType(
+        {
+            (feedback_type, status, action): target
+            for feedback_type, moves in flows.items()
+            for action, (sources, target) in moves.items()
+            for status in sources
+        }
+    )
+
+
+TRANSITIONS: Table = flatten(FLOWS)
+"""Flat view of the base table, keyed by (type, status, action); the interpreter reads this
+(or the effective table of a workspace's rules, see ``behaviour.py``)."""
 
 # Feedback types for which an appeal is allowed within the reopen window, not only after
 # a low rating. Inquiries may be reopened only on a low rating.
@@ -160,6 +169,8 @@ def reachable_statuses(feedback_type: FeedbackType) -> frozenset[Status]:
     return frozenset(seen)
 
 
-def table_actions(feedback_type: FeedbackType, status: Status) -> list[Action]:
+def table_actions(
+    feedback_type: FeedbackType, status: Status, transitions: Table = TRANSITIONS
+) -> list[Action]:
     """Actions the table allows for ``feedback_type`` in ``status``, in declaration order."""
-    return [a for a in Action if (feedback_type, status, a) in TRANSITIONS]
+    return [a for a in Action if (feedback_type, status, a) in transitions]

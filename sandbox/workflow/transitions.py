@@ -1,6 +1,8 @@
 """The interpreter: apply a Command to a FeedbackState by reading the tables.
 
-``table.py`` says which moves exist; ``rules.py`` says what each action needs and changes.
+``table.py`` says which moves exist; ``rules.py`` says what each action needs and changes;
+a workspace's ``WorkspaceRules`` (``behaviour.py``) gives the effective tables (the base
+plus the overlays of its toggles), its SLA policy and its calendar.
 All datetimes are NAIVE and mean East Africa Time (Africa/Dar_es_Salaam, UTC+3, no DST).
 """
 
@@ -9,21 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from sandbox.workflow.calendar import TANZANIA, WorkingCalendar
+from sandbox.workflow.behaviour import BASE_RULES, Tables, WorkspaceRules
 from sandbox.workflow.enums import Action, Status
 from sandbox.workflow.errors import IllegalTransition, VersionConflict, WorkflowError
-from sandbox.workflow.rules import (
-    EFFECTS,
-    GUARDS,
-    REQUIRED,
-    VALIDATORS,
-    Context,
-    is_filled,
-    missing,
-)
-from sandbox.workflow.sla import DEFAULT_POLICY, SlaPolicy
+from sandbox.workflow.rules import VALIDATORS, Context, is_filled, missing
 from sandbox.workflow.state import Command, FeedbackState, Transition
-from sandbox.workflow.table import PUBLIC_ACTIONS, TEXT_FIELD, TRANSITIONS, Goto, Target
+from sandbox.workflow.table import PUBLIC_ACTIONS, TEXT_FIELD, Goto, Target
 
 
 def apply(
@@ -31,13 +24,13 @@ def apply(
     command: Command,
     *,
     now: datetime,
-    policy: SlaPolicy = DEFAULT_POLICY,
-    calendar: WorkingCalendar = TANZANIA,
+    rules: WorkspaceRules = BASE_RULES,
 ) -> Transition:
-    """Apply ``command`` at ``now`` and return the transition, or raise a WorkflowError."""
-    ctx = Context(now=now, policy=policy, calendar=calendar)
-    target = _check(state, command, ctx)
-    effect = EFFECTS.get(command.action)
+    """Apply ``command`` at ``now`` under ``rules``; the transition, or a WorkflowError."""
+    ctx = Context(now=now, policy=rules.policy, calendar=rules.calendar)
+    tables = rules.tables
+    target = _check(state, command, ctx, rules)
+    effect = tables.effects.get(command.action)
     changes = dict(effect(state, command, now, ctx)) if effect else {}
     after = replace(
         state,
@@ -57,39 +50,42 @@ def apply(
     )
 
 
-def _check(state: FeedbackState, command: Command, ctx: Context) -> Target:
+def _check(state: FeedbackState, command: Command, ctx: Context, rules: WorkspaceRules) -> Target:
     """Run every check in order and return the table target, or raise the first error."""
     expected = command.expected_version
     if expected is not None and expected != state.version:
         raise VersionConflict(expected, state.version)
     action = command.action
-    target = TRANSITIONS.get((state.type, state.status, action))
+    tables = rules.tables
+    target = tables.transitions.get((state.type, state.status, action))
     if target is None:
         raise IllegalTransition(
-            state.type,
-            state.status,
-            action,
-            allowed_actions(state, ctx.now, ctx.policy, ctx.calendar),
+            state.type, state.status, action, allowed_actions(state, ctx.now, rules)
         )
-    error = _guard_error(state, action, ctx) or _input_error(state, command)
+    error = _guard_error(state, action, ctx, tables) or _input_error(state, command, tables)
     if error is not None:
         raise error
     return target
 
 
-def _guard_error(state: FeedbackState, action: Action, ctx: Context) -> WorkflowError | None:
-    """The error from the action's item-level guard, if it fails."""
-    guard = GUARDS.get(action)
-    return guard(state, ctx) if guard else None
+def _guard_error(
+    state: FeedbackState, action: Action, ctx: Context, tables: Tables
+) -> WorkflowError | None:
+    """The error from the first of the action's item-level guards that fails, if any."""
+    for guard in tables.guards.get(action, ()):
+        error = guard(state, ctx)
+        if error is not None:
+            return error
+    return None
 
 
-def _input_error(state: FeedbackState, command: Command) -> WorkflowError | None:
+def _input_error(state: FeedbackState, command: Command, tables: Tables) -> WorkflowError | None:
     """The first problem with the values given, then with the values left out."""
     validator = VALIDATORS.get(command.action)
     error = validator(state, command) if validator else None
     if error is not None:
         return error
-    for field in REQUIRED.get(command.action, ()):
+    for field in tables.required.get(command.action, ()):
         if not is_filled(getattr(command, field.name)):
             return missing(command.action, field)
     return None
@@ -107,18 +103,18 @@ def _resolve(target: Target, state: FeedbackState) -> Status:
 def allowed_actions(
     state: FeedbackState,
     now: datetime | None = None,
-    policy: SlaPolicy = DEFAULT_POLICY,
-    calendar: WorkingCalendar = TANZANIA,
+    rules: WorkspaceRules = BASE_RULES,
 ) -> list[Action]:
     """Actions a UI may offer: allowed by the table and passing the input-free guards.
 
     Without ``now``, time-based guards fail closed (REOPEN is offered only after a low
     rating).
     """
-    ctx = Context(now=now, policy=policy, calendar=calendar)
+    ctx = Context(now=now, policy=rules.policy, calendar=rules.calendar)
+    tables = rules.tables
     return [
         action
         for action in Action
-        if (state.type, state.status, action) in TRANSITIONS
-        and _guard_error(state, action, ctx) is None
+        if (state.type, state.status, action) in tables.transitions
+        and _guard_error(state, action, ctx, tables) is None
     ]

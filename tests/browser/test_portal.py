@@ -10,6 +10,8 @@ from playwright.sync_api import Page, expect
 
 from sandbox.models import Feedback, FeedbackEvent, Institution, SmsMessage
 from sandbox.workflow import Action, ComplainantType, FeedbackType, Status
+from sandbox.workflow.citizen_secret import seeded_secret
+from tests.browser.conftest import BROWSER_SEED
 
 
 @pytest.fixture
@@ -130,12 +132,17 @@ def test_tracking_shows_public_replies_only(page: Page, db_session):
 def test_rating_then_appeal(page: Page, db_session):
     item = responded_complaint(db_session, skip=1)
     track(page, item.reference)
+    secret = seeded_secret(BROWSER_SEED, item.reference)  # what this citizen received (issue 8)
     page.get_by_label("1 — Mbaya sana").check()
+    rate_form = page.locator("form", has=page.get_by_role("button", name="Tuma tathmini"))
+    rate_form.get_by_label("Siri yako").fill(secret.lower())
     page.get_by_role("button", name="Tuma tathmini").click()
     expect(page.get_by_role("status").first).to_contain_text("Asante")
     db_session.expire_all()
     assert db_session.get(Feedback, item.id).rating == 1
     page.get_by_label("Kwa nini hujaridhika?").fill("Jibu halikutatua tatizo langu.")
+    appeal_form = page.locator("form", has=page.get_by_role("button", name="Tuma rufaa"))
+    appeal_form.get_by_label("Siri yako").fill(secret)
     page.get_by_role("button", name="Tuma rufaa").click()
     expect(page.get_by_test_id("status")).to_have_text("Inashughulikiwa")
     db_session.expire_all()

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, User, Workspace
 from sandbox.services.feedback.lifecycle import Submission, apply_action, submit_feedback
-from sandbox.services.workspace.clock import wall_now
+from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import Action, Channel, Command, ComplainantType, FeedbackType, Role
 
 NAME = "Asha Juma Mrema"

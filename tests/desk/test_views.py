@@ -15,7 +15,8 @@ from sandbox.desk.action_forms import FORMS
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent
 from sandbox.models.desk import IdentityReveal
-from sandbox.services.workspace.clock import advance_clock
+from sandbox.services.workspace.clock import move_clock
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Action, Channel, ComplainantType, EscalationLevel, Status
 from tests.desk.factories import NAME, PHONE, act, institution, make_item
 
@@ -149,7 +150,9 @@ def test_stale_version_is_a_conflict_that_keeps_the_typed_text(client, desk):
     ws, _users, login = desk
     item = act(ws, make_item(ws, "DODOMA_CC"), Action.ACKNOWLEDGE)
     stale = item.version
-    advance_clock(ws, timedelta(minutes=5))  # a frozen clock would leave the row unchanged
+    move_clock(
+        ws, to=workspace_now(ws) + timedelta(minutes=5)
+    )  # a frozen clock would leave the row unchanged
     act(ws, item, Action.NOTE, note="Dokezo la afisa mwingine")
     assert fresh(item).version == stale + 1
     login("afisa")
@@ -183,15 +186,68 @@ def test_not_our_institution_is_refused_with_the_advice_to_transfer(client, desk
 def test_a_reply_naming_the_complainant_needs_confirmation(client, desk):
     ws, _users, login = desk
     item = act(ws, make_item(ws, "DODOMA_CC", feedback_type=_compliment()), Action.ACKNOWLEDGE)
-    login("afisa")
     text = "Asante sana Bi. Asha kwa pongezi zako."
+    # Issue 8: the warning used to say "the complainant's name" (an identity oracle) and an
+    # officer, who may not see identity, could then send it anyway. Now only the head can.
+    login("afisa")
     warned = post(client, item, Action.RESPOND, text=text)
     assert warned.status_code == 422
-    assert "jina la mlalamikaji" in warned.text and text in warned.text
+    assert "jina la mtu" in warned.text and text in warned.text
     assert NAME not in warned.text and PHONE not in warned.text
     assert fresh(item).status is Status.ACKNOWLEDGED
+    refused = post(client, item, Action.RESPOND, text=text, send_anyway="y")
+    assert refused.status_code == 422 and "majina ya watu" in refused.text
+    assert fresh(item).status is Status.ACKNOWLEDGED
+    login("mkuu")
+    warned = post(client, item, Action.RESPOND, text=text)
+    assert warned.status_code == 422 and 'name="respond-send_anyway"' in warned.text
     sent = post(client, item, Action.RESPOND, text=text, send_anyway="y")
     assert sent.status_code == 302 and fresh(item).status is Status.RESPONDED
+
+
+@pytest.mark.parametrize(
+    ("complainants", "someone_elses"),
+    [
+        ("Bi. Asha", "Bi. Neema"),
+        ("Ndugu Mrema", "Ndugu Kisanga"),  # Kisanga is in no name list
+        ("0712 345 678", "0754 999 111"),
+        ("+255712345678", "+255754999111"),
+    ],
+)
+@pytest.mark.parametrize("who", ["afisa", "mkuu"])
+def test_the_warning_answers_the_same_whoever_the_guess_belongs_to(
+    client, desk, complainants, someone_elses, who
+):
+    ws, _users, login = desk
+    item = act(ws, make_item(ws, "DODOMA_CC"), Action.ACKNOWLEDGE)
+    login(who)
+    client.get("/desk/feedback")  # the welcome message is shown once, before the comparison
+    pages = []
+    for guess in (complainants, someone_elses):
+        for extra in ({}, {"send_anyway": "y"} if who == "afisa" else {}):
+            answer = post(
+                client, item, Action.RESPOND, text=f"Habari {guess}, tumemaliza.", **extra
+            )
+            assert answer.status_code == 422
+            pages.append(answer.text.replace(guess, "GUESS"))
+    assert pages[: len(pages) // 2] == pages[len(pages) // 2 :]
+    assert fresh(item).status is Status.ACKNOWLEDGED
+    assert "mlalamikaji" not in re.search(r'class="warning-box".*?</div>', pages[0], re.S).group(0)
+
+
+def test_an_officer_cannot_put_personal_data_in_a_rejection_either(client, desk):
+    ws, _users, login = desk
+    item = make_item(ws, "DODOMA_CC")
+    login("afisa")
+    response = post(
+        client,
+        item,
+        Action.REJECT,
+        rejection_reason="duplicate",
+        reason="Tayari Bi. Asha alilalamika, tupigie 0712 345 678",
+    )
+    assert response.status_code == 422 and "majina ya watu" in response.text
+    assert fresh(item).status is Status.RECEIVED
 
 
 def test_use_template_fills_the_reply_without_sending(client, desk):
@@ -495,3 +551,16 @@ def test_date_filters_are_typed_as_the_hint_says_in_both_languages(client, desk)
     assert "Andika tarehe kama 2026-11-30 (mwaka-mwezi-siku)." in page
     client.get("/lang/en")
     assert "Enter a date like 2026-11-30." in client.get("/desk/feedback?date_to=11/30/2026").text
+
+
+def test_the_item_page_counts_the_deadline_that_counts_or_says_the_clock_waits(client, desk):
+    ws, users, login = desk
+    item = make_item(ws, "DODOMA_CC")
+    login("afisa")
+    page = client.get(f"/desk/feedback/{item.id}").text
+    assert re.findall(r'data-testid="deadline-(\w+)"', page) == ["acknowledge"]
+    item = act(ws, item, Action.ACKNOWLEDGE)
+    item = act(ws, item, Action.ASSIGN, assignee_id=users["afisa"].id)
+    act(ws, item, Action.REQUEST_INFO, public_reply="Tafadhali taja mtaa.")
+    page = client.get(f"/desk/feedback/{item.id}").text
+    assert 'data-testid="deadline-respond">(Muda umesimama — inasubiri jibu la mwananchi)' in page

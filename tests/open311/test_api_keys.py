@@ -50,3 +50,18 @@ def test_demo_key_works_before_setup_stored_it(app, make_workspace):
 
 def test_demo_key_selects_nothing_without_a_demo_workspace(app_ctx):
     assert workspace_for_key(DEMO_API_KEY) is None
+
+
+def test_wrong_api_keys_are_rate_limited_in_json(app, client, demo):
+    app.config["RATE_LIMIT_API_KEY"] = "2 per minute"
+    try:
+        answers = [
+            client.get("/open311/v2/requests.json", query_string={"api_key": f"guess-{n}"})
+            for n in range(3)
+        ]
+        without_key = client.get("/open311/v2/services.json")
+    finally:
+        app.config["RATE_LIMIT_API_KEY"] = "10 per minute"
+    assert [a.status_code for a in answers] == [403, 403, 429]
+    assert answers[-1].is_json and answers[-1].get_json()[0]["code"] == 429
+    assert without_key.status_code == 200  # endpoints that take no key are not limited

@@ -11,7 +11,8 @@ from sandbox.models import Feedback, User
 from sandbox.services.channels import open311_queries
 from sandbox.services.channels.api_keys import DEMO_API_KEY
 from sandbox.services.feedback.lifecycle import apply_action
-from sandbox.services.workspace.clock import advance_clock
+from sandbox.services.workspace.clock import move_clock
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import TRAINING_DEFAULT_NOTICE, Action, Command, Role
 from tests.open311.conftest import API
 
@@ -166,7 +167,7 @@ def test_rejected_counts_as_closed(client, submit, demo):
 
 def test_date_range_edges_are_inclusive(client, submit, demo):
     first = submit()  # 2026-11-02 08:00
-    advance_clock(demo, timedelta(days=1))
+    move_clock(demo, to=workspace_now(demo) + timedelta(days=1))
     second = submit()  # 2026-11-03 08:00
     query = "start_date=2026-11-02T08:00:00%2B03:00&end_date=2026-11-02T08:00:00%2B03:00"
     assert ids(get_list(client, query)) == [first]
@@ -181,7 +182,7 @@ def test_date_range_edges_are_inclusive(client, submit, demo):
 
 def test_default_is_the_last_90_days(client, submit, demo):
     old = submit()
-    advance_clock(demo, timedelta(days=91))
+    move_clock(demo, to=workspace_now(demo) + timedelta(days=91))
     recent = submit()
     assert ids(get_list(client)) == [recent]
     assert ids(get_list(client, "start_date=2026-01-01")) == [recent, old]

@@ -9,7 +9,14 @@ from sandbox.extensions import db
 from sandbox.models import FeedbackEvent
 from sandbox.workflow import Action, Command
 from tests.concurrency import no_errors, race
-from tests.portal.test_track import act, institution, officer, responded, submitted  # noqa: F401
+from tests.portal.test_track import (  # noqa: F401
+    act,
+    institution,
+    officer,
+    responded,
+    secret_of,
+    submitted,
+)
 
 
 def _events(item_id: int, action: Action) -> int:
@@ -28,9 +35,9 @@ def _events(item_id: int, action: Action) -> int:
         ("appeal", Action.REOPEN, {"reason": "Bomba bado linavuja."}),
     ],
 )
-def test_a_doubled_rating_or_appeal_counts_once(app, responded, path, action, fields):  # noqa: F811
+def test_a_doubled_rating_or_appeal_counts_once(app, client, responded, path, action, fields):  # noqa: F811
     url = f"/portal/track/{responded.reference}/{path}"
-    data = {**fields, "version": str(responded.version)}
+    data = {**fields, "secret": secret_of(client), "version": str(responded.version)}
     responses = no_errors(race(app, 2, lambda c, i: c.post(url, data=data)))
     assert sorted(r.status_code for r in responses) == [302, 409]  # never a 500
     loser = next(r for r in responses if r.status_code == 409)
@@ -38,7 +45,7 @@ def test_a_doubled_rating_or_appeal_counts_once(app, responded, path, action, fi
     assert _events(responded.id, action) == 1
 
 
-def test_a_doubled_answer_to_a_question_counts_once(app, demo, submitted, officer):  # noqa: F811
+def test_a_doubled_answer_to_a_question_counts_once(app, client, demo, submitted, officer):  # noqa: F811
     act(
         demo,
         submitted,
@@ -48,7 +55,11 @@ def test_a_doubled_answer_to_a_question_counts_once(app, demo, submitted, office
         Command(Action.REQUEST_INFO, public_reply="Ni mtaa gani?"),
     )
     url = f"/portal/track/{submitted.reference}/reply"
-    data = {"answer": "Mtaa wa Uhuru", "version": str(submitted.version)}
+    data = {
+        "answer": "Mtaa wa Uhuru",
+        "secret": secret_of(client),
+        "version": str(submitted.version),
+    }
     responses = no_errors(race(app, 2, lambda c, i: c.post(url, data=data)))
     assert sorted(r.status_code for r in responses) == [302, 409]
     loser = next(r for r in responses if r.status_code == 409)

@@ -73,3 +73,27 @@ def test_eight_racing_posts_of_one_form_with_a_file_make_one_item(
     assert _count(Feedback) == _count(Attachment) == _count(SmsMessage) == 1
     [stored] = set(folder.iterdir()) - earlier  # the losers' staged files are gone
     assert stored.name == db.session.scalar(sa.select(Attachment.stored_name))
+
+
+def test_a_repeat_in_the_same_browser_keeps_showing_the_secret(
+    client, demo, post_feedback, form_data
+):
+    first = post_feedback(form_data(form_key=KEY))
+    secret = re.search(r'data-testid="secret">(\w+)<', client.get(first.location).text).group(1)
+    again = post_feedback(form_data(form_key=KEY))
+    page = client.get(again.location).text
+    assert f'data-testid="secret">{secret}<' in page  # the repeat never overwrites it
+    assert "imeshatumwa" not in page
+
+
+def test_a_repeat_whose_first_answer_was_lost_says_where_the_secret_went(
+    app, demo, institution, form_data
+):
+    url = f"/portal/institutions/{institution.id}/feedback"
+    data = form_data(form_key=KEY)
+    app.test_client().post(url, data=data, content_type="multipart/form-data")  # answer lost
+    browser = app.test_client()
+    again = browser.post(url, data=data, content_type="multipart/form-data")
+    page = browser.get(again.location).text
+    assert only_item().reference in page and 'data-testid="secret"' not in page
+    assert "Fomu hii ilikuwa imeshatumwa" in page and "haiwezi kuonyeshwa tena" in page

@@ -15,6 +15,14 @@ from sandbox.models import Feedback, Institution, InstitutionKind
 FUZZ = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limit_while_fuzzing(app, monkeypatch):
+    """Fuzzing sends far more lookups than a person could; the limits are tested elsewhere."""
+    monkeypatch.setitem(app.config, "RATE_LIMIT_REFERENCE", "100000 per minute")
+
+
 TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=60)
 FIELDS = [
     "type",

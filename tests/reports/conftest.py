@@ -26,7 +26,8 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Category, Institution, Region, User
 from sandbox.services.feedback.lifecycle import Submission, apply_action, submit_feedback
-from sandbox.services.workspace.clock import advance_clock, advance_clock_working_days, wall_now
+from sandbox.services.workspace.clock import move_clock
+from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import (
     Action,
     Channel,
@@ -121,7 +122,7 @@ def report_world(make_workspace) -> ReportWorld:
         "X1": _submit(other, a, FeedbackType.COMPLAINT, Channel.WEB, c1),
     }
     _act(ws, items["A1"], Action.ACKNOWLEDGE, officer)
-    advance_clock_working_days(ws, 2)  # Wed 4 Nov
+    move_clock(ws, working_days=2)  # Wed 4 Nov
     _act(ws, items["A2"], Action.ACKNOWLEDGE, officer)
     _act(ws, items["A2"], Action.ASSIGN, head, assignee_id=officer.id)
     _act(ws, items["A4"], Action.RESPOND, officer, public_reply="Asante kwa pongezi.")
@@ -133,11 +134,11 @@ def report_world(make_workspace) -> ReportWorld:
         rejection_reason=RejectionReason.DUPLICATE,
         reason="Nakala ya A1",
     )
-    advance_clock_working_days(ws, 2)  # Fri 6 Nov
+    move_clock(ws, working_days=2)  # Fri 6 Nov
     _act(ws, items["A1"], Action.ASSIGN, head, assignee_id=officer.id)
     _act(ws, items["A1"], Action.START, officer)
     _act(ws, items["A1"], Action.RESPOND, officer, public_reply="Tumerekebisha.")
-    advance_clock(ws, NOW - datetime(2026, 11, 6, 8, 0))  # Mon 23 Nov 08:00
+    move_clock(ws, to=NOW)  # Mon 23 Nov 08:00
     _act(
         ws,
         items["A2"],

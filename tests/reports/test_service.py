@@ -133,9 +133,9 @@ def test_period_filter_custom_dates_and_presets(report_world):
 
 
 def test_items_older_than_the_period_still_show_as_overdue(report_world):
-    from sandbox.services.workspace.clock import advance_clock_working_days
+    from sandbox.services.workspace.clock import move_clock
 
-    advance_clock_working_days(report_world.workspace, 40)  # received > 30 days ago
+    move_clock(report_world.workspace, working_days=40)  # received > 30 days ago
     board = build_dashboard(report_world.head, ReportFilter(days=30))
     assert board.total == 0
     assert board.overdue_total == 2

@@ -9,13 +9,9 @@ from itertools import pairwise
 import pytest
 
 from sandbox.seeding.catalog import Catalog, catalog_from_seed_data
-from sandbox.seeding.generator import (
-    GeneratedItem,
-    generate,
-    load_responses,
-    state_fields,
-)
+from sandbox.seeding.generator import GeneratedItem, generate, state_fields
 from sandbox.seeding.loader import load_seed_data
+from sandbox.seeding.speed import load_responses
 from sandbox.workflow import (
     TANZANIA,
     Action,

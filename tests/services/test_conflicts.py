@@ -15,9 +15,12 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, SmsMessage
 from sandbox.services.feedback import lifecycle
-from sandbox.services.workspace.clock import advance_clock, advance_clock_working_days
+from sandbox.services.workspace.clock import ClockConflict, move_clock
 from sandbox.services.workspace.escalation import escalate_overdue
+from sandbox.services.workspace.flags import set_flag
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Action, Command, RejectionReason, Resolution, Role, VersionConflict
+from sandbox.workflow.behaviour import Toggle
 from tests.desk.factories import act, institution, make_item, make_user
 
 # How to bring a fresh item to where each action is allowed, and what the action needs.
@@ -75,10 +78,14 @@ def _item_ready_for(ws, inputs, action: Action) -> Feedback:
     """A complaint with an identified citizen, brought to where ``action`` is allowed."""
     item = make_item(ws, "DODOMA_CC")
     for step in SETUP[action]:
-        advance_clock(ws, timedelta(minutes=1))
+        _one_minute_later(ws)
         item = act(ws, item, step, **inputs.get(step, {}))
-    advance_clock(ws, timedelta(minutes=1))
+    _one_minute_later(ws)
     return item
+
+
+def _one_minute_later(ws) -> None:
+    move_clock(ws, to=workspace_now(ws) + timedelta(minutes=1))
 
 
 @pytest.fixture
@@ -140,7 +147,9 @@ def test_automatic_escalation_that_loses_the_race_skips_the_item(
 ):
     ws, inputs = world
     item = _item_ready_for(ws, inputs, Action.ACKNOWLEDGE)
-    advance_clock_working_days(ws, 40)
+    set_flag(ws, Toggle.AUTO_ESCALATION, False)  # moving the clock would escalate it itself
+    move_clock(ws, working_days=40)
+    set_flag(ws, Toggle.AUTO_ESCALATION, True)
     before = _snapshot(item.id)
     if rival:
         other_writer_in_between(item.id)
@@ -148,3 +157,24 @@ def test_automatic_escalation_that_loses_the_race_skips_the_item(
         assert _snapshot(item.id) == before
     else:
         assert escalate_overdue(ws) >= 1
+
+
+def test_a_clock_move_whose_escalation_loses_the_race_saves_nothing(world, monkeypatch):
+    ws, inputs = world
+    item = _item_ready_for(ws, inputs, Action.ACKNOWLEDGE)
+    before, clock = _snapshot(item.id), workspace_now(ws)
+    decide = lifecycle.apply
+
+    def decide_then_find_the_row_changed(state, command, **kwargs):
+        transition = decide(state, command, **kwargs)
+        # The move holds SQLite's write lock, so the rival's change is made in its transaction.
+        bump = sa.update(Feedback).where(Feedback.id == item.id)
+        bump = bump.values(version=Feedback.version + 1)
+        db.session.execute(bump.execution_options(synchronize_session=False))
+        return transition
+
+    monkeypatch.setattr(lifecycle, "apply", decide_then_find_the_row_changed)
+    with pytest.raises(ClockConflict):  # the escalation's UPDATE is flushed: no 500
+        move_clock(ws, working_days=40)
+    assert _snapshot(item.id) == before
+    assert workspace_now(ws) < clock + timedelta(days=1)  # the clock did not move either

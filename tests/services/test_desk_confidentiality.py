@@ -14,10 +14,11 @@ from sandbox.services.desk.confidentiality import (
     RevealRefused,
     identity_mentions,
     national_number,
+    personal_data_in,
     reveal_identity,
     reveal_log,
 )
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Role
 from tests.desk.factories import NAME, PHONE, make_item, make_user
 
@@ -126,3 +127,30 @@ def test_reveal_log_is_append_only(make_workspace):
     entry.reason = "changed"
     with pytest.raises(PermissionError):
         db.session.commit()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Asante sana Bi. Asha kwa pongezi.", [Mention.NAME]),
+        ("Neema atakupigia.", [Mention.NAME]),  # a seeded given name, anyone's
+        ("Bw. Kisanga atakuja kesho.", [Mention.NAME]),  # honorific + a name in no list
+        ("Tupigie 0754 999 111.", [Mention.PHONE]),  # any number, not only the complainant's
+        ("Andika kwa juma@example.org", [Mention.EMAIL]),
+        ("Tumepokea, amani na baraka.", []),  # lowercase common words are not names
+        ("Kumbukumbu MRJ-T-2026-000123, tarehe 12/11/2026.", []),
+        ("Tutakujibu Jumamosi.", []),
+    ],
+)
+def test_personal_data_is_flagged_whoever_it_belongs_to(text, expected):
+    assert personal_data_in(text) == expected
+
+
+def test_the_complainants_own_name_counts_even_outside_the_lists():
+    assert personal_data_in("Kisangawe amepigiwa", "Zuhura Kisangawe") == [Mention.NAME]
+    assert personal_data_in("Kisangawe amepigiwa") == []
+
+
+@given(st.text(max_size=300), st.text(max_size=60))
+def test_the_reply_check_never_fails_on_any_input(text, name):
+    assert set(personal_data_in(text, name)) <= set(Mention)

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from sandbox.services.desk.inbox import InboxQuery, Sort, Tab, read_inbox, tab_counts
-from sandbox.services.workspace.clock import advance_clock_working_days, workspace_now
+from sandbox.services.workspace.clock import move_clock
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Action, Channel, EscalationLevel, FeedbackType, Resolution, Role
 from tests.desk.factories import act, make_item, make_user
 
@@ -20,7 +21,7 @@ def world(make_workspace):
     other = make_user(ws, "afisa2", Role.OFFICER, "DODOMA_CC")
     tanesco = make_user(ws, "tanesco", Role.OFFICER, "TANESCO")
     old = make_item(ws, "DODOMA_CC", description="Barabara imeharibika")  # will be overdue
-    advance_clock_working_days(ws, 8)
+    move_clock(ws, working_days=8)
     new1 = make_item(ws, "DODOMA_CC", channel=Channel.SMS)
     new2 = make_item(ws, "DODOMA_CC", FeedbackType.INQUIRY)
     mine = make_item(ws, "DODOMA_CC")

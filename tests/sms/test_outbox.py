@@ -30,7 +30,7 @@ def get(client, url):
     return client.get(url)
 
 
-def feedback(workspace, anonymous: bool):
+def feedback(workspace, anonymous: bool, phone: str = "+255712000111"):
     tanesco = db.session.scalar(sa.select(Institution).where(Institution.code == "TANESCO"))
     return submit_feedback(
         workspace,
@@ -40,7 +40,7 @@ def feedback(workspace, anonymous: bool):
             channel=Channel.USSD,
             institution_id=tanesco.id,
             description="Hakuna umeme",
-            phone="+255712000111",
+            phone=phone,
         ),
     )
 
@@ -74,13 +74,16 @@ def test_users_of_another_workspace_get_404(client, demo, login_as, make_workspa
 
 def test_newest_first_paginated_and_filtered_by_phone(client, demo, login_as):
     base = demo.clock_base
+    # Messages of a TANESCO item, read by TANESCO's head (the only gateway role that may
+    # filter by phone since issue 8; an officer sees only their institution's messages).
+    item = feedback(demo, anonymous=False).id
     for n in range(OUTBOX_PER_PAGE + 2):
         sms.queue_sms(
-            demo.id, "+255700000001", f"ujumbe-namba-{n:02d}", None, base + timedelta(minutes=n)
+            demo.id, "+255700000001", f"ujumbe-namba-{n:02d}", item, base + timedelta(minutes=n)
         )
-    sms.queue_sms(demo.id, "+255700000002", "kwa mwingine", None, base)
+    sms.queue_sms(demo.id, "+255700000002", "kwa mwingine", item, base)
     db.session.commit()
-    login_as("afisa.tanesco")
+    login_as("mkuu.tanesco")
     first = get(client, "/sms/outbox").get_data(as_text=True)
     newest = f"ujumbe-namba-{OUTBOX_PER_PAGE + 1:02d}"
     assert newest in first and "ujumbe-namba-00" not in first
@@ -92,7 +95,7 @@ def test_newest_first_paginated_and_filtered_by_phone(client, demo, login_as):
 
 
 def test_a_bad_phone_filter_shows_an_error_and_keeps_the_input(client, demo, login_as):
-    login_as("afisa.tanesco")
+    login_as("mkuu.tanesco")
     html = get(client, "/sms/outbox?phone=abc").get_data(as_text=True)
     assert "Andika namba ya simu kama +255712000111." in html
     assert 'value="abc"' in html
@@ -109,6 +112,8 @@ def test_phones_of_anonymous_items_are_hidden_and_not_filterable(client, demo, l
     html = get(client, "/sms/outbox").get_data(as_text=True)
     assert "Imefichwa (bila kujulikana)" in html
     assert identified.reference in html and anonymous.reference in html
+    client.post("/logout")
+    login_as("mkuu.tanesco")  # filtering is for roles that may reveal (issue 8)
     filtered = get(client, "/sms/outbox?phone=%2B255712000111").get_data(as_text=True)
     assert identified.reference in filtered and anonymous.reference not in filtered
 
@@ -119,7 +124,103 @@ def test_inbound_and_outbound_show_with_direction_and_linked_reference(client, d
     login_as("afisa.tanesco")
     html = get(client, "/sms/outbox").get_data(as_text=True)
     assert "Uliopokelewa" in html and "Uliotumwa" in html
-    assert "+255754000222" in html and "TANESCO hakuna umeme" in html
+    # Issue 8: the officer used to see the sender's number here; it is masked as on the desk.
+    assert "+255754000222" not in html and "TANESCO hakuna umeme" in html
+    assert "Utambulisho umefichwa" in html
+
+
+def _log_numbers(html: str) -> set[str]:
+    """Every Tanzanian number written in a page, as its 9 national digits."""
+    from sandbox.services.desk.confidentiality import PHONE_LIKE, national_number
+
+    return {n for n in map(national_number, PHONE_LIKE.findall(html)) if n}
+
+
+@pytest.mark.parametrize(
+    "username", ["afisa.dodoma", "afisa.tanesco", "mkuu.tanesco", "tehama.dodoma", "mwezeshaji"]
+)
+def test_no_role_sees_a_number_without_revealing(client, demo, login_as, username):
+    feedback(demo, anonymous=False, phone="+255787654321")  # not the form's example number
+    client.post("/sms/inbound", data={"from": "+255754000222", "text": "TANESCO hakuna umeme"})
+    login_as(username)
+    html = get(client, "/sms/outbox").get_data(as_text=True)
+    assert _log_numbers(html) & {"787654321", "754000222"} == set()
+
+
+def test_an_officer_sees_only_their_institutions_messages(client, demo, login_as):
+    tanesco = feedback(demo, anonymous=False)
+    forget_workspace()
+    client.post("/sms/inbound", data={"from": "+255754000222", "text": "habari"})  # help reply
+    login_as("afisa.dodoma")
+    html = get(client, "/sms/outbox").get_data(as_text=True)
+    assert tanesco.reference not in html and "habari" not in html
+    client.post("/logout")
+    login_as("afisa.tanesco")
+    html = get(client, "/sms/outbox").get_data(as_text=True)
+    assert tanesco.reference in html and "habari" not in html
+    client.post("/logout")
+    login_as("mwezeshaji")  # whole-workspace roles see the messages about no item too
+    assert "habari" in get(client, "/sms/outbox").get_data(as_text=True)
+
+
+def test_the_phone_filter_is_no_lookup_for_roles_that_may_not_reveal(client, demo, login_as):
+    item = feedback(demo, anonymous=False)
+    sms.queue_sms(demo.id, "+255700000009", "mwingine kabisa", item.id, demo.clock_base)
+    db.session.commit()
+    for username in ("afisa.tanesco", "mwezeshaji", "msimamizi"):
+        login_as(username)
+        html = get(client, "/sms/outbox?phone=0700000009").get_data(as_text=True)
+        assert item.reference in html and "mwingine kabisa" in html  # filter ignored
+        assert 'name="phone"' not in html
+        client.post("/logout")
+
+
+def test_the_citizens_secret_is_never_shown_in_the_log(client, demo, login_as):
+    item = feedback(demo, anonymous=False)
+    login_as("mkuu.tanesco")
+    html = get(client, "/sms/outbox").get_data(as_text=True)
+    assert item.reference in html and "Siri yako: ••••••" in html
+    assert item.issued_secret not in html
+
+
+def test_a_head_reveals_one_number_with_a_reason_and_it_is_audited(client, demo, login_as):
+    from sandbox.models import SmsMessage
+    from sandbox.models.desk import IdentityReveal
+
+    item = feedback(demo, anonymous=False, phone="+255787654321")
+    message = db.session.scalars(sa.select(SmsMessage)).one()
+    login_as("afisa.tanesco")
+    forget_workspace()
+    refused = client.post(f"/sms/outbox/{message.id}/reveal", data={"reason": "Sababu ndefu ya"})
+    assert refused.status_code == 403
+    client.post("/logout")
+    login_as("mkuu.tanesco")
+    forget_workspace()
+    short = client.post(f"/sms/outbox/{message.id}/reveal", data={"reason": "fupi"})
+    assert short.status_code == 422 and "+255787654321" not in short.text
+    assert db.session.scalar(sa.select(sa.func.count(IdentityReveal.id))) == 0
+    forget_workspace()
+    shown = client.post(
+        f"/sms/outbox/{message.id}/reveal", data={"reason": "Kumpigia kuhusu mita yake"}
+    )
+    assert shown.status_code == 200 and "+255787654321" in shown.text
+    assert shown.headers["Cache-Control"] == "no-store"
+    [entry] = db.session.scalars(sa.select(IdentityReveal)).all()
+    assert (entry.feedback_id, entry.reason) == (item.id, "Kumpigia kuhusu mita yake")
+    assert "+255787654321" not in get(client, "/sms/outbox").get_data(as_text=True)
+
+
+def test_another_institutions_message_cannot_be_revealed(client, demo, login_as):
+    from sandbox.models import SmsMessage
+
+    feedback(demo, anonymous=False)
+    message = db.session.scalars(sa.select(SmsMessage)).one()
+    login_as("mkuu.dodoma")
+    forget_workspace()
+    response = client.post(
+        f"/sms/outbox/{message.id}/reveal", data={"reason": "Kumpigia kuhusu mita yake"}
+    )
+    assert response.status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -139,6 +240,7 @@ def test_the_receipt_sms_agrees_with_each_type_in_both_languages(
         language="sw",
         institution_id=db.session.scalar(sa.select(Institution.id).limit(1)),
         reference="MRJ-T-2026-000009",
+        issued_secret="ABC234",
     )
     assert swahili in sms.notice_text(Action.SUBMIT, item)
     item.language = "en"

@@ -9,6 +9,7 @@ from sandbox.channels.ussd import engine
 from sandbox.channels.ussd.engine import (
     MAX_SCREEN,
     Conversation,
+    Receipt,
     Tracked,
     advance,
     new_inputs,
@@ -16,9 +17,9 @@ from sandbox.channels.ussd.engine import (
     render,
     short_name,
 )
-from sandbox.channels.ussd.menus import ENDINGS, ERRORS, SCREENS
+from sandbox.channels.ussd.menus import ENDINGS, ERRORS, SCREENS, screens_for
 from sandbox.channels.ussd.text import SHORT_NAME
-from sandbox.workflow import Status
+from sandbox.workflow import BASE_RULES, Overlay, Status, Toggle, WorkspaceRules
 
 LONG = "Halmashauri ya Manispaa ya Mtwara Mikindani na Vitongoji Vyake Vyote"
 
@@ -40,7 +41,7 @@ class FakePort:
 
     def submit(self, answers, lang):
         self.submitted.append(answers)
-        return "MRJ-T-2026-000099"
+        return Receipt("MRJ-T-2026-000099", "K7PM3Q")
 
 
 def protocol(reply) -> str:
@@ -65,7 +66,11 @@ def test_every_screen_with_every_error_fits(screen, lang, error):
 def test_endings_fit_with_the_longest_values(lang):
     for ending in ENDINGS.values():
         body = ending[lang].format(
-            reference="MRJ-T-2026-000123456", status="x" * 30, institution="y" * 28, reply="z" * 400
+            reference="MRJ-T-2026-000123456",
+            status="x" * 30,
+            institution="y" * 28,
+            reply="z" * 400,
+            secret="K7PM3Q",
         )
         assert len(engine.Reply(body, is_end=True).render()) <= MAX_SCREEN
 
@@ -160,3 +165,21 @@ def test_unreadable_state_starts_afresh():
     assert Conversation.from_dict({"screen": "nowhere"}).screen == "gateway"
     assert Conversation.from_dict(["junk"], lang="en").lang == "en"
     assert Conversation.from_dict({"screen": "type", "bogus": 1}).screen == "type"
+
+
+def test_a_toggle_can_replace_a_screen_in_its_workspace_only():
+    shorter = {
+        **SCREENS["emrejesho"],
+        "text": {"sw": "e-Mrejesho\n1. Fuatilia\n2. Wasilisha", "en": "e-Mrejesho\n1. Track"},
+        "options": {"1": {"go": "track"}, "2": {"go": "pick"}},
+    }
+    overlay = Overlay(ussd_screens={"emrejesho": shorter})
+    on = WorkspaceRules(overlays={Toggle.AUTO_ESCALATION: overlay})
+    off = WorkspaceRules(toggles=frozenset(), overlays={Toggle.AUTO_ESCALATION: overlay})
+    assert screens_for(BASE_RULES) is SCREENS and screens_for(off) is SCREENS
+    screens = screens_for(on)
+    conv = Conversation()
+    reply = protocol(advance(conv, "9", True, FakePort(), screens))
+    assert reply == "CON e-Mrejesho\n1. Fuatilia\n2. Wasilisha"
+    assert "Lugha" in protocol(advance(Conversation(), "9", True, FakePort()))
+    assert SCREENS["emrejesho"]["options"]["2"] == {"go": "type"}  # the base is untouched

@@ -1,6 +1,12 @@
-"""The final confirm counts once: a repeated or doubled last request, one item, one END."""
+"""The final confirm counts once: a repeated or doubled last request, one item, one END.
+
+A repeat gets the same END but for the secret, which only the first answer and the reference
+SMS carry (only its digest is stored): the repeat says where it went.
+"""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -10,6 +16,8 @@ from sandbox.models import Feedback, SmsMessage
 from tests.concurrency import no_errors, race
 from tests.ussd.conftest import PHONE, Dialler, check_protocol
 from tests.ussd.test_protocol import REFERENCE, submit_walk
+
+SECRET = re.compile(r"Siri yako: (\w+)")
 
 
 def _count(model) -> int:
@@ -24,9 +32,13 @@ def test_a_repeated_final_request_answers_the_same_end_screen(dialler, identity)
     final = "*".join([*d.inputs, "1"])
     first, again = d.post(final), d.post(final)
     assert first.startswith("END ") and REFERENCE.search(first)
-    assert again == first
+    reference = REFERENCE.search(first).group(0)
+    secret = SECRET.search(first).group(1)
+    assert again.startswith("END ") and reference in again
+    assert secret not in again and "ilitolewa kwenye jibu la kwanza na kwa SMS" in again
     assert _count(Feedback) == 1
-    assert _count(SmsMessage) == 1  # one reference SMS
+    assert _count(SmsMessage) == 1  # one reference SMS, which carries the secret
+    assert secret in db.session.scalar(sa.select(SmsMessage.text))
 
 
 def test_after_the_end_a_new_input_is_still_session_over(dialler):
@@ -56,8 +68,8 @@ def test_a_final_confirm_sent_four_times_at_once_makes_one_item(
     submit_walk(d)
     data = {"sessionId": d.session_id, "phoneNumber": PHONE, "text": "*".join([*d.inputs, "1"])}
     responses = no_errors(race(app, 4, lambda c, i: c.post(path, data=data)))
-    screens = {check_protocol(r) for r in responses}
-    assert len(screens) == 1, screens  # the same END, with the same reference, on every answer
-    [screen] = screens
-    assert screen.startswith("END ") and REFERENCE.search(screen)
+    screens = [check_protocol(r) for r in responses]
+    assert all(screen.startswith("END ") for screen in screens)
+    assert len({REFERENCE.search(screen).group(0) for screen in screens}) == 1  # one reference
+    assert len([screen for screen in screens if SECRET.search(screen)]) == 1  # one secret
     assert _count(Feedback) == 1

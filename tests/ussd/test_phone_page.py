@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sandbox.extensions import db
 from sandbox.services.channels import sms
-from tests.ussd.conftest import PHONE, forget_workspace
+from tests.ussd.conftest import PHONE, Dialler, forget_workspace
+from tests.ussd.test_protocol import REFERENCE
 
 
 def test_phone_page_draws_a_keypad_and_points_at_this_workspace(client, demo, make_workspace):
@@ -31,17 +32,76 @@ def test_unknown_workspace_phone_page_is_404(client, demo):
     assert client.get("/w/nosuch/ussd/phone").status_code == 404
 
 
+def dial(client, phone=PHONE, prefix=""):
+    """The emulator dials from this browser: its number is kept in the signed session."""
+    forget_workspace()
+    return client.post(f"{prefix}/ussd/phone/dial", data={"phone": phone})
+
+
+def inbox(client, query="", prefix=""):
+    forget_workspace()
+    return client.get(f"{prefix}/ussd/phone/inbox.json{query}").get_json()
+
+
 def test_inbox_lists_only_that_phones_messages_of_this_workspace(client, demo, make_workspace):
     other = make_workspace(code="ws2")
+    dial(client, "0712 000 111")
     sms.queue_sms(demo.id, PHONE, "kwako", None, demo.clock_base)
     sms.queue_sms(demo.id, "+255799000000", "si kwako", None, demo.clock_base)
     sms.queue_sms(other.id, PHONE, "eneo jingine", None, demo.clock_base)
     db.session.commit()
-    forget_workspace()
-    data = client.get("/ussd/phone/inbox.json?phone=0712 000 111").get_json()
+    data = inbox(client)
     assert [m["text"] for m in data] == ["kwako"]
     assert data[0]["direction"] == "outbound" and data[0]["at"] == "02 Nov 2026 08:00"
-    forget_workspace()
-    assert client.get("/ussd/phone/inbox.json?phone=nonsense").get_json() == []
-    forget_workspace()
-    assert client.get("/ussd/phone/inbox.json").get_json() == []
+    # Issue 8: ?phone= used to read any number's messages; it selects nothing now.
+    assert [m["text"] for m in inbox(client, "?phone=nonsense")] == ["kwako"]
+    assert inbox(client, "?phone=%2B255799000000") == data
+
+
+def test_a_browser_that_has_not_dialled_reads_nothing(client, demo):
+    sms.queue_sms(demo.id, PHONE, "kwako", None, demo.clock_base)
+    db.session.commit()
+    assert inbox(client) == [] and inbox(client, f"?phone={PHONE}") == []
+
+
+def test_dialling_another_number_shows_none_of_its_earlier_messages(client, demo):
+    sms.queue_sms(
+        demo.id, "+255799000000", "ujumbe wa zamani wa mtu mwingine", None, demo.clock_base
+    )
+    db.session.commit()
+    answer = dial(client, "+255799000000")
+    assert answer.status_code == 200 and answer.get_json()["sessionId"].startswith("emu-")
+    assert inbox(client) == []
+
+
+def test_a_bad_number_is_refused(client, demo):
+    assert dial(client, "nonsense").status_code == 400
+
+
+def test_dialling_needs_the_csrf_token(app, client, demo):
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        assert dial(client).status_code == 400
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+
+
+def test_the_handset_that_submitted_anonymously_gets_its_reference_sms(
+    client, demo, make_workspace
+):
+    for prefix in ("", "/w/ws2"):
+        if prefix:
+            make_workspace(code="ws2")
+        session_id = dial(client, prefix=prefix).get_json()["sessionId"]
+        d = Dialler(client, path=f"{prefix}/ussd", session_id=session_id)
+        d.dial()
+        d.send("9", "2", "1", "tanesco", "1", "Umeme umekatika", "2")
+        reference = REFERENCE.search(d.send("1")).group(0)
+        texts = [m["text"] for m in inbox(client, prefix=prefix)]
+        assert any(reference in text for text in texts), prefix
+        stranger = client.application.test_client()
+        forget_workspace()
+        stranger.post(f"{prefix}/ussd/phone/dial", data={"phone": PHONE})
+        forget_workspace()
+        theirs = stranger.get(f"{prefix}/ussd/phone/inbox.json?phone={PHONE}").get_json()
+        assert not any(reference in m["text"] for m in theirs), prefix

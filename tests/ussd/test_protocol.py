@@ -12,6 +12,7 @@ from sandbox.models import Feedback, Institution, SmsMessage
 from sandbox.models.ussd import UssdSession
 from sandbox.services.feedback.lifecycle import Submission, submit_feedback
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
+from sandbox.workflow.citizen_secret import is_valid_secret
 from tests.ussd.conftest import PHONE, check_protocol, forget_workspace
 
 REFERENCE = re.compile(r"MRJ-T-\d{4}-\d{6}")
@@ -76,8 +77,11 @@ def test_anonymous_submission_stores_no_phone_but_texts_the_reference(dialler):
     item = db.session.scalar(sa.select(Feedback).where(Feedback.reference == reference))
     assert item.complainant_type is ComplainantType.ANONYMOUS
     assert (item.complainant_name, item.complainant_phone, item.complainant_email) == (None,) * 3
-    message = db.session.scalar(sa.select(SmsMessage).where(SmsMessage.feedback_id == item.id))
-    assert message.phone == PHONE and reference in message.text
+    # Issue 8: the reference SMS row used to keep the phone with the item id (the fault).
+    message = db.session.scalar(
+        sa.select(SmsMessage).where(SmsMessage.ussd_session_id == d.session_id)
+    )
+    assert reference in message.text and (message.phone, message.feedback_id) == ("", None)
     session = stored_session(d)
     assert session.phone == ""
     assert reference not in session.state
@@ -284,3 +288,67 @@ def test_a_workspace_serves_its_own_items_only(client, dialler, demo, make_works
     assert REFERENCE.search(t.send("1")).group(0) == reference  # its own numbering
     items = db.session.execute(sa.select(Feedback.workspace_id, Feedback.reference)).all()
     assert sorted(items) == sorted([(demo.id, reference), (other.id, reference)])
+
+
+def _every_stored_value() -> list[tuple[str, str, str]]:
+    """(table, column, text) for every non-empty value of every table, reference data aside."""
+    skip = {"region", "district", "institution", "category", "institution_category"}
+    found = []
+    for table in db.metadata.sorted_tables:
+        if table.name in skip:
+            continue
+        for row in db.session.execute(sa.select(table)).mappings():
+            found += [(table.name, k, str(v)) for k, v in row.items() if v not in (None, "")]
+    return found
+
+
+def test_no_table_links_an_anonymous_ussd_item_to_the_number(dialler):
+    d = dialler()
+    submit_walk(d, identity="2")
+    reference = REFERENCE.search(d.send("1")).group(0)
+    national = PHONE[-9:]
+    with_number = [
+        (table, column) for table, column, text in _every_stored_value() if national in text
+    ]
+    assert with_number == []  # the number is nowhere: nothing can tie it to the item
+    texts = [text for _t, _c, text in _every_stored_value() if reference in text]
+    assert texts, "the reference SMS was queued"
+
+
+def test_the_number_check_above_can_fail(dialler):
+    """The scan finds an identified submission's number (so an empty result means something)."""
+    d = dialler()
+    submit_walk(d, identity="1")
+    d.send("1")
+    national = PHONE[-9:]
+    tables = {table for table, _c, text in _every_stored_value() if national in text}
+    assert {"feedback", "sms_message"} <= tables
+
+
+def test_the_last_screen_and_the_sms_give_the_citizens_secret(dialler):
+    d = dialler()
+    submit_walk(d)
+    last = d.send("1")
+    reference = REFERENCE.search(last).group(0)
+    secret = re.search(r"Siri yako: (\w+)", last).group(1)
+    item = db.session.scalar(sa.select(Feedback).where(Feedback.reference == reference))
+    assert is_valid_secret(reference, secret, item.citizen_secret_digest)
+    texts = db.session.scalars(sa.select(SmsMessage.text).where(SmsMessage.phone == PHONE)).all()
+    assert any(secret in text for text in texts)
+
+
+@pytest.mark.parametrize("path", ["/ussd", "/w/ws2/ussd", "/w/nosuch/ussd"])
+def test_a_get_of_the_callback_answers_an_end_screen_405_with_allow(
+    client, demo, make_workspace, path
+):
+    make_workspace(code="ws2")
+    response = client.get(path)
+    assert response.status_code == 405
+    assert response.mimetype == "text/plain" and response.text.startswith("END ")
+    assert "POST" in response.headers["Allow"]
+
+
+def test_a_wrong_method_on_a_page_stays_an_html_405_with_allow(client, demo):
+    response = client.delete("/")
+    assert response.status_code == 405 and response.mimetype == "text/html"
+    assert "GET" in response.headers["Allow"]

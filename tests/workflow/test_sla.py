@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sandbox.workflow import (
     DEFAULT_POLICY,
@@ -22,6 +24,10 @@ from sandbox.workflow import (
     is_overdue,
     working_days_left,
 )
+from sandbox.workflow.calendar import END_OF_DAY, TANZANIA
+from sandbox.workflow.sla import PAUSED, can_be_late, deadline_for, late_since
+
+from .factories import state_in
 
 MakeState = Callable[..., FeedbackState]
 SECOND = timedelta(seconds=1)
@@ -112,3 +118,37 @@ def test_no_escalation_is_due_where_the_table_has_none(make_state: MakeState) ->
     assert escalation_due(compliment, late) is None
     pending = make_state(Status.TRANSFER_PENDING)
     assert escalation_due(pending, TANZANIA.add_working_days(pending.respond_due, 20)) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    deadline_day=st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)),
+    gap=st.integers(min_value=0, max_value=60),
+    hour=st.integers(min_value=0, max_value=23),
+    days=st.integers(min_value=1, max_value=15),
+)
+def test_late_since_is_the_working_day_count_of_lateness(deadline_day, gap, hour, days):
+    deadline = datetime.combine(deadline_day, END_OF_DAY)
+    now = datetime.combine(deadline_day + timedelta(days=gap), time(hour))
+    late_enough = deadline < late_since(now, days)
+    assert late_enough == (TANZANIA.working_days_between(deadline, now) >= days)
+
+
+def test_day_before_working_days_skips_weekends_and_holidays():
+    monday = date(2026, 12, 28)  # after Christmas (Fri 25) and Boxing Day (Sat 26)
+    assert TANZANIA.day_before_working_days(monday, 0) == monday
+    assert TANZANIA.day_before_working_days(monday, 1) == date(2026, 12, 27)
+    assert TANZANIA.day_before_working_days(monday, 2) == date(2026, 12, 23)
+
+
+def test_a_paused_item_is_never_late_and_counts_the_respond_deadline():
+    paused = state_in(Status.AWAITING_CITIZEN)
+    assert paused.status in PAUSED and not can_be_late(paused.status)
+    assert not is_overdue(paused, paused.respond_due + timedelta(days=60))
+    received = state_in(Status.RECEIVED)
+    assert deadline_for(received.status, received.acknowledge_due, received.respond_due) == (
+        received.acknowledge_due
+    )
+    assert deadline_for(Status.IN_PROGRESS, received.acknowledge_due, received.respond_due) == (
+        received.respond_due
+    )

@@ -1,4 +1,7 @@
-"""The small interpreter over ``menus.SCREENS``: one answer in, one screen out (pure Python).
+"""The small interpreter over the USSD screens: one answer in, one screen out (pure Python).
+
+The screens are ``menus.SCREENS`` unless the caller passes a workspace's own
+(``menus.screens_for(rules)``: the base with its toggles' replacements).
 
 The gateway sends ``text`` = every input of the session joined by ``*``. A user may type
 ``*`` inside free text, so the history cannot simply be split: the conversation remembers
@@ -9,6 +12,7 @@ stored one falls back to its last ``*`` segment. Database lookups go through a `
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -22,6 +26,7 @@ from sandbox.channels.ussd.menus import (
     MORE,
     NO_REPLY_YET,
     SCREENS,
+    Screen,
 )
 from sandbox.channels.ussd.text import fit, normalise_reference, short_name
 from sandbox.workflow import FeedbackType, Status
@@ -55,12 +60,20 @@ class Tracked:
     reply: str | None
 
 
+@dataclass(frozen=True)
+class Receipt:
+    """What a submission gives the citizen: the reference and the secret to act on it."""
+
+    reference: str
+    secret: str
+
+
 class Port(Protocol):
     """What the interpreter asks of the outside world."""
 
     def search_institutions(self, query: str, lang: str) -> list[tuple[int, str]]: ...
     def track(self, reference: str, lang: str) -> Tracked | None: ...
-    def submit(self, answers: dict[str, Any], lang: str) -> str | None: ...
+    def submit(self, answers: dict[str, Any], lang: str) -> Receipt | None: ...
     def submitted_reference(self) -> str | None: ...
 
 
@@ -87,9 +100,11 @@ class Conversation:
         return dict(vars(self))
 
     @classmethod
-    def from_dict(cls, data: Any, lang: str = "sw") -> Conversation:
+    def from_dict(
+        cls, data: Any, lang: str = "sw", screens: Mapping[str, Screen] = SCREENS
+    ) -> Conversation:
         """Rebuild from stored JSON; anything unreadable starts afresh."""
-        if not isinstance(data, dict) or data.get("screen") not in {*SCREENS, "ended"}:
+        if not isinstance(data, dict) or data.get("screen") not in {*screens, "ended"}:
             return cls(lang=lang)
         try:
             conv = cls(**{k: data[k] for k in vars(cls()) if k in data})
@@ -112,22 +127,30 @@ def new_inputs(conv: Conversation, text: str, is_new: bool) -> list[str]:
     return [text.rsplit("*", 1)[-1]]
 
 
-def advance(conv: Conversation, text: str, is_new: bool, port: Port) -> Reply:
+def advance(
+    conv: Conversation,
+    text: str,
+    is_new: bool,
+    port: Port,
+    screens: Mapping[str, Screen] = SCREENS,
+) -> Reply:
     """Feed this request's inputs to the conversation and give the screen to show."""
     if conv.is_over:
         return _after_the_end(conv, text, is_new, port)
     inputs = new_inputs(conv, text, is_new)
     conv.text = text
     for value in inputs:
-        reply = answer(conv, value.strip(), port)
+        reply = answer(conv, value.strip(), port, screens)
         if reply is not None:
             return reply
-    return render(conv)
+    return render(conv, screens)
 
 
-def answer(conv: Conversation, value: str, port: Port) -> Reply | None:
+def answer(
+    conv: Conversation, value: str, port: Port, screens: Mapping[str, Screen] = SCREENS
+) -> Reply | None:
     """Apply one input to the current screen; an END reply, or None to show the next screen."""
-    screen = SCREENS[conv.screen]
+    screen = screens[conv.screen]
     conv.error = None
     if value == BACK and "back" in screen:
         return _back(conv, screen)
@@ -229,12 +252,14 @@ def _track(conv: Conversation, step: dict, value: str, port: Port) -> Reply | No
 
 
 def _submit(conv: Conversation, step: dict, value: str, port: Port) -> Reply | None:
-    """Hand the answers over; END with the reference."""
-    reference = port.submit(dict(conv.answers), conv.lang)
-    if reference is None:
+    """Hand the answers over; END with the reference and the citizen's secret."""
+    receipt = port.submit(dict(conv.answers), conv.lang)
+    if receipt is None:
         conv.error = "submit_failed"
         return None
-    return end(conv, "submitted", reference=reference)
+    if not receipt.secret:  # the same final request, delivered twice at once, lost the race
+        return end(conv, "resubmitted", reference=receipt.reference)
+    return end(conv, "submitted", reference=receipt.reference, secret=receipt.secret)
 
 
 ACTIONS = {"search": _search, "track": _track, "submit": _submit}
@@ -248,20 +273,24 @@ def end(conv: Conversation, ending: str, **values: str) -> Reply:
 
 
 def _after_the_end(conv: Conversation, text: str, is_new: bool, port: Port) -> Reply:
-    """A gateway repeating the request that ended the session gets the same END screen."""
+    """A gateway repeating the request that ended the session gets the same END screen.
+
+    After a submission it is the same but for the secret, which exists only on the first
+    answer and in the reference SMS (only its digest is stored): it says where the secret went.
+    """
     repeat = text == conv.text and not is_new
-    if repeat and conv.ending == "submitted":
+    if repeat and conv.ending in ("submitted", "resubmitted"):
         reference = port.submitted_reference()
         if reference:
-            return end(conv, "submitted", reference=reference)
+            return end(conv, "resubmitted", reference=reference)
     if repeat and conv.ending == "cancelled":
         return end(conv, "cancelled")
     return Reply(_t(ENDINGS["over"], conv), is_end=True)
 
 
-def render(conv: Conversation) -> Reply:
+def render(conv: Conversation, screens: Mapping[str, Screen] = SCREENS) -> Reply:
     """The current screen with its error line, placeholders and list page."""
-    screen = SCREENS[conv.screen]
+    screen = screens[conv.screen]
     lines = [_t(ERRORS[conv.error], conv)] if conv.error in ERRORS else []
     lines.append(_t(screen["text"], conv).format_map(_placeholders(conv)))
     if screen["kind"] == "list":

@@ -9,7 +9,13 @@ Placeholders such as ``{institution}`` are filled from the conversation's answer
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
+
+from sandbox.workflow import WorkspaceRules
+from sandbox.workflow.behaviour import Screen, Tables
 
 BACK = "0"
 MORE = "98"
@@ -139,6 +145,20 @@ SCREENS: dict[str, dict[str, Any]] = {
     },
 }
 
+
+def screens_for(rules: WorkspaceRules) -> Mapping[str, Screen]:
+    """The screens of a workspace: the base with the replacements of its toggles that are on."""
+    return _laid_over(rules.tables)
+
+
+@lru_cache(maxsize=64)
+def _laid_over(tables: Tables) -> Mapping[str, Screen]:
+    """SCREENS with ``tables.ussd_screens`` replacing screens of the same name (memoised)."""
+    if not tables.ussd_screens:
+        return SCREENS
+    return MappingProxyType({**SCREENS, **tables.ussd_screens})
+
+
 # Values shown inside other texts.
 IDENTITY = {
     "phone": {"sw": "namba yako itaonekana", "en": "your number is shared"},
@@ -164,10 +184,17 @@ ERRORS = {
 # The last screen of a conversation (the reply starts with END).
 ENDINGS = {
     "submitted": {
-        "sw": "Asante! Mrejesho wako umepokelewa. Namba ya kumbukumbu: {reference}. "
-        "Utaipata pia kwa SMS.",
-        "en": "Thank you! Your feedback was received. Reference number: {reference}. "
-        "It is also sent to you by SMS.",
+        "sw": "Asante! Mrejesho umepokelewa. Namba ya kumbukumbu: {reference}. "
+        "Siri yako: {secret} (usimpe mtu). Utazipata pia kwa SMS.",
+        "en": "Thank you! Feedback received. Reference: {reference}. "
+        "Your secret: {secret} (keep it to yourself). Both are also sent by SMS.",
+    },
+    # A gateway's repeat of the final request: the secret is not kept, the SMS carries it.
+    "resubmitted": {
+        "sw": "Asante! Mrejesho umepokelewa. Namba ya kumbukumbu: {reference}. "
+        "Siri yako ilitolewa kwenye jibu la kwanza na kwa SMS.",
+        "en": "Thank you! Feedback received. Reference: {reference}. "
+        "Your secret was given on the first answer and by SMS.",
     },
     "cancelled": {
         "sw": "Umeghairi. Hakuna kilichotumwa.",

@@ -10,7 +10,7 @@ from flask import current_app
 from sandbox.extensions import db
 from sandbox.models import Workspace
 from sandbox.models.api_key import ApiKey
-from sandbox.services.workspace.clock import wall_now
+from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.workspaces import find_workspace
 
 # The demo workspace is public synthetic data that anyone may already reach without a key

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Workspace
 from sandbox.services.channels.open311 import DEFAULT_WINDOW, MAX_RESULTS, Service
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Action, Status
 
 # Public events whose text is the institution speaking to the citizen (status_notes).

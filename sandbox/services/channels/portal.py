@@ -1,7 +1,8 @@
 """The citizen web portal's use cases: find an institution, submit, track, reply, rate, appeal.
 
-The portal has no login: in the sandbox the reference number is enough to act on an item
-(a training simplification; the real system would ask for more proof).
+The portal has no login. Anyone may follow an item's status by its reference (references
+are sequential), but acting as its citizen (reply, rate, appeal) needs the citizen's secret
+as well (``workflow.citizen_secret``), which only the submitter received.
 """
 
 from __future__ import annotations
@@ -25,11 +26,10 @@ from sandbox.services.feedback.lifecycle import (
 )
 from sandbox.services.feedback.once import submission_token, submit_once
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import workspace_now
-from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import (
-    TANZANIA,
     Action,
     Command,
     ComplainantType,
@@ -42,6 +42,13 @@ from sandbox.workflow import (
     parse_reference,
     working_days_left,
 )
+from sandbox.workflow.citizen_secret import is_valid_secret
+from sandbox.workflow.errors import BilingualError
+from sandbox.workflow.sla import DeadlineView, deadline_view
+
+
+class WrongSecret(BilingualError, PermissionError):
+    """The secret typed is not this item's: the citizen's action is refused."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +174,7 @@ class TrackedItem:
     respond_due: datetime
     is_overdue: bool
     days_left: int
+    deadlines: DeadlineView
     rating: int | None
     version: int
     events: list[PublicEvent]
@@ -177,7 +185,8 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
     """The citizen's view of an item on the workspace clock."""
     now = workspace_now(workspace)
     state = state_of(item)
-    allowed = allowed_actions(state, now, sla_policy_for(workspace), TANZANIA)
+    rules = rules_for(workspace)
+    allowed = allowed_actions(state, now, rules)
     citizen = {Action.CITIZEN_REPLIED, Action.RATE, Action.REOPEN}
     return TrackedItem(
         reference=item.reference,
@@ -187,8 +196,9 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
         received_at=item.received_at,
         acknowledge_due=item.acknowledge_due,
         respond_due=item.respond_due,
-        is_overdue=is_overdue(state, now, TANZANIA),
-        days_left=working_days_left(state, now, TANZANIA),
+        is_overdue=is_overdue(state, now, rules.calendar),
+        days_left=working_days_left(state, now, rules.calendar),
+        deadlines=deadline_view(state, now, rules.calendar),
         rating=item.rating,
         version=item.version,
         events=[
@@ -198,9 +208,16 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
     )
 
 
-def act_as_citizen(workspace: Workspace, reference: str, command: Command) -> Transition:
-    """Apply the citizen's reply, rating or appeal to the item with this reference."""
+def act_as_citizen(
+    workspace: Workspace, reference: str, secret: str, command: Command
+) -> Transition:
+    """Apply the citizen's reply, rating or appeal, given the item's secret."""
     item = find_by_reference(workspace, reference)
     if item is None:
         raise FeedbackNotFound(reference)
+    if not is_valid_secret(item.reference, secret, item.citizen_secret_digest):
+        raise WrongSecret(
+            "Siri uliyoandika si sahihi. Tumia siri uliyopewa ulipowasilisha (pia kwa SMS).",
+            "That secret code is not right. Use the one you got when you submitted (also by SMS).",
+        )
     return apply_action(workspace, item.id, command, actor_label=CITIZEN_LABEL)

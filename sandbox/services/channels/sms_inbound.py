@@ -22,7 +22,7 @@ from sandbox.models import Feedback, Institution, SmsMessage, Workspace
 from sandbox.services.channels import sms
 from sandbox.services.channels.ussd import latest_reply
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, add_feedback
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.text import without_control
 from sandbox.workflow import Channel, ComplainantType
 

@@ -1,20 +1,35 @@
-"""Reading the simulated SMS gateway log: one phone's inbox, and the workspace outbox page."""
+"""Reading the simulated SMS gateway log, with the desk's confidentiality rules.
+
+- Who may open the log is the permission table's ``Capability.READ_GATEWAY_LOG``.
+- Each user sees the messages of the items in their scope (``feedback.scope``: an officer
+  their institution's); messages about no item (help replies, a number-less reference SMS)
+  only whole-workspace roles (facilitator, administrator) see.
+- Phone numbers are masked exactly as on the desk, for every role. A role that may reveal
+  identity (``Capability.REVEAL_IDENTITY``) reveals one message's number with a reason, and
+  the reveal is written to the desk's own audit (``IdentityReveal`` of the item).
+- Filtering by phone is a lookup, so only roles that may reveal can use it (others' filter is
+  ignored), within their scope, never over anonymous items.
+- The citizen's secret in a reference SMS is never shown here (only the handset reads it).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from sandbox.channels.phones import normalise_phone
 from sandbox.extensions import db
-from sandbox.models import Feedback, SmsMessage, Workspace
-from sandbox.services.channels import sms
+from sandbox.models import Feedback, SmsMessage, User, Workspace
+from sandbox.services.desk.confidentiality import RevealRefused, reveal_identity
+from sandbox.services.feedback.scope import scope_clause
 from sandbox.workflow import ComplainantType
 from sandbox.workflow.permissions import Capability, can
 
 OUTBOX_PER_PAGE = 25
+SECRET_IN_TEXT = re.compile(r"((?:Siri yako|Your secret): )\w+")
+HIDDEN_SECRET = r"\1••••••"
 
 
 def can_read_gateway_log(user) -> bool:
@@ -22,18 +37,13 @@ def can_read_gateway_log(user) -> bool:
     return can(user, Capability.READ_GATEWAY_LOG)
 
 
-def inbox_for_phone(workspace: Workspace, raw_phone: str) -> Sequence[SmsMessage]:
-    """Every message between this phone and the gateway, oldest first (none for a bad number)."""
-    phone = normalise_phone(raw_phone)
-    return sms.messages_for_phone(workspace, phone) if phone else []
+def can_filter_by_phone(user) -> bool:
+    """Looking a number up is revealing it: only for roles that may reveal identity."""
+    return can(user, Capability.REVEAL_IDENTITY)
 
 
-def outbox_page(workspace: Workspace, raw_phone: str | None, page: int):
-    """One page of the workspace's gateway log, newest first, optionally for one phone.
-
-    Filtering by phone leaves out messages linked to anonymous items, so that the filter
-    cannot tie a phone to an anonymous item (the page also masks those phones).
-    """
+def _visible(workspace: Workspace, user: User) -> sa.Select:
+    """The log rows this user may see, newest first."""
     query = (
         sa.select(SmsMessage)
         .outerjoin(Feedback, SmsMessage.feedback_id == Feedback.id)
@@ -41,8 +51,16 @@ def outbox_page(workspace: Workspace, raw_phone: str | None, page: int):
         .options(selectinload(SmsMessage.feedback))
         .order_by(SmsMessage.at.desc(), SmsMessage.id.desc())
     )
-    phone = normalise_phone(raw_phone) if raw_phone else None
-    if raw_phone:
+    if can(user, Capability.SEE_WHOLE_WORKSPACE):
+        return query
+    return query.where(Feedback.id.is_not(None), scope_clause(user))
+
+
+def outbox_page(workspace: Workspace, user: User, raw_phone: str | None, page: int):
+    """One page of the log for this user, optionally for one phone (revealing roles only)."""
+    query = _visible(workspace, user)
+    if raw_phone and can_filter_by_phone(user):
+        phone = normalise_phone(raw_phone)
         not_anonymous = sa.or_(
             Feedback.id.is_(None), Feedback.complainant_type != ComplainantType.ANONYMOUS
         )
@@ -51,5 +69,31 @@ def outbox_page(workspace: Workspace, raw_phone: str | None, page: int):
 
 
 def is_masked(message: SmsMessage) -> bool:
-    """True when the message belongs to an anonymous item: its phone is not shown."""
-    return message.feedback is not None and message.feedback.is_anonymous
+    """True when the message belongs to an anonymous item (or has no number at all)."""
+    return not message.phone or (message.feedback is not None and message.feedback.is_anonymous)
+
+
+def can_reveal(user: User, message: SmsMessage) -> bool:
+    """True when this user may reveal this message's number (an identified item's message)."""
+    return can(user, Capability.REVEAL_IDENTITY) and not is_masked(message) and message.feedback
+
+
+def shown_text(message: SmsMessage) -> str:
+    """The message as the log shows it: the citizen's secret replaced by dots."""
+    return SECRET_IN_TEXT.sub(HIDDEN_SECRET, message.text)
+
+
+def reveal_phone(workspace: Workspace, user: User, message_id: int, reason: str) -> SmsMessage:
+    """Reveal one visible message's number, audited as a reveal of its item's identity."""
+    message = db.session.scalar(_visible(workspace, user).where(SmsMessage.id == message_id))
+    if message is None:
+        raise LookupError(message_id)
+    if not can(user, Capability.REVEAL_IDENTITY):
+        raise PermissionError("reveal_identity")
+    if not can_reveal(user, message):
+        raise RevealRefused(
+            "Ujumbe huu hauna namba inayoweza kufunuliwa.",
+            "This message has no number that can be revealed.",
+        )
+    reveal_identity(workspace, user, message.feedback, reason)
+    return message

@@ -1,9 +1,11 @@
 """USSD *152*00#: answer one gateway request, keeping the conversation in the database.
 
-Anonymous submissions: the item stores no phone, but the reference is still texted to the
-dialling phone (the citizen has no other way to keep it). That outbox row is linked to the
-item, so the outbox page masks the phone of rows linked to anonymous items, and the USSD
-session forgets the phone when such a submission ends.
+Anonymous submissions store nothing that ties the item to the dialling phone, in any table
+(decision, see docs/CONFIDENTIALITY.md): the item keeps no phone; the USSD session forgets
+its phone when the submission ends; and the reference SMS is "sent" WITHOUT a stored link —
+its gateway-log row keeps neither the number nor the item id, only the USSD session id
+(random, chosen by the gateway), by which the emulator's handset that dialled finds it.
+The reference and the secret reach the citizen on the last screen and in that SMS.
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from sandbox.channels.phones import normalise_phone
-from sandbox.channels.ussd.engine import Conversation, Reply, Tracked, advance
+from sandbox.channels.ussd.engine import Conversation, Receipt, Reply, Tracked, advance
+from sandbox.channels.ussd.menus import screens_for
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, Workspace
 from sandbox.models.ussd import MAX_SESSION_ID, UssdSession
 from sandbox.services.channels import sms
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, add_feedback
 from sandbox.services.feedback.once import find_submitted, submission_token, submit_once
-from sandbox.services.workspace.clock import wall_now
+from sandbox.services.workspace.now import wall_now
+from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern, without_control
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
 from sandbox.workflow.errors import BilingualError
@@ -76,11 +80,12 @@ def parse_ussd_request(form) -> UssdRequest:
 def handle_ussd(workspace: Workspace, request: UssdRequest) -> str:
     """Answer one gateway request with the next screen (CON …) or the last one (END …)."""
     session, is_new = _session_for(workspace, request)
-    conv = Conversation.from_dict(_loads(session.state), session.language)
+    screens = screens_for(rules_for(workspace))
+    conv = Conversation.from_dict(_loads(session.state), session.language, screens)
     if session.phone and session.phone != request.phone:
         conv.screen, conv.ending = "ended", ""  # another phone cannot continue someone's session
     port = DatabasePort(workspace, request.phone, request.session_id)
-    reply = advance(conv, request.text, is_new, port)
+    reply = advance(conv, request.text, is_new, port, screens)
     session.state = json.dumps(conv.to_dict())
     session.language = conv.lang
     session.updated_at = wall_now()
@@ -127,8 +132,8 @@ class DatabasePort:
     """The engine's window on the workspace: institutions, tracking, submitting."""
 
     def __init__(self, workspace: Workspace, phone: str, session_id: str = "") -> None:
-        """Serve one request of one phone in one workspace."""
-        self.workspace, self.phone = workspace, phone
+        """Serve one request of one phone (in one USSD session) in one workspace."""
+        self.workspace, self.phone, self.session_id = workspace, phone, session_id
         self.token = submission_token("ussd", session_id)  # one item per USSD session
         self.submitted_anonymously = False
 
@@ -154,7 +159,7 @@ class DatabasePort:
             return None
         return Tracked(item.reference, item.status, item.institution.name(lang), latest_reply(item))
 
-    def submit(self, answers: dict[str, Any], lang: str) -> str | None:
+    def submit(self, answers: dict[str, Any], lang: str) -> Receipt | None:
         """Submit the answers as USSD feedback; None when the service refuses them."""
         is_anonymous = answers.get("identity") == "anonymous"
         try:
@@ -166,7 +171,10 @@ class DatabasePort:
             db.session.rollback()
             return None
         self.submitted_anonymously = is_anonymous
-        return submitted.item.reference
+        item = submitted.item
+        # A repeat (the same final request at the same instant) finds the item without its
+        # secret, of which only the digest is stored: an empty secret, the engine says so.
+        return Receipt(item.reference, item.issued_secret or "")
 
     def submitted_reference(self) -> str | None:
         """The reference of the item this USSD session submitted, if it did."""
@@ -174,10 +182,10 @@ class DatabasePort:
         return item.reference if item else None
 
     def _add(self, submission: Submission, is_anonymous: bool) -> Feedback:
-        """The item and, for an anonymous one, its reference SMS: one transaction."""
+        """The item and, for an anonymous one, its number-less reference SMS: one transaction."""
         item = add_feedback(self.workspace, submission, token=self.token)
         if is_anonymous:
-            _text_reference(item, self.phone)
+            _text_reference(item, self.session_id)
         return item
 
     def _submission(self, answers: dict[str, Any], lang: str, is_anonymous: bool) -> Submission:
@@ -216,8 +224,11 @@ def latest_reply(item: Feedback) -> str | None:
     )
 
 
-def _text_reference(item: Feedback, phone: str) -> None:
-    """Text the reference of an anonymous item to the dialling phone (the caller commits)."""
+def _text_reference(item: Feedback, session_id: str) -> None:
+    """Text an anonymous item's reference to the handset: no number, no item id is stored.
+
+    The caller commits (with the item, so a crash loses neither or both).
+    """
     body = sms.notice_text(Action.SUBMIT, item)
     if body:
-        sms.queue_sms(item.workspace_id, phone, body, item.id, item.updated_at)
+        sms.queue_sms(item.workspace_id, "", body, None, item.updated_at, session_id)

@@ -1,20 +1,31 @@
-"""Confidentiality (usiri): reveal an identity with an audited reason, and catch replies that
-would leak the complainant's name or phone number.
+"""Confidentiality (usiri): reveal an identity with an audited reason, and catch personal
+data in public replies without confirming whose it is.
 
-``identity_mentions`` is pure (no database); the other functions commit.
+``personal_data_in`` is the reply check (see docs/CONFIDENTIALITY.md). It flags ANY phone
+number, e-mail address or personal name, never saying whether it is the complainant's, so a
+guessed name or number cannot be confirmed by it. A *personal name* is a word of the seeded
+Tanzanian name lists (``seed_data/people.yaml``: given names and surnames) or of the
+complainant's own name, written capitalised (``Asha``, ``ASHA``), or any capitalised word
+after an honorific (``Bi.``, ``Bw.``, ``Ndugu``, ``Mr`` …). Lowercase names are not flagged
+(``amani``, ``baraka``, ``said`` are common words). ``identity_mentions`` (the complainant's
+own identity only) stays for tests and tools; the desk does not show its answer.
+
+The detection functions are pure (no database); ``reveal_identity`` commits.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, User, Workspace
 from sandbox.models.desk import IdentityReveal
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.seeding.loader import load_seed_data
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow.errors import BilingualError
 from sandbox.workflow.labels import Labelled
 
@@ -22,13 +33,19 @@ MIN_REASON = 10
 MIN_NAME_PART = 3
 NATIONAL_DIGITS = 9  # +255 7xx xxx xxx → the 9 digits after the country code
 PHONE_LIKE = re.compile(r"\+?\d[\d\s\-.()/]{6,}\d")
+EMAIL_LIKE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+HONORIFIC_NAME = re.compile(
+    r"(?<!\w)(?:Bi|Bw|Bwana|Ndugu|Ndg|Mzee|Dada|Kaka|Mr|Mrs|Ms|Miss|Dkt|Dr)\.?\s+[A-Z][a-z]{2,}"
+)
+WORD = re.compile(r"[^\W\d_]+")
 
 
 class Mention(Labelled):
-    """What part of the identity a text contains."""
+    """What kind of personal data a text contains (never whose)."""
 
-    NAME = ("name", "jina la mlalamikaji", "the complainant's name")
-    PHONE = ("phone", "namba ya simu ya mlalamikaji", "the complainant's phone number")
+    NAME = ("name", "jina la mtu", "a personal name")
+    PHONE = ("phone", "namba ya simu", "a phone number")
+    EMAIL = ("email", "anwani ya barua pepe", "an e-mail address")
 
 
 class RevealRefused(BilingualError, ValueError):
@@ -82,6 +99,43 @@ def identity_mentions(text: str, name: str | None, phone: str | None) -> list[Me
     if mentions_phone(text or "", phone):
         found.append(Mention.PHONE)
     return found
+
+
+@cache
+def known_names() -> frozenset[str]:
+    """The seeded Tanzanian given names and surnames, in lower case."""
+    people = load_seed_data().people
+    names = (*people.given_male, *people.given_female, *people.surnames)
+    return frozenset(name.lower() for name in names)
+
+
+def _is_capitalised(word: str) -> bool:
+    """``Asha`` or ``ASHA``, not ``asha``."""
+    return word[:1].isupper()
+
+
+def mentions_any_name(text: str, complainant_name: str | None) -> bool:
+    """A capitalised known name (seeded lists or the complainant's), or an honorific + name."""
+    names = known_names() | {part.lower() for part in name_parts(complainant_name)}
+    words = WORD.findall(text)
+    listed = any(_is_capitalised(w) and w.lower() in names for w in words if len(w) >= 3)
+    return listed or bool(HONORIFIC_NAME.search(text))
+
+
+def mentions_any_phone(text: str) -> bool:
+    """True when the text contains anything written like a Tanzanian phone number."""
+    return any(national_number(match) for match in PHONE_LIKE.findall(text))
+
+
+def personal_data_in(text: str, complainant_name: str | None = None) -> list[Mention]:
+    """The kinds of personal data a public text contains, whoever they belong to."""
+    text = text or ""
+    checks = (
+        (Mention.NAME, mentions_any_name(text, complainant_name)),
+        (Mention.PHONE, mentions_any_phone(text)),
+        (Mention.EMAIL, bool(EMAIL_LIKE.search(text))),
+    )
+    return [mention for mention, found in checks if found]
 
 
 def reveal_identity(workspace: Workspace, user: User, item: Feedback, reason: str) -> Identity:

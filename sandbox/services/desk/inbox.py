@@ -24,8 +24,9 @@ from sandbox.services.feedback.queries import (
 )
 from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import workspace_now
 from sandbox.services.workspace.escalation import escalate_overdue
+from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import (
     TANZANIA,
@@ -34,6 +35,7 @@ from sandbox.workflow import (
     EscalationLevel,
     FeedbackType,
     Status,
+    WorkingCalendar,
     is_overdue,
     working_days_left,
 )
@@ -195,16 +197,19 @@ def inbox_select(workspace: Workspace, user: User, q: InboxQuery, now: datetime)
 
 def read_inbox(workspace: Workspace, user: User, q: InboxQuery, page: int, per_page: int) -> Inbox:
     """Escalate what is due, then count the tabs and fetch one page of rows."""
-    escalated = escalate_overdue(workspace)
+    rules = rules_for(workspace)
+    escalated = escalate_overdue(workspace, rules)
     now = workspace_now(workspace)
     query = inbox_select(workspace, user, q, now).options(selectinload(Feedback.category))
     result = db.paginate(query, page=page, per_page=per_page, error_out=False, max_per_page=100)
     inbox = Inbox(now, tab_counts(workspace, user, q, now), result, escalated_now=escalated)
-    inbox.rows = rows_for(list(result.items), now)
+    inbox.rows = rows_for(list(result.items), now, rules.calendar)
     return inbox
 
 
-def rows_for(items: list[Feedback], now: datetime) -> list[InboxRow]:
+def rows_for(
+    items: list[Feedback], now: datetime, calendar: WorkingCalendar = TANZANIA
+) -> list[InboxRow]:
     """Inbox rows with SLA badge, age and directive marker (one query for the markers)."""
     with_directive = directive_item_ids([item.id for item in items])
     rows = []
@@ -213,9 +218,9 @@ def rows_for(items: list[Feedback], now: datetime) -> list[InboxRow]:
         rows.append(
             InboxRow(
                 item=item,
-                is_overdue=is_overdue(state, now, TANZANIA),
-                days_left=working_days_left(state, now, TANZANIA),
-                age_days=TANZANIA.working_days_between(item.received_at, now),
+                is_overdue=is_overdue(state, now, calendar),
+                days_left=working_days_left(state, now, calendar),
+                age_days=calendar.working_days_between(item.received_at, now),
                 has_directive=item.id in with_directive,
             )
         )

@@ -17,7 +17,7 @@ from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
 from sandbox.services.desk.confidentiality import (
     Identity,
     Mention,
-    identity_mentions,
+    personal_data_in,
     reveal_identity,
     reveal_log,
 )
@@ -26,12 +26,10 @@ from sandbox.services.feedback.attachments import attachments_for
 from sandbox.services.feedback.lifecycle import FeedbackNotFound, apply_action
 from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.clock import workspace_now
-from sandbox.services.workspace.flags import Flag, is_enabled
-from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.rules import rules_for
 from sandbox.text import parse_id
 from sandbox.workflow import (
-    TANZANIA,
     Action,
     Channel,
     Command,
@@ -40,13 +38,17 @@ from sandbox.workflow import (
     RejectionReason,
     Resolution,
     Role,
+    Toggle,
     Transition,
+    WorkspaceRules,
     allowed_actions,
     is_overdue,
     working_days_left,
 )
 from sandbox.workflow.history import parse_detail
 from sandbox.workflow.permissions import Capability, can, giver_level, may_act, permitted
+from sandbox.workflow.sla import DeadlineView, deadline_view
+from sandbox.workflow.table import PUBLIC_ACTIONS, TEXT_FIELD
 
 REPLY_ACTIONS = frozenset({Action.RESPOND, Action.REQUEST_INFO})
 
@@ -56,12 +58,16 @@ class NotPermitted(PermissionError):
 
 
 class IdentityInReply(Exception):
-    """A public text names the complainant or gives their phone; confirm before sending."""
+    """A public text contains personal data (a name, phone or e-mail, whoever's it is).
 
-    def __init__(self, mentions: list[Mention]) -> None:
-        """Remember which parts of the identity were found (never the values)."""
+    ``may_confirm``: a role that may see identity can confirm and send; any other role must
+    remove it (the same answer for every name, so the refusal confirms nothing).
+    """
+
+    def __init__(self, mentions: list[Mention], may_confirm: bool = True) -> None:
+        """Remember which kinds of personal data were found (never the values)."""
         super().__init__(", ".join(m.value for m in mentions))
-        self.mentions = mentions
+        self.mentions, self.may_confirm = mentions, may_confirm
 
 
 @dataclass
@@ -73,6 +79,7 @@ class ItemPage:
     actions: list[Action]
     is_overdue: bool
     days_left: int
+    deadlines: DeadlineView
     can_reveal: bool
     reveals: list = field(default_factory=list)
     assignees: list[User] = field(default_factory=list)
@@ -100,14 +107,16 @@ def item_page(workspace: Workspace, user: User, feedback_id: int) -> ItemPage:
     item = find_in_scope(workspace, user, feedback_id)
     now = workspace_now(workspace)
     state = state_of(item)
-    allowed = allowed_actions(state, now, sla_policy_for(workspace), TANZANIA)
+    rules = rules_for(workspace)
+    allowed = allowed_actions(state, now, rules)
     actions = permitted(user, item, allowed)
     page = ItemPage(
         item=item,
         now=now,
         actions=actions,
-        is_overdue=is_overdue(state, now, TANZANIA),
-        days_left=working_days_left(state, now, TANZANIA),
+        is_overdue=is_overdue(state, now, rules.calendar),
+        days_left=working_days_left(state, now, rules.calendar),
+        deadlines=deadline_view(state, now, rules.calendar),
         can_reveal=can(user, Capability.REVEAL_IDENTITY) and not item.is_anonymous,
         reveals=reveal_log(item) if can(user, Capability.READ_REVEAL_LOG) else [],
         attachments=attachments_of(item),
@@ -161,21 +170,38 @@ def perform(
     if not may_act(user, item, command.action):
         raise NotPermitted(command.action.value)
     _check_choices(workspace, item, command)
-    if _should_warn(workspace, command, confirmed):
-        mentions = identity_mentions(
-            command.public_reply, item.complainant_name, item.complainant_phone
-        )
+    _refuse_personal_data(user, item, command)
+    rules = rules_for(workspace)
+    if _should_warn(rules, command, confirmed):
+        mentions = personal_data_in(command.public_reply, item.complainant_name)
         if mentions:
             raise IdentityInReply(mentions)
     level = giver_level(user) if command.action is Action.DIRECTIVE else None
-    return apply_action(workspace, item.id, command, actor=user, giver_level=level)
+    return apply_action(workspace, item.id, command, actor=user, giver_level=level, rules=rules)
 
 
-def _should_warn(workspace: Workspace, command: Command, confirmed: bool) -> bool:
+def public_text(command: Command) -> str:
+    """The text of this command that the citizen (and Open311, and the SMS) will show."""
+    field_name = TEXT_FIELD.get(command.action)
+    if field_name is None or command.action not in PUBLIC_ACTIONS:
+        return ""
+    return getattr(command, field_name) or ""
+
+
+def _refuse_personal_data(user: User, item: Feedback, command: Command) -> None:
+    """A role that may not see identity sends no public text with any personal data."""
+    if can(user, Capability.REVEAL_IDENTITY):
+        return
+    mentions = personal_data_in(public_text(command), item.complainant_name)
+    if mentions:
+        raise IdentityInReply(mentions, may_confirm=False)
+
+
+def _should_warn(rules: WorkspaceRules, command: Command, confirmed: bool) -> bool:
     """A public reply not yet confirmed, in a workspace that keeps the identity warning on."""
     if command.action not in REPLY_ACTIONS or confirmed:
         return False
-    return is_enabled(workspace, Flag.REPLY_IDENTITY_WARNING)
+    return rules.is_on(Toggle.REPLY_IDENTITY_WARNING)
 
 
 def _check_choices(workspace: Workspace, item: Feedback, command: Command) -> None:

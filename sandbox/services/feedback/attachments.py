@@ -18,7 +18,7 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, User, Workspace
 from sandbox.models.attachment import Attachment, AttachmentType
 from sandbox.services.feedback.scope import can_see
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow.errors import BilingualError
 
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm.exc import StaleDataError
@@ -13,10 +12,9 @@ from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
 from sandbox.services.channels import sms
 from sandbox.services.feedback.once import submit_once
 from sandbox.services.feedback.states import state_of, store_state
-from sandbox.services.workspace.clock import workspace_now
-from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import (
-    TANZANIA,
     Action,
     Channel,
     Command,
@@ -25,10 +23,12 @@ from sandbox.workflow import (
     FeedbackType,
     Transition,
     VersionConflict,
+    WorkspaceRules,
     apply,
     format_reference,
     submit,
 )
+from sandbox.workflow.citizen_secret import new_secret, secret_digest
 from sandbox.workflow.errors import BilingualError
 from sandbox.workflow.history import event_detail, submit_detail
 
@@ -86,9 +86,8 @@ def add_feedback(
     """
     description = _checked(submission)
     now = workspace_now(workspace)
-    state = submit(
-        submission.type, submission.institution_id, now, sla_policy_for(workspace), TANZANIA
-    )
+    rules = rules_for(workspace)
+    state = submit(submission.type, submission.institution_id, now, rules.policy, rules.calendar)
     item = Feedback(
         workspace_id=workspace.id,
         reference=format_reference(now.year, _next_reference_seq(workspace)),
@@ -104,11 +103,18 @@ def add_feedback(
         **_identity(submission),
     )
     store_state(item, state)
+    _issue_secret(item)
     db.session.add(item)
     db.session.flush()
     _record_submit_event(item, submission.channel, recorded_by, now)
-    sms.notify_complainant(item, Action.SUBMIT)
+    sms.notify_complainant(item, Action.SUBMIT, notices=rules.tables.notices)
     return item
+
+
+def _issue_secret(item: Feedback) -> None:
+    """Give the item a fresh citizen's secret: its digest is stored, the secret handed back."""
+    item.issued_secret = new_secret()
+    item.citizen_secret_digest = secret_digest(item.reference, item.issued_secret)
 
 
 def _checked(submission: Submission) -> str:
@@ -173,60 +179,96 @@ def apply_action(
     actor: User | None = None,
     actor_label: str | None = None,
     giver_level: EscalationLevel | None = None,
+    rules: WorkspaceRules | None = None,
 ) -> Transition:
-    """Apply one workflow action to an item of this workspace, record it and notify.
+    """Apply one workflow action to an item of this workspace, record it, notify and commit.
 
+    ``rules`` are the workspace's (read here when the caller has not read them already).
     Raises FeedbackNotFound, a WorkflowError (illegal move, missing input…) or
     VersionConflict when someone else changed the item first.
     """
+    item = _item(workspace, feedback_id)
+    read_version = item.version
+    try:  # a lost race shows at the item's UPDATE (flushed first) or, at the latest, the commit
+        transition = _record(workspace, item, command, actor, actor_label, giver_level, rules)
+        db.session.commit()
+    except StaleDataError:  # the UPDATE … WHERE version = <read version> found no row
+        db.session.rollback()
+        current = db.session.scalar(sa.select(Feedback.version).where(Feedback.id == feedback_id))
+        raise VersionConflict(read_version, current or 0) from None
+    return transition
+
+
+def record_action(
+    workspace: Workspace,
+    feedback_id: int,
+    command: Command,
+    actor: User | None = None,
+    actor_label: str | None = None,
+    giver_level: EscalationLevel | None = None,
+    rules: WorkspaceRules | None = None,
+) -> tuple[Feedback, Transition]:
+    """Apply one action and put the new state, event and notice in the session (no commit).
+
+    Nothing is written when the workflow refuses: the WorkflowError comes before any change.
+    A lost race raises StaleDataError at the item's UPDATE (the caller rolls back).
+    """
+    item = _item(workspace, feedback_id)
+    return item, _record(workspace, item, command, actor, actor_label, giver_level, rules)
+
+
+def _item(workspace: Workspace, feedback_id: int) -> Feedback:
+    """The item of this workspace; FeedbackNotFound otherwise."""
     item = db.session.scalar(
         sa.select(Feedback).where(Feedback.workspace_id == workspace.id, Feedback.id == feedback_id)
     )
     if item is None:
         raise FeedbackNotFound(feedback_id)
-    now = workspace_now(workspace)
-    transition = apply(
-        state_of(item), command, now=now, policy=sla_policy_for(workspace), calendar=TANZANIA
-    )
-    try:
-        _record(workspace, item, transition, now, actor, actor_label, giver_level)
-        db.session.commit()
-    except StaleDataError:  # the UPDATE … WHERE version = <read version> found no row
-        db.session.rollback()
-        current = db.session.scalar(sa.select(Feedback.version).where(Feedback.id == feedback_id))
-        raise VersionConflict(transition.before.version, current or 0) from None
-    return transition
+    return item
 
 
 def _record(
     workspace: Workspace,
     item: Feedback,
-    transition: Transition,
-    now: datetime,
+    command: Command,
     actor: User | None,
     actor_label: str | None,
     giver_level: EscalationLevel | None,
-) -> None:
-    """Write the new state, its event and its notice (the caller commits)."""
+    rules: WorkspaceRules | None,
+) -> Transition:
+    """Store the new state (its UPDATE flushed first), then the event and the notice."""
+    now = workspace_now(workspace)
+    rules = rules or rules_for(workspace)
+    transition = apply(state_of(item), command, now=now, rules=rules)
     store_state(item, transition.after)
     item.updated_at = now
     # The UPDATE … WHERE version = <read version> goes first, so a lost race is seen here and
     # nowhere else (building the notice reads rows, which would autoflush it at a random spot).
     db.session.flush()
-    db.session.add(
-        FeedbackEvent(
-            workspace_id=workspace.id,
-            feedback_id=item.id,
-            action=transition.action,
-            actor_id=actor.id if actor else None,
-            actor_label=actor.display_name if actor else (actor_label or CITIZEN_LABEL),
-            status_before=transition.before.status,
-            status_after=transition.after.status,
-            is_public=transition.is_public,
-            text=transition.text,
-            detail=event_detail(transition, giver_level=giver_level),
-            at=now,
-        )
+    label = actor.display_name if actor else (actor_label or CITIZEN_LABEL)
+    db.session.add(_event(item, transition, actor, label, giver_level))
+    sms.notify_complainant(item, transition.action, transition.text, rules.tables.notices)
+    return transition
+
+
+def _event(
+    item: Feedback,
+    transition: Transition,
+    actor: User | None,
+    label: str,
+    giver_level: EscalationLevel | None,
+) -> FeedbackEvent:
+    """The history row of one transition."""
+    return FeedbackEvent(
+        workspace_id=item.workspace_id,
+        feedback_id=item.id,
+        action=transition.action,
+        actor_id=actor.id if actor else None,
+        actor_label=label,
+        status_before=transition.before.status,
+        status_after=transition.after.status,
+        is_public=transition.is_public,
+        text=transition.text,
+        detail=event_detail(transition, giver_level=giver_level),
+        at=transition.at,
     )
-    if transition.is_public:
-        sms.notify_complainant(item, transition.action, transition.text)

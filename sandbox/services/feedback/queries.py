@@ -9,21 +9,23 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback, Region, Workspace
 from sandbox.workflow import Status
+from sandbox.workflow.sla import ACKNOWLEDGE_COUNTS, can_be_late
 
 OPEN_STATUSES = tuple(s for s in Status if s.is_open)
+RUNNING_STATUSES = tuple(s for s in Status if can_be_late(s))  # open and not paused
 
 
 def relevant_deadline_column() -> sa.ColumnElement:
-    """SQL form of workflow.sla.relevant_deadline for open items."""
+    """SQL form of workflow.sla.relevant_deadline for open items (built from its sets)."""
     return sa.case(
-        (Feedback.status == Status.RECEIVED, Feedback.acknowledge_due), else_=Feedback.respond_due
+        (Feedback.status.in_(ACKNOWLEDGE_COUNTS), Feedback.acknowledge_due),
+        else_=Feedback.respond_due,
     )
 
 
 def overdue_clause(now: datetime) -> sa.ColumnElement[bool]:
     """SQL form of workflow.sla.is_overdue (tests/services/test_queries.py checks they agree)."""
-    running = [s for s in OPEN_STATUSES if s is not Status.AWAITING_CITIZEN]  # paused: never late
-    return sa.and_(Feedback.status.in_(running), relevant_deadline_column() < now)
+    return sa.and_(Feedback.status.in_(RUNNING_STATUSES), relevant_deadline_column() < now)
 
 
 def counts_by(workspace: Workspace, column) -> dict:

@@ -22,7 +22,7 @@ from flask import current_app
 from sandbox.extensions import db
 from sandbox.models.attachment import Attachment
 from sandbox.services.feedback.attachments import PARTIAL_SUFFIX
-from sandbox.services.workspace.clock import EAT, wall_now
+from sandbox.services.workspace.now import EAT, wall_now
 
 DEFAULT_GRACE = timedelta(hours=1)
 

@@ -1,4 +1,11 @@
-"""An ICT officer manages the officer and head logins of their institution in their workspace.
+"""Accounts: an ICT officer manages the officer logins of their institution in their workspace;
+the installation's administrator manages every login of every institution, role and
+workspace (``Capability.MANAGE_EVERY_ACCOUNT``), always only roles ranked below their own.
+
+Who may grant which role is ``workflow/grants.py`` (an ICT officer ranks below the head, so
+never creates, resets or deactivates a head); what a username and password may be is
+``workflow/credentials.py``, shared with the command line. A new password or a
+deactivation ends the account's sessions everywhere (``User.end_sessions``).
 
 The synthetic staff that seeding creates (``ws<code>.<institution>.afisa1`` …, never able to
 log in) are not accounts: they are neither listed nor managed. Anything outside the
@@ -7,37 +14,43 @@ manager's institution and workspace is "not found", so its existence does not le
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from sandbox.extensions import db
-from sandbox.models import User
-from sandbox.services.workspace.clock import wall_now
+from sandbox.models import Institution, User, Workspace
+from sandbox.seeding.personas import DEMO_PASSWORD
+from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import Role
-from sandbox.workflow.errors import BilingualError
+from sandbox.workflow import credentials as policy
+from sandbox.workflow.credentials import MAX_PASSWORD, MIN_PASSWORD, CredentialRefused
+from sandbox.workflow.grants import grantable
 from sandbox.workflow.permissions import Capability, can
 
-MANAGEABLE_ROLES = (Role.OFFICER, Role.HEAD)
-LISTED_ROLES = (Role.OFFICER, Role.HEAD, Role.ICT_OFFICER)
-MIN_PASSWORD = 10
-MAX_PASSWORD = 128
-USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,63}")
+__all__ = ["MAX_PASSWORD", "MIN_PASSWORD"]
+
+LISTED_ROLES = (Role.OFFICER, Role.HEAD, Role.ICT_OFFICER)  # an institution desk's logins
 
 
 class AccountNotFound(LookupError):
     """No such account among those this manager may manage (views answer 404)."""
 
 
-class AccountRefused(BilingualError, ValueError):
+class AccountRefused(CredentialRefused):
     """A refused change, with Swahili and English reasons and the form field concerned."""
 
-    def __init__(self, field: str, message_sw: str, message_en: str) -> None:
-        """Keep the field and both languages; str() is English."""
-        super().__init__(message_sw, message_en)
-        self.field = field
+
+@contextmanager
+def _refused_as_account() -> Iterator[None]:
+    """The credential policy's refusals, raised as this service's own."""
+    try:
+        yield
+    except CredentialRefused as refused:
+        raise AccountRefused(refused.field, refused.message_sw, refused.message_en) from None
 
 
 @dataclass(frozen=True)
@@ -48,15 +61,34 @@ class NewAccount:
     display_name: str
     role: Role | str
     password: str
+    institution_id: int | None = None  # the administrator's choice; else the manager's own
 
 
 def can_manage_accounts(user: User) -> bool:
-    """True for an ICT officer tied to an institution and a workspace."""
-    return (
-        can(user, Capability.MANAGE_ACCOUNTS)
-        and user.institution_id is not None
-        and user.workspace_id is not None
-    )
+    """True for an ICT officer tied to an institution, or the administrator; in a workspace."""
+    if not can(user, Capability.MANAGE_ACCOUNTS) or user.workspace_id is None:
+        return False
+    return user.institution_id is not None or manages_every_account(user)
+
+
+def manages_every_account(user: User) -> bool:
+    """True for the installation's administrator (every institution, role and workspace)."""
+    return can(user, Capability.MANAGE_EVERY_ACCOUNT)
+
+
+def manageable_roles(manager: User) -> tuple[Role, ...]:
+    """The roles this manager may create and manage: those ranked below their own."""
+    if not can_manage_accounts(manager):
+        return ()
+    among = tuple(Role) if manages_every_account(manager) else LISTED_ROLES
+    return grantable(manager.role, among)
+
+
+def _is_synthetic() -> sa.ColumnElement[bool]:
+    """Seeded synthetic staff (``ws<code>.…`` in workspace <code>): never accounts."""
+    prefix = sa.literal("ws") + Workspace.code + sa.literal(".")
+    starts = sa.func.substr(User.username, 1, sa.func.length(prefix)) == prefix
+    return sa.exists().where(Workspace.id == User.workspace_id, starts)
 
 
 def _synthetic_prefix(manager: User) -> str:
@@ -68,6 +100,8 @@ def _mine(manager: User) -> sa.ColumnElement[bool]:
     """Real logins of the manager's institution in the manager's workspace."""
     if not can_manage_accounts(manager):
         return sa.false()
+    if manages_every_account(manager):
+        return ~_is_synthetic()
     return sa.and_(
         User.workspace_id == manager.workspace_id,
         User.institution_id == manager.institution_id,
@@ -77,15 +111,20 @@ def _mine(manager: User) -> sa.ColumnElement[bool]:
 
 
 def institution_accounts(manager: User) -> list[User]:
-    """The institution's officer, head and ICT officer logins, by role then name."""
-    query = sa.select(User).where(_mine(manager)).order_by(User.role, User.display_name)
+    """The logins this manager sees (the institution's, or every one), by role then name."""
+    query = (
+        sa.select(User)
+        .where(_mine(manager))
+        .order_by(User.workspace_id, User.role, User.display_name)
+    )
     return list(db.session.scalars(query))
 
 
 def managed_account(manager: User, user_id: int) -> User:
-    """An officer or head account this manager may change; AccountNotFound otherwise."""
+    """An account below the manager's rank that they may change; AccountNotFound otherwise."""
+    roles = manageable_roles(manager)
     user = db.session.scalar(
-        sa.select(User).where(_mine(manager), User.id == user_id, User.role.in_(MANAGEABLE_ROLES))
+        sa.select(User).where(_mine(manager), User.id == user_id, User.role.in_(roles))
     )
     if user is None:
         raise AccountNotFound(user_id)
@@ -93,22 +132,22 @@ def managed_account(manager: User, user_id: int) -> User:
 
 
 def create_account(manager: User, new: NewAccount) -> User:
-    """Create an officer or head login in the manager's institution and workspace."""
+    """Create a login below the manager's rank in their institution and workspace."""
     if not can_manage_accounts(manager):
         raise AccountNotFound(None)
-    username = (new.username or "").strip().lower()
+    username = policy.normal_username(new.username)
     _check_username(manager, username)
     display_name = _checked_display_name(new.display_name)
-    role = _checked_role(new.role)
-    _check_password(new.password)
-    institution = manager.institution
+    role = _checked_role(manager, new.role)
+    _check_password(new.password, username)
+    institution = _institution_for(manager, new.institution_id, role)
     user = User(
         username=username,
         display_name=display_name,
         role=role,
-        institution_id=institution.id,
-        region_id=institution.region_id,
-        district_id=institution.district_id,
+        institution_id=institution.id if institution else None,
+        region_id=institution.region_id if institution else None,
+        district_id=institution.district_id if institution else None,
         workspace_id=manager.workspace_id,
         is_active_account=True,
         created_at=wall_now(),
@@ -120,33 +159,62 @@ def create_account(manager: User, new: NewAccount) -> User:
 
 
 def set_account_active(manager: User, user_id: int, active: bool) -> User:
-    """Deactivate or reactivate an account (never the manager's own)."""
+    """Deactivate (ending its sessions) or reactivate an account, never the manager's own."""
     if user_id == manager.id:
         raise AccountRefused(
             "", "Huwezi kuzima akaunti yako mwenyewe.", "You cannot deactivate your own account."
         )
     user = managed_account(manager, user_id)
     user.is_active_account = active
+    if not active:
+        user.end_sessions()  # reactivating later must not revive a copied cookie
     db.session.commit()
     return user
 
 
 def reset_password(manager: User, user_id: int, password: str) -> User:
-    """Give an account a new password (stored hashed)."""
+    """Give an account a new password (stored hashed); its open sessions end."""
     user = managed_account(manager, user_id)
-    _check_password(password)
+    _check_password(password, user.username)
     user.set_password(password)
     db.session.commit()
     return user
 
 
+def institution_choices(manager: User) -> list[Institution]:
+    """Institutions the administrator may place a new login in (none for an ICT officer)."""
+    if not manages_every_account(manager):
+        return []
+    return list(db.session.scalars(sa.select(Institution).order_by(Institution.name_sw)))
+
+
+def _institution_for(manager: User, institution_id: int | None, role: Role) -> Institution | None:
+    """The new login's institution: the manager's own, or the administrator's choice.
+
+    Institution staff and trainees need one; a leader's area is the chosen institution's
+    district or region; facilitators, stakeholders and administrators may have none.
+    """
+    if not manages_every_account(manager):
+        return manager.institution
+    chosen = db.session.get(Institution, institution_id) if institution_id else None
+    if chosen is None and (role.is_institution_staff or role in (Role.TRAINEE, Role.LEADER)):
+        raise AccountRefused(
+            "institution",
+            "Chagua taasisi ya akaunti hii.",
+            "Choose the institution of this account.",
+        )
+    return chosen
+
+
 def _check_username(manager: User, username: str) -> None:
     """Letters, digits, dot, dash or underscore; unique; never a synthetic staff name."""
-    if not USERNAME.fullmatch(username) or username.startswith(_synthetic_prefix(manager)):
+    with _refused_as_account():
+        policy.check_username(username)
+    if username.startswith(_synthetic_prefix(manager)):
         raise AccountRefused(
             "username",
-            "Jina la mtumiaji liwe herufi 3 hadi 64: herufi ndogo, tarakimu, . - au _.",
-            "A username has 3 to 64 characters: lowercase letters, digits, . - or _.",
+            "Majina haya ni ya watumishi wa kubuni wa mafunzo; chagua jingine.",
+            "Names like this belong to the training's synthetic staff; choose another.",
         )
     if db.session.scalar(sa.select(User.id).where(User.username == username)) is not None:
         raise _username_taken()
@@ -173,29 +241,25 @@ def _checked_display_name(name: str) -> str:
     return name
 
 
-def _checked_role(role: Role | str) -> Role:
-    """Only officer and head accounts may be created here."""
+def _checked_role(manager: User, role: Role | str) -> Role:
+    """Only a desk role ranked below the manager's own may be granted."""
     try:
         chosen = Role(role)
     except ValueError:
         chosen = None
-    if chosen not in MANAGEABLE_ROLES:
+    if chosen not in manageable_roles(manager):
         raise AccountRefused(
             "role",
-            "Unaweza kuunda akaunti ya afisa mrejesho au mkuu wa taasisi tu.",
-            "You can only create a feedback officer or head of institution account.",
+            "Unaweza kuunda akaunti ya ngazi iliyo chini ya yako tu.",
+            "You can only create an account ranked below your own.",
         )
     return chosen
 
 
-def _check_password(password: str) -> None:
-    """At least MIN_PASSWORD characters (and a sane maximum)."""
-    if not MIN_PASSWORD <= len(password or "") <= MAX_PASSWORD:
-        raise AccountRefused(
-            "password",
-            f"Nenosiri liwe na herufi {MIN_PASSWORD} hadi {MAX_PASSWORD}.",
-            f"A password has {MIN_PASSWORD} to {MAX_PASSWORD} characters.",
-        )
+def _check_password(password: str, username: str) -> None:
+    """The shared password policy; the published demo password is refused here."""
+    with _refused_as_account():
+        policy.check_password(password, username=username, published=(DEMO_PASSWORD,))
 
 
 def _commit_new(user: User) -> None:

@@ -2,7 +2,7 @@
 
 Scope is ``scope.scope_clause(user)`` (always inside the user's workspace), optionally
 narrowed to one institution. Counts are SQL aggregates; timings and SLA compliance are
-computed by the pure functions of ``report_figures`` over a few columns per item.
+computed by the pure functions of ``services.reports.figures`` over a few columns per item.
 
 Which items each figure covers:
 
@@ -28,13 +28,18 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Category, Feedback, FeedbackEvent, Institution, User, Workspace
-from sandbox.services.feedback.queries import OPEN_STATUSES, overdue_clause
+from sandbox.services.feedback.queries import (
+    OPEN_STATUSES,
+    overdue_clause,
+    relevant_deadline_column,
+)
 from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.reports import figures
 from sandbox.services.reports.figures import Compliance, Period, TimingRow, WorkingDays
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Action, Channel, FeedbackType, Status
 from sandbox.workflow.permissions import Capability, can
+from sandbox.workflow.sla import deadline_for
 
 TOP_CATEGORIES = 10
 PAGE_LIMIT = 50
@@ -195,17 +200,12 @@ def _fill_timings(board: Dashboard, received, now: datetime) -> None:
     board.respond_sla = figures.respond_compliance(rows, now)
 
 
-def _relevant_deadline(status: Status, acknowledge_due: datetime, respond_due: datetime):
-    """The deadline that matters for an open item (as ``workflow.relevant_deadline``)."""
-    return acknowledge_due if status is Status.RECEIVED else respond_due
-
-
 def _fill_overdue(board: Dashboard, scope, now: datetime, limit: int | None) -> None:
     """Overdue total, age buckets (one GROUP BY over deadlines) and the oldest items."""
     overdue = sa.and_(scope, overdue_clause(now))
     keys = (Feedback.status, Feedback.acknowledge_due, Feedback.respond_due)
     grouped = db.session.execute(sa.select(*keys, sa.func.count()).where(overdue).group_by(*keys))
-    pairs = [(_relevant_deadline(s, a, r), n) for s, a, r, n in grouped]
+    pairs = [(deadline_for(s, a, r), n) for s, a, r, n in grouped]
     days = WorkingDays()
     board.overdue_total = sum(n for _, n in pairs)
     board.overdue_buckets = figures.overdue_buckets(pairs, now, days)
@@ -214,9 +214,7 @@ def _fill_overdue(board: Dashboard, scope, now: datetime, limit: int | None) -> 
 
 def _overdue_items(overdue, now: datetime, days: WorkingDays, limit: int | None):
     """The most overdue items first (earliest relevant deadline)."""
-    deadline = sa.case(
-        (Feedback.status == Status.RECEIVED, Feedback.acknowledge_due), else_=Feedback.respond_due
-    )
+    deadline = relevant_deadline_column()
     query = (
         sa.select(Feedback.id, Feedback.reference, Feedback.type, Feedback.status, deadline)
         .add_columns(Institution.name_sw, Institution.name_en, User.display_name)

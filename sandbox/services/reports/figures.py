@@ -15,6 +15,7 @@ from statistics import median
 
 from sandbox.workflow import TANZANIA, Status, WorkingCalendar
 from sandbox.workflow.calendar import END_OF_DAY
+from sandbox.workflow.sla import PAUSED
 
 OVERDUE_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
     ("1-5", 1, 5),
@@ -95,7 +96,7 @@ def _compliance(rows, now: datetime, done_field: str, due_field: str) -> Complia
         if row.status is Status.REJECTED:
             continue
         done, due = getattr(row, done_field), getattr(row, due_field)
-        if done is None and (due >= now or row.paused_since is not None):
+        if done is None and (due >= now or row.status in PAUSED):
             continue
         measured += 1
         met += done is not None and done <= due

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Category, Feedback, Institution, Region, Workspace
 from sandbox.services.feedback.queries import count_overdue, counts_by
-from sandbox.services.workspace.clock import workspace_now
+from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.workspaces import find_workspace
 
 

@@ -1,48 +1,76 @@
-"""The wall clock and each workspace's simulated clock (stored in the database)."""
+"""Moving a workspace's simulated clock, and escalating what became due, in one commit."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm.exc import StaleDataError
 
 from sandbox.extensions import db
 from sandbox.models import Workspace
-from sandbox.workflow import TANZANIA, WorkspaceClock
-
-EAT = timezone(timedelta(hours=3), "EAT")
-
-
-def wall_now() -> datetime:
-    """The real time now, as naive East Africa Time (the convention of every stored time)."""
-    return datetime.now(EAT).replace(tzinfo=None, microsecond=0)
+from sandbox.services.workspace.escalation import escalate_due
+from sandbox.services.workspace.now import clock_for, wall_now, workspace_now
+from sandbox.services.workspace.rules import rules_for
+from sandbox.workflow import BilingualError, WorkspaceClock, WorkspaceRules
 
 
-def clock_for(workspace: Workspace) -> WorkspaceClock:
-    """The simulated clock of a workspace."""
-    return WorkspaceClock(
-        base=workspace.clock_base, started_at=workspace.clock_started_at, wall=wall_now
-    )
+class ClockRefused(BilingualError, ValueError):
+    """The clock cannot move that way (backwards, or not said how far)."""
 
 
-def workspace_now(workspace: Workspace) -> datetime:
-    """What time it is in a workspace."""
-    return clock_for(workspace).now().replace(microsecond=0)
+class ClockConflict(BilingualError):
+    """Someone changed an item while the clock moved; nothing was saved."""
+
+
+@dataclass(frozen=True)
+class ClockMove:
+    """A clock move done: the simulated time before and after, and the escalations it caused."""
+
+    before: datetime
+    after: datetime
+    escalated: int
+
+
+def move_clock(
+    workspace: Workspace, *, working_days: int | None = None, to: datetime | None = None
+) -> ClockMove:
+    """Move a workspace's clock forward and escalate what became due; commits once."""
+    rules = rules_for(workspace)
+    before = workspace_now(workspace)
+    _store_clock(workspace, _moved(clock_for(workspace), rules, working_days, to))
+    try:  # an escalation's UPDATE is flushed as it is made: a lost race shows there or here
+        escalated = escalate_due(workspace, rules)
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise ClockConflict(
+            "Kuna aliyebadilisha mrejesho saa ikisogezwa; hakuna kilichohifadhiwa. Jaribu tena.",
+            "Someone changed an item while the clock moved; nothing was saved. Try again.",
+        ) from None
+    return ClockMove(before=before, after=workspace_now(workspace), escalated=escalated)
+
+
+def _moved(
+    clock: WorkspaceClock, rules: WorkspaceRules, working_days: int | None, to: datetime | None
+) -> WorkspaceClock:
+    """The clock moved by working days on the workspace's calendar, or to a moment."""
+    if (working_days is None) == (to is None):
+        raise ClockRefused(
+            "Taja siku za kazi au wakati wa kusogeza saa (kimoja tu).",
+            "Give working days or a moment to move the clock to (one of them).",
+        )
+    try:
+        if working_days is not None:
+            return clock.advanced_working_days(working_days, rules.calendar)
+        return clock.moved_to(to)
+    except ValueError:  # a negative count, or a moment before now
+        raise ClockRefused(
+            "Saa ya mafunzo inasogea mbele tu.", "The simulated clock only moves forward."
+        ) from None
 
 
 def _store_clock(workspace: Workspace, clock: WorkspaceClock) -> None:
     """Persist a moved clock as a new base (running clocks restart from the wall now)."""
     workspace.clock_base = clock.now().replace(microsecond=0)
     workspace.clock_started_at = wall_now() if clock.started_at is not None else None
-
-
-def advance_clock(workspace: Workspace, delta: timedelta) -> datetime:
-    """Move a workspace's clock forward by a duration; returns the new now."""
-    _store_clock(workspace, clock_for(workspace).advanced(delta))
-    db.session.commit()
-    return workspace_now(workspace)
-
-
-def advance_clock_working_days(workspace: Workspace, days: int) -> datetime:
-    """Move a workspace's clock forward by working days on the Tanzanian calendar."""
-    _store_clock(workspace, clock_for(workspace).advanced_working_days(days, TANZANIA))
-    db.session.commit()
-    return workspace_now(workspace)

@@ -1,7 +1,9 @@
-"""Behaviour switched on or off per workspace (the mechanism proposals will toggle).
+"""Switching a workspace's behaviour toggles (the mechanism proposals will use).
 
-Each flag is declared once in ``Flag`` with its default; a workspace stores only the flags
-it changed (``WorkspaceFlag`` rows), so a new flag needs no migration and no backfill.
+Each toggle is declared once in ``workflow.behaviour.Toggle`` with its default; a workspace
+stores only the toggles it changed (``WorkspaceFlag`` rows), so a new toggle needs no
+migration and no backfill. Services read toggles from the rules value (``rules_for``),
+never one by one.
 """
 
 from __future__ import annotations
@@ -10,39 +12,17 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Workspace, WorkspaceFlag
-from sandbox.workflow import Labelled
+from sandbox.services.workspace.rules import rules_for
+from sandbox.workflow import Toggle
 
 
-class Flag(Labelled):
-    """The behaviours a workspace can switch (value, Swahili, English)."""
-
-    AUTO_ESCALATION = (
-        "auto_escalation",
-        "Kupandisha ngazi kiotomatiki mrejesho uliochelewa",
-        "Escalate overdue feedback automatically",
-    )
-    REPLY_IDENTITY_WARNING = (
-        "reply_identity_warning",
-        "Onya jibu linapotaja jina au simu ya mlalamikaji",
-        "Warn when a reply names the complainant or their phone",
-    )
+def is_enabled(workspace: Workspace, flag: Toggle) -> bool:
+    """The workspace's setting for a toggle, else the toggle's default (via its rules)."""
+    return rules_for(workspace).is_on(flag)
 
 
-DEFAULTS: dict[Flag, bool] = {Flag.AUTO_ESCALATION: True, Flag.REPLY_IDENTITY_WARNING: True}
-
-
-def is_enabled(workspace: Workspace, flag: Flag) -> bool:
-    """The workspace's setting for a flag, else the flag's default."""
-    stored = db.session.scalar(
-        sa.select(WorkspaceFlag.is_enabled).where(
-            WorkspaceFlag.workspace_id == workspace.id, WorkspaceFlag.flag == flag.value
-        )
-    )
-    return DEFAULTS[flag] if stored is None else stored
-
-
-def set_flag(workspace: Workspace, flag: Flag, enabled: bool) -> None:
-    """Switch a flag for one workspace (other workspaces keep theirs)."""
+def set_flag(workspace: Workspace, flag: Toggle, enabled: bool) -> None:
+    """Switch a toggle for one workspace (other workspaces keep theirs)."""
     row = db.session.scalar(
         sa.select(WorkspaceFlag).where(
             WorkspaceFlag.workspace_id == workspace.id, WorkspaceFlag.flag == flag.value
@@ -55,6 +35,7 @@ def set_flag(workspace: Workspace, flag: Flag, enabled: bool) -> None:
     db.session.commit()
 
 
-def flags_of(workspace: Workspace) -> dict[Flag, bool]:
-    """Every flag with its value in this workspace."""
-    return {flag: is_enabled(workspace, flag) for flag in Flag}
+def flags_of(workspace: Workspace) -> dict[Toggle, bool]:
+    """Every toggle with its value in this workspace (read once, from its rules)."""
+    rules = rules_for(workspace)
+    return {toggle: rules.is_on(toggle) for toggle in Toggle}

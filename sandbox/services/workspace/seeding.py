@@ -36,8 +36,8 @@ from sandbox.seeding.loader import load_seed_data
 from sandbox.seeding.personas import persona_institutions
 from sandbox.seeding.provider import make_faker
 from sandbox.services.feedback.attachments import upload_folder
-from sandbox.services.workspace.clock import workspace_now
-from sandbox.services.workspace.workspaces import sla_policy_for
+from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import Role
 
@@ -78,7 +78,7 @@ def seed_workspace(
         seed=seed,
         now=workspace_now(workspace),
         start_seq=workspace.next_reference_seq,
-        policy=sla_policy_for(workspace),
+        rules=rules_for(workspace),
     )
     done = 0
     for chunk in _chunks(items, CHUNK_SIZE):

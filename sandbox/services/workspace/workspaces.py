@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import SlaRuleSetting, Workspace, WorkspaceKind
-from sandbox.services.workspace.clock import wall_now
+from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import DEFAULT_POLICY, SlaPolicy, SlaRule
 
 # The demo world's simulated start: a fixed Monday, so a seed always gives the same items.

@@ -25,14 +25,6 @@
     input.setAttribute("inputmode", open ? "text" : "tel");
   }
 
-  function newSessionId() {
-    var bytes = new Uint8Array(8);
-    window.crypto.getRandomValues(bytes);
-    return "emu-" + Array.prototype.map.call(bytes, function (b) {
-      return ("0" + b.toString(16)).slice(-2);
-    }).join("");
-  }
-
   /* *152*00# → "", *152*00*9*2# → "9*2" (a dialled shortcut); null for another code. */
   function shortcutOf(dialled) {
     var code = dialled.replace(/\s+/g, "");
@@ -72,10 +64,25 @@
     var shortcut = shortcutOf(input.value);
     if (shortcut === null) { show(d.msgWrongCode, false); return; }
     if (!phoneField.value.trim()) { show(d.msgBadPhone, false); phoneField.focus(); return; }
-    session = { id: newSessionId(), inputs: shortcut ? shortcut.split("*") : [] };
-    input.value = "";
-    setInSession(true);
-    send(session.inputs.join("*"));
+    var inputs = shortcut ? shortcut.split("*") : [];
+    busy = true;
+    show(d.msgSending, false);
+    /* The server keeps this number in the browser's session: the inbox shows only its SMS. */
+    var body = new URLSearchParams({ phone: phoneField.value.trim() });
+    fetch(d.dialUrl, {
+      method: "POST", body: body, credentials: "same-origin", headers: { "X-CSRFToken": d.csrf }
+    })
+      .then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.json();
+      })
+      .then(function (dialled) {
+        session = { id: dialled.sessionId, inputs: inputs };
+        input.value = "";
+        setInSession(true);
+        return send(session.inputs.join("*"));
+      })
+      .catch(function () { busy = false; show(d.msgBadPhone, false); phoneField.focus(); });
   }
 
   function answer() {
@@ -124,14 +131,12 @@
   }
 
   function refreshInbox() {
-    var url = d.inboxUrl + "?phone=" + encodeURIComponent(phoneField.value.trim());
-    return fetch(url, { credentials: "same-origin" })
+    return fetch(d.inboxUrl, { credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : []; })
       .then(renderInbox)
       .catch(function () { renderInbox([]); });
   }
 
   document.getElementById("inbox-refresh").addEventListener("click", refreshInbox);
-  phoneField.addEventListener("change", refreshInbox);
   refreshInbox();
 }());

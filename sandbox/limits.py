@@ -1,0 +1,54 @@
+"""Rate limits on every place where someone types a code: a password, a reference, a key.
+
+Flask-Limiter counts per client address. Its storage is ``RATELIMIT_STORAGE_URI``:
+``memory://`` (the default) suits one process, such as ``mrejesho run`` on a laptop; several
+processes or hosts must share one store (``redis://host:6379`` or ``memcached://host:11211``)
+or each keeps its own count and an attacker gets that many times the limit.
+
+The limits are strings in the configuration, read on every request, so a deployment (or a
+test) can change them. Only failures count where a success is the normal case: a right
+password or a known api_key never uses up the allowance of a room that shares one address.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+limiter = Limiter(key_func=get_remote_address)
+
+
+def _configured(name: str):
+    """A limit read from the configuration when the request comes in."""
+    return lambda: current_app.config[name]
+
+
+def _failed_login(response) -> bool:
+    """A login attempt that did not log anyone in (the form again, with its error)."""
+    return response.status_code != 302
+
+
+def _refused_key(response) -> bool:
+    """An Open311 answer that refused the api_key."""
+    return response.status_code in (401, 403)
+
+
+def _no_reference() -> bool:
+    """The tracking form shown empty: nothing typed, nothing to count."""
+    return not request.args.get("reference", "").strip()
+
+
+login_attempts = limiter.limit(
+    _configured("RATE_LIMIT_LOGIN"), methods=["POST"], deduct_when=_failed_login
+)
+"""Failed logins per address (a right password is never slowed down)."""
+
+reference_entry = limiter.limit(_configured("RATE_LIMIT_REFERENCE"), exempt_when=_no_reference)
+"""Looking an item up by a typed reference (references are sequential)."""
+
+reference_action = limiter.limit(_configured("RATE_LIMIT_REFERENCE"))
+"""Opening or acting on an item through a reference in the URL."""
+
+api_key_entry = limiter.limit(_configured("RATE_LIMIT_API_KEY"), deduct_when=_refused_key)
+"""Wrong Open311 api_keys per address."""

@@ -1,0 +1,244 @@
+"""One feedback item with a coherent history, built from a plan (pure Python).
+
+A plan (``ItemPlan``) says what the item is, where and when it arrived, and the steps its
+history takes (tokens of ``plans.STEPS``, e.g. ``"ack assign start respond"``). The
+builder drives each step through ``workflow.apply`` under the workspace's rules, so every
+event is a legal transition and the row holds the final state; it stops early when the
+next step would fall after ``now``. The generator's loop draws plans at random and calls
+``ItemBuilder.build_item``; a scenario setup calls ``build_item`` with a plan of its own.
+
+Event ``detail`` follows ``sandbox.workflow.history`` (the same functions the live services
+use). Actors: a staff ``actor_id`` and display name for officer and head actions;
+``actor_id`` None with ``actor_label`` "Mwananchi" for the citizen, "Mfumo" for the system
+(automatic escalation) and a leader's title for a leader's directive. A walk-in item is
+recorded (SUBMIT) by an officer of the institution.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any, NamedTuple
+
+from sandbox.seeding.catalog import Catalog, InstitutionEntry
+from sandbox.seeding.plans import (
+    CITIZEN,
+    CLOSING,
+    EMAIL_DOMAINS,
+    SLOW_SHARE,
+    SYSTEM,
+    WINDOW_DAYS,
+    A,
+    C,
+    S,
+    T,
+    compile_plan,
+    expand,
+)
+from sandbox.seeding.provider import make_faker
+from sandbox.seeding.speed import Dice, MemoCalendar, load_responses, responses_dir
+from sandbox.seeding.steps import StepInputs
+from sandbox.workflow import (
+    BASE_RULES,
+    Action,
+    Channel,
+    Command,
+    ComplainantType,
+    EscalationLevel,
+    FeedbackType,
+    Status,
+    WorkingCalendar,
+    WorkspaceRules,
+    apply,
+    submit,
+)
+from sandbox.workflow.citizen_secret import secret_digest, seeded_secret
+from sandbox.workflow.history import event_detail, submit_detail
+
+Step = tuple[str, Action, str, int, int]  # (token, action, who, lo, hi): see plans.STEPS
+
+
+class GeneratedItem(NamedTuple):
+    """One feedback row (without id/workspace_id) and its events, oldest first."""
+
+    feedback: dict[str, Any]
+    events: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class ItemPlan:
+    """One item to build: what it is, where and when it arrived, and its history's steps.
+
+    ``steps`` is a plan string (``"ack assign start"``) or its compiled form; a category,
+    region or district left out is the institution's own (its first category).
+    """
+
+    type: FeedbackType
+    institution_id: int
+    received_at: datetime
+    description: str
+    steps: str | tuple[Step, ...] = ""
+    channel: Channel = Channel.WEB
+    complainant: ComplainantType = ComplainantType.CITIZEN
+    category_id: int | None = None
+    region_id: int | None = None
+    district_id: int | None = None
+    language: str = "sw"
+    is_sensitive: bool = False
+
+
+def build_item(
+    catalog: Catalog,
+    plan: ItemPlan,
+    *,
+    reference: str,
+    now: datetime,
+    seed: int = 0,
+    rules: WorkspaceRules = BASE_RULES,
+) -> GeneratedItem:
+    """One item and its history from ``plan`` (deterministic for a given seed)."""
+    return ItemBuilder(catalog, seed, now, rules).build_item(plan, reference)
+
+
+class ItemBuilder(StepInputs):
+    """Per-run state for building items: random sources, staff, texts, working days."""
+
+    def __init__(self, catalog: Catalog, seed: int, now: datetime, rules: WorkspaceRules) -> None:
+        """Precompute what each step needs so it costs a few lookups."""
+        self.rng = Dice(seed)
+        self.seed = seed
+        fake = make_faker(seed)
+        self.full_name, self.mobile_number = fake.tz_full_name, fake.tz_mobile_number
+        self.now = now
+        self.rules = replace(rules, calendar=MemoCalendar(rules.calendar))
+        self.texts = load_responses(responses_dir(catalog.seed_data))
+        self.institutions = tuple(i for i in catalog.institutions if i.categories)
+        self.by_id = {i.id: i for i in catalog.institutions}
+        self.regions = catalog.regions
+        self.handlers = self._handlers()
+        self.closings = {t: expand(CLOSING[t]) for t in T}
+        self.commands: dict[tuple, Command] = {}
+        self._working_days(rules.calendar)
+
+    def _handlers(self) -> dict[int, tuple[InstitutionEntry, ...]]:
+        """Institutions handling each category id, in catalog order (transfer targets)."""
+        handlers: dict[int, list[InstitutionEntry]] = {}
+        for inst in self.institutions:
+            for category_id, _code in inst.categories:
+                handlers.setdefault(category_id, []).append(inst)
+        return {k: tuple(v) for k, v in handlers.items()}
+
+    def _working_days(self, calendar: WorkingCalendar) -> None:
+        """Working days (as ordinals) around the window, for stepping through histories."""
+        first = self.now.date() - timedelta(days=WINDOW_DAYS)
+        days = [first + timedelta(days=k) for k in range(-10, WINDOW_DAYS + 200)]
+        self.working = [d.toordinal() for d in days if calendar.is_working_day(d)]
+        self.working_set = frozenset(self.working)
+        self.midnight = {d: datetime.fromordinal(d) for d in self.working}
+        # Index in self.working of the first working day strictly after each day.
+        ordinals = range(days[0].toordinal(), days[-1].toordinal() - 30)
+        self.after_index = {d: bisect.bisect_right(self.working, d) for d in ordinals}
+
+    def build_item(self, plan: ItemPlan, reference: str) -> GeneratedItem:
+        """The row and history of one planned item."""
+        inst = self.by_id[plan.institution_id]
+        row = {
+            "reference": reference,
+            "complainant_type": plan.complainant,
+            "channel": plan.channel,
+            "category_id": plan.category_id or inst.categories[0][0],
+            "region_id": plan.region_id or inst.region_id,
+            "district_id": plan.district_id or inst.district_id,
+            "description": plan.description,
+            "language": plan.language,
+            "is_sensitive": plan.is_sensitive,
+            **self._identity(plan.complainant, plan.channel, inst),
+            "citizen_secret_digest": secret_digest(reference, seeded_secret(self.seed, reference)),
+        }
+        steps = compile_plan(plan.steps) if isinstance(plan.steps, str) else plan.steps
+        state, events = self._history(plan.type, inst, plan.channel, steps, plan.received_at, row)
+        row.update(state.__dict__)
+        row["updated_at"] = events[-1]["at"]
+        return GeneratedItem(row, events)
+
+    def _identity(self, complainant, channel, inst) -> dict[str, str | None]:
+        """Name, phone and e-mail for identified items; all None for anonymous ones."""
+        if complainant is S.ANONYMOUS:
+            return {"complainant_name": None, "complainant_phone": None, "complainant_email": None}
+        rng, online = self.rng, channel in (C.WEB, C.APP)
+        name = self.full_name()
+        phone = None if online and rng.random() < 0.15 else self.mobile_number()
+        email = None
+        if online and rng.random() < 0.4:
+            local = ".".join(re.sub(r"[^a-z]", "", p) for p in name.lower().split()[:2])
+            if complainant is S.PUBLIC_SERVANT:
+                email = f"{local}@{inst.code.lower().replace('_', '')}.go.tz"
+            else:
+                email = f"{local}{rng.between(1, 99)}@{rng.pick(EMAIL_DOMAINS)}"
+        return {"complainant_name": name, "complainant_phone": phone, "complainant_email": email}
+
+    # -- history -------------------------------------------------------------------
+    def _history(self, ftype, inst, channel, plan, received_at, row):
+        """SUBMIT, then the plan's steps through workflow.apply until ``now`` is reached."""
+        rng, now, rules = self.rng, self.now, self.rules
+        lang = "en" if row["language"] == "en" else "sw"
+        state = submit(ftype, inst.id, received_at, rules.policy, rules.calendar)
+        side = rng.between(0, 1)  # which of the two officers handles the item
+        handler = inst.officers[side]
+        submitter = handler if channel is C.WALK_IN else None
+        events = [
+            {
+                "action": A.SUBMIT,
+                "actor_id": submitter and submitter.id,
+                "actor_label": submitter.name if submitter else CITIZEN,
+                "status_before": None,
+                "status_after": Status.RECEIVED,
+                "is_public": True,
+                "text": "",
+                "detail": submit_detail(inst.id),
+                "at": received_at,
+            }
+        ]
+        slow = rng.random() < SLOW_SHARE
+        owner, at = inst, received_at
+        for token, action, who, lo, hi in plan:
+            at = self._next_time(at, token, who, lo, hi, slow, state)
+            if at > now:
+                break
+            arg, text = self._inputs(token, state, owner, ftype, lang)
+            if token == "assign":
+                handler = owner.officers[0] if owner.officers[0].id == arg else owner.officers[1]
+            if who == "officer" or who == "target":
+                actor = handler if who == "officer" else self.by_id[arg].officers[side]
+                actor_id, label = actor.id, actor.name
+            elif who == "head" or (who == "leader" and state.escalation_level is _HEAD):
+                actor_id, label = owner.head.id, owner.head.name
+            elif who == "leader":
+                actor_id, label = None, f"Katibu Tawala wa Mkoa wa {self.regions[row['region_id']]}"
+            else:
+                actor_id, label = None, CITIZEN if who == "citizen" else SYSTEM
+            command = self._command(action, None if who == "target" else arg, text)
+            tr = apply(state, command, now=at, rules=rules)
+            before, state = state, tr.after
+            if token == "accept":  # the receiving institution's officer now handles it
+                owner = self.by_id[state.institution_id]
+                handler = owner.officers[side]
+            events.append(
+                {
+                    "action": action,
+                    "actor_id": actor_id,
+                    "actor_label": label,
+                    "status_before": before.status,
+                    "status_after": state.status,
+                    "is_public": tr.is_public,
+                    "text": tr.text,
+                    "detail": event_detail(tr, giver_level=before.escalation_level),
+                    "at": at,
+                }
+            )
+        return state, events
+
+
+_HEAD = EscalationLevel.HEAD
