@@ -14,6 +14,7 @@ from sandbox.extensions import babel, csrf, db, login, migrate
 from sandbox.limits import limiter
 from sandbox.secret_key import InsecureConfiguration, settle_secret_key
 from sandbox.security import init_security
+from sandbox.url_converters import bound_url_integers
 
 __all__ = ["InsecureConfiguration", "create_app"]
 
@@ -35,6 +36,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         host=app.config["HOST"],
     )
     _init_extensions(app)
+    bound_url_integers(app)
     _register_blueprints(app)
     from sandbox import cli
 

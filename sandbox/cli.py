@@ -65,6 +65,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(trainee_command)
     app.cli.add_command(flag_command)
     app.cli.add_command(holiday_command)
+    app.cli.add_command(sweep_uploads_command)
 
 
 def _say(swahili: str, english: str) -> None:
@@ -271,3 +272,26 @@ def flag_command(workspace_code: str, name: str | None, state: str | None) -> No
         click.echo(
             f"  {flag.value:<24} {'on ' if enabled else 'off'}  {flag.label_sw} / {flag.label_en}"
         )
+
+
+@click.command("sweep-uploads")
+@click.option(
+    "--older-than-minutes",
+    type=click.IntRange(min=0),
+    default=60,
+    show_default=True,
+    help="Only remove unowned files at least this old (a submission may be in flight).",
+)
+@with_appcontext
+def sweep_uploads_command(older_than_minutes: int) -> None:
+    """Finish uploads a crash left half-done and remove files no item owns."""
+    from datetime import timedelta
+
+    from sandbox.services.feedback.upload_sweep import sweep_uploads
+
+    done = sweep_uploads(timedelta(minutes=older_than_minutes))
+    _say(
+        f"Faili {done.placed} zimewekwa mahali pake; faili {done.removed} zisizo na mwenyewe "
+        "zimefutwa.",
+        f"{done.placed} files moved into place; {done.removed} unowned files removed.",
+    )

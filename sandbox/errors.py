@@ -1,29 +1,66 @@
-"""Friendly, bilingual error pages; no input ever shows a stack trace."""
+"""Friendly, bilingual error pages; no input ever shows a stack trace.
+
+Machine endpoints answer errors in their own format, under /w/<code>/ too: the USSD callback
+a ``text/plain`` ``END …`` screen, the SMS callback and the JSON endpoints JSON (Open311 has
+its own spec-shaped errors in sandbox/open311/errors.py). A 405 always says ``Allow``.
+"""
 
 from __future__ import annotations
 
 import re
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from sandbox.extensions import db
 
-# Machine endpoints, for the demo and under /w/<code>/ (Open311 has its own spec-shaped errors).
-MACHINE_PATHS = re.compile(r"^(?:/w/[^/]+)?/(?:healthz|ussd|sms/inbound)(?:/|$)")
+_WS = r"^(?:/w/[^/]+)?"
+# Which error format each machine path speaks; everything else gets the HTML page.
+FORMATS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(_WS + r"/ussd/?$"), "ussd"),
+    (re.compile(_WS + r"/sms/inbound/?$"), "sms"),
+    (re.compile(_WS + r"/ussd/phone/(?:inbox\.json|dial)$"), "json"),
+    (re.compile(r"^/healthz"), "json"),
+)
+# For gateways, which have no language: both, Swahili first (a USSD screen stays short).
+MACHINE_TEXT: dict[int, tuple[str, str]] = {
+    404: ("Huduma haipatikani.", "Service not available."),
+    405: ("Ombi hili haliruhusiwi hapa.", "Method not allowed here."),
+    413: ("Ombi ni kubwa mno.", "The request is too large."),
+    429: ("Majaribio mengi mno. Subiri dakika moja.", "Too many attempts. Wait a minute."),
+    500: ("Hitilafu ya mfumo. Jaribu tena.", "System error. Try again."),
+}
+DEFAULT_MACHINE_TEXT = ("Ombi halikukamilika.", "The request could not be completed.")
 
 
-def _wants_json() -> bool:
-    """Machine endpoints answer errors in JSON, whichever workspace they serve."""
-    return MACHINE_PATHS.match(request.path) is not None
+def error_format(path: str) -> str:
+    """ "ussd", "sms", "json" or "html": how errors on this path are answered."""
+    return next((kind for pattern, kind in FORMATS if pattern.match(path)), "html")
+
+
+def machine_error(kind: str, status: int) -> Response:
+    """An error for a gateway or a JSON client, in both languages."""
+    sw, en = MACHINE_TEXT.get(status, DEFAULT_MACHINE_TEXT)
+    if kind == "ussd":
+        return Response(f"END {sw} / {en}", status=status, mimetype="text/plain")
+    if kind == "sms":
+        return jsonify(status="rejected", error=f"{sw} / {en}"), status
+    return jsonify(error=f"{sw} / {en}", code=status), status
 
 
 def _allow(error: HTTPException) -> dict[str, str]:
     """The Allow header a 405 must carry (werkzeug knows the valid methods)."""
     methods = getattr(error, "valid_methods", None)
     return {"Allow": ", ".join(methods)} if methods else {}
+
+
+def with_allow(answer, error: HTTPException) -> Response:
+    """The answer as a Response, with the ``Allow`` header a 405 must carry."""
+    response = make_response(answer)
+    response.headers.update(_allow(error))
+    return response
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -36,18 +73,19 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        status = error.code or 500
+        kind = error_format(request.path)
+        if kind != "html":
+            return with_allow(machine_error(kind, status), error)
         messages = {
             404: _("We could not find that page."),
             405: _("That action is not available here."),
             413: _("The file is too large."),
             429: _("Too many attempts from this device. Wait a minute, then try again."),
         }
-        message = messages.get(error.code, _("The request could not be completed."))
-        headers = _allow(error)
-        if _wants_json():
-            return jsonify(error=message, code=error.code), error.code, headers
-        page = render_template("error.html", code=error.code, message=message)
-        return page, error.code, headers
+        message = messages.get(status, _("The request could not be completed."))
+        page = render_template("error.html", code=status, message=message), status
+        return with_allow(page, error)
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
@@ -55,5 +93,8 @@ def register_error_handlers(app: Flask) -> None:
             raise error
         db.session.rollback()
         app.logger.exception("Unhandled error on %s", request.path)
+        kind = error_format(request.path)
+        if kind != "html":
+            return machine_error(kind, 500)
         message = _("Something went wrong on our side. Your data is safe; please try again.")
         return render_template("error.html", code=500, message=message), 500

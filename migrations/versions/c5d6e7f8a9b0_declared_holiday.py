@@ -1,7 +1,7 @@
 """declared_holiday: a public holiday or closure announced for one workspace
 
 Revision ID: c5d6e7f8a9b0
-Revises: conf1a2b3c4d
+Revises: once1a2b3c4d
 Create Date: 2026-11-30 12:40:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c5d6e7f8a9b0'
-down_revision = 'conf1a2b3c4d'
+down_revision = 'once1a2b3c4d'
 branch_labels = None
 depends_on = None
 

@@ -16,6 +16,7 @@ from wtforms.widgets import HiddenInput
 
 from sandbox.desk.forms import no_nul
 from sandbox.forms import Form
+from sandbox.text import parse_id
 from sandbox.workflow import Action, Command, RejectionReason, Resolution
 
 MAX_TEXT = 2000
@@ -40,11 +41,8 @@ def _text(label, required=True, minimum=0):
 
 
 def _int(value):
-    """int() for a select value, None when empty or not a number."""
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
+    """A select value as a row id; None when empty, not a number or beyond any row id."""
+    return parse_id(value)
 
 
 class ActionForm(Form):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     EmailField,
+    HiddenField,
     RadioField,
     SelectField,
     StringField,
@@ -27,6 +28,8 @@ from sandbox.models.desk import Situation
 from sandbox.services.desk.inbox import Sort, Tab
 from sandbox.services.desk.templates import MAX_TEXT, MAX_TITLE, TemplateDraft, template_problem
 from sandbox.services.feedback.lifecycle import MAX_DESCRIPTION
+from sandbox.services.feedback.once import new_form_key
+from sandbox.text import parse_id
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 
 PHONE = r"^\+?[0-9 ]{9,16}$"
@@ -47,11 +50,8 @@ def as_member(enum, value, default=None):
 
 
 def _int_or_none(value):
-    """Coerce a select's value to int, keeping an empty choice as None."""
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
+    """Coerce a select's value to a row id; empty, garbled or impossible ids are None."""
+    return parse_id(value)
 
 
 class InboxForm(Form):
@@ -90,6 +90,7 @@ class InboxForm(Form):
 class WalkInForm(Form):
     """Feedback written down at the desk for a citizen who came in person."""
 
+    form_key = HiddenField(default=new_form_key)  # the same page posted twice: one item
     type = SelectField(_l("Type of feedback"), validators=[InputRequired()])
     category = SelectField(_l("Category"), validators=[Optional()], coerce=_int_or_none)
     description = TextAreaField(

@@ -41,7 +41,9 @@ def walk_in():
         email=form.email.data,
     )
     try:
-        item = desk_intake.record_walk_in(current_workspace(), current_user, entry)
+        item = desk_intake.record_walk_in(
+            current_workspace(), current_user, entry, form.form_key.data
+        )
     except InvalidSubmission as refusal:
         flash(refusal.message(lang), "error")
         return render_template("desk/walk_in.html", form=form), 422

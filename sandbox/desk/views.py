@@ -21,6 +21,7 @@ from sandbox.services.desk import inbox as desk
 from sandbox.services.desk import item as desk_item
 from sandbox.services.desk.confidentiality import RevealRefused
 from sandbox.services.feedback.lifecycle import FeedbackNotFound
+from sandbox.text import page_number, parse_id
 from sandbox.workflow import Action, VersionConflict, WorkflowError
 from sandbox.workflow.permissions import Capability, can, may_act
 
@@ -39,7 +40,7 @@ def feedback_list():
     form = InboxForm(request.args)
     form.fill_choices(current_language(), *desk.filter_choices())
     form.validate()
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = page_number(request.args.get("page"))
     query = inbox_query(form)
     inbox = desk.read_inbox(
         current_workspace(), current_user, query, page, current_app.config["PER_PAGE"]
@@ -60,8 +61,7 @@ def inbox_query(form: InboxForm) -> desk.InboxQuery:
         return field.data if field.data not in (None, "") and not field.errors else None
 
     def as_int(field):
-        value = ok(field)
-        return int(value) if value is not None and str(value).isdigit() else None
+        return parse_id(ok(field))
 
     def member(enum, field):
         try:

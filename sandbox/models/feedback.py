@@ -27,6 +27,9 @@ class Feedback(db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("workspace_id", "reference"),
+        sa.UniqueConstraint(
+            "workspace_id", "submission_token", name="uq_feedback_submission_token"
+        ),
         sa.Index("ix_feedback_ws_status", "workspace_id", "status"),
         sa.Index("ix_feedback_ws_institution", "workspace_id", "institution_id", "status"),
         sa.Index("ix_feedback_ws_received", "workspace_id", "received_at"),
@@ -72,6 +75,9 @@ class Feedback(db.Model):
     resolution: Mapped[Resolution | None] = mapped_column(enum_column(Resolution))
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(default=1)
+    # The channel's idempotency key ("web:<form token>", "ussd:<sessionId>"…): a submission
+    # delivered twice finds the item the first delivery made (unique per workspace; NULL = none).
+    submission_token: Mapped[str | None] = mapped_column(sa.String(80))
 
     institution: Mapped[Institution] = relationship(foreign_keys=[institution_id])
     transfer_target: Mapped[Institution | None] = relationship(foreign_keys=[transfer_target_id])

@@ -7,6 +7,7 @@ import json
 from flask import Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
+from sandbox.errors import with_allow
 from sandbox.extensions import db
 from sandbox.open311 import bp, messages
 from sandbox.open311.messages import localized
@@ -57,7 +58,7 @@ def _limit_and_route_errors():
     with localized():
         if status == 404 and not request.path.endswith(".json") and "." in request.path[-5:]:
             return error_response(404, [messages.only_json()])
-        return error_response(status, [messages.http_text(status)])
+        return with_allow(error_response(status, [messages.http_text(status)]), error)
 
 
 @bp.errorhandler(ApiError)
@@ -71,7 +72,7 @@ def _http_error(error: HTTPException):
     """Werkzeug errors inside a view (e.g. 413 while reading the form)."""
     status = error.code or 400
     with localized():
-        return error_response(status, [messages.http_text(status)])
+        return with_allow(error_response(status, [messages.http_text(status)]), error)
 
 
 @bp.errorhandler(Exception)

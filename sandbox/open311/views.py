@@ -89,7 +89,11 @@ def create_request(workspace):
     """Submit feedback through the app channel; answers its reference (201)."""
     lang = api_language()
     try:
-        item = open311.submit_request(workspace, params.request_input(g.open311_fields, lang))
+        item = open311.submit_request(
+            workspace,
+            params.request_input(g.open311_fields, lang),
+            request.headers.get("Idempotency-Key"),
+        )
     except open311.RequestRefused as refused:
         raise ApiError(400, *map(messages.problem_text, refused.problems)) from None
     except InvalidSubmission as refused:

@@ -7,6 +7,7 @@ import re
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import (
+    HiddenField,
     RadioField,
     SelectField,
     StringField,
@@ -23,6 +24,7 @@ from sandbox.i18n import current_language
 from sandbox.models import InstitutionKind
 from sandbox.services.feedback.attachments import AttachmentRejected, CheckedUpload, check_upload
 from sandbox.services.feedback.lifecycle import MAX_DESCRIPTION
+from sandbox.services.feedback.once import new_form_key
 from sandbox.text import without_control
 from sandbox.workflow import ComplainantType, FeedbackType
 
@@ -72,6 +74,8 @@ class SearchForm(Form):
 class FeedbackForm(Form):
     """The feedback itself; identity is optional and all-blank means anonymous."""
 
+    # One key per page: the same form posted twice (a double click, a retry) makes one item.
+    form_key = HiddenField(default=new_form_key)
     type = RadioField(
         _l("What kind of feedback is it?"),
         validators=[

@@ -22,7 +22,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from sandbox.access import public
 from sandbox.i18n import current_language
 from sandbox.limits import reference_action, reference_entry
-from sandbox.models import InstitutionKind
+from sandbox.models import Feedback, InstitutionKind
 from sandbox.portal.forms import FeedbackForm, SearchForm
 from sandbox.portal.track_forms import AppealForm, RateForm, ReplyForm
 from sandbox.services.channels import portal
@@ -33,6 +33,7 @@ from sandbox.services.feedback.lifecycle import (
     Submission,
 )
 from sandbox.services.feedback.queries import regions_for_filter
+from sandbox.text import page_number, parse_id
 from sandbox.workflow import (
     TRAINING_DEFAULT_NOTICE,
     Channel,
@@ -81,7 +82,7 @@ def institutions():
     form = SearchForm(request.args)
     form.fill_choices(lang, regions_for_filter())
     search = _search(form) if form.validate() else portal.InstitutionSearch()
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = page_number(request.args.get("page"))
     results = portal.search_institutions(search, lang, page, PER_PAGE)
     return render_template("portal/institutions.html", form=form, page=results)
 
@@ -89,11 +90,10 @@ def institutions():
 def _search(form: SearchForm) -> portal.InstitutionSearch:
     """The search form as a query; a value not offered is ignored, never an error."""
     kinds = {k.value: k for k in InstitutionKind}
-    region = form.region.data or ""
     return portal.InstitutionSearch(
         text=form.q.data or "",
         kind=kinds.get(form.kind.data or ""),
-        region_id=int(region) if region.isdigit() and len(region) < 10 else None,
+        region_id=parse_id(form.region.data),
     )
 
 
@@ -109,12 +109,15 @@ def submit(institution_id: int):
     if form.validate_on_submit():
         try:
             item = portal.submit_from_portal(
-                workspace, _submission(form, institution.id, lang), form.checked_upload
+                workspace,
+                _submission(form, institution.id, lang),
+                form.checked_upload,
+                form.form_key.data,
             )
         except InvalidSubmission as error:
             form.description.errors.append(error.message(lang))
         else:
-            _remember_secret(item.reference, item.issued_secret)
+            _after_submission(item)
             return redirect(url_for(".confirmation", reference=item.reference))
     status = 400 if form.errors else 200
     return render_template(
@@ -146,7 +149,27 @@ def _submission(form: FeedbackForm, institution_id: int, lang: str) -> Submissio
 SECRETS_KEPT = 5  # the last few submissions of this browser keep their secret on display
 
 
-def _remember_secret(reference: str, secret: str | None) -> None:
+def _after_submission(item: Feedback) -> None:
+    """Keep a new item's secret for its confirmation page; a repeated form has none to show.
+
+    Only the secret's digest is stored, so the same form sent again (a retry whose first
+    answer was lost, a racing double click) finds the item without it: the page says where
+    the secret went instead (docs/CONFIDENTIALITY.md).
+    """
+    if item.issued_secret:
+        _remember_secret(item.reference, item.issued_secret)
+    elif item.reference not in session.get("issued_secrets", {}):
+        flash(
+            _(
+                "This form had already been sent: your feedback was received once. Your secret "
+                "code was shown after the first sending, and sent by SMS if you gave a phone "
+                "number; it cannot be shown again."
+            ),
+            "info",
+        )
+
+
+def _remember_secret(reference: str, secret: str) -> None:
     """Keep the secret in this browser's signed session only, for its confirmation page."""
     kept = dict(list(session.get("issued_secrets", {}).items())[-(SECRETS_KEPT - 1) :])
     kept[reference] = secret

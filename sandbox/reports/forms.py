@@ -10,6 +10,7 @@ from wtforms.validators import Optional
 
 from sandbox.forms import DATE_BOX, DATE_EXAMPLE, Form
 from sandbox.services.reports.dashboard import ReportFilter
+from sandbox.text import parse_id
 
 PRESETS = {"30": 30, "90": 90}
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
@@ -83,7 +84,7 @@ class ReportFilterForm(Form):
 
     def to_filter(self) -> ReportFilter:
         """The validated form as a report filter."""
-        institution = int(self.institution.data) if self.institution.data else None
+        institution = parse_id(self.institution.data)
         if self.period.data == "custom":
             first, last = _day(self.first), _day(self.last)
             return ReportFilter(days=None, first=first, last=last, institution_id=institution)

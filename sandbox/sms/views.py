@@ -12,10 +12,20 @@ from sandbox.services.channels import sms_log
 from sandbox.services.channels.sms_inbound import BadInboundSms, parse_inbound, receive_sms
 from sandbox.services.desk.confidentiality import RevealRefused
 from sandbox.sms.forms import OutboxFilterForm, RevealPhoneForm
+from sandbox.text import page_number
 from sandbox.workflow.permissions import Capability
 from sandbox.workspace_routing import current_workspace, workspace_aware
 
 bp = workspace_aware(Blueprint("sms", __name__, url_prefix="/sms", template_folder="templates"))
+# A callback carries at most ten SMS parts (1600 characters): anything bigger is refused (413,
+# answered in JSON by sandbox/errors.py) before it is read.
+MAX_BODY = 16 * 1024
+
+
+@bp.url_value_preprocessor
+def _limit_request_size(endpoint, values) -> None:
+    """Runs before the body is read: this blueprint's own size limit."""
+    request.max_content_length = MAX_BODY
 
 
 @bp.post("/inbound")
@@ -70,8 +80,9 @@ def _render_log(status: int = 200, revealed: dict | None = None, **context):
     workspace = _own_workspace()
     form = OutboxFilterForm(request.args)
     phone = form.phone.data if form.validate() else None
-    page_number = request.args.get("page", 1, type=int) or 1
-    page = sms_log.outbox_page(workspace, current_user, phone, page_number)
+    page = sms_log.outbox_page(
+        workspace, current_user, phone, page_number(request.args.get("page"))
+    )
     html = render_template(
         "sms/outbox.html",
         form=form,

@@ -25,6 +25,17 @@ bp = workspace_aware(Blueprint("ussd", __name__, url_prefix="/ussd", template_fo
 csrf.exempt(bp)
 
 NO_SERVICE = "END Huduma haipatikani. / Service not available."
+# A callback is four short fields and at most 4000 characters of text: anything bigger is
+# refused (413, answered as an END screen by sandbox/errors.py) before it is read.
+MAX_BODY = 16 * 1024
+
+
+@bp.url_value_preprocessor
+def _limit_request_size(endpoint, values) -> None:
+    """Runs before the body is read: this blueprint's own size limit."""
+    request.max_content_length = MAX_BODY
+
+
 DEFAULT_PHONE = "+255712000111"
 
 

@@ -154,3 +154,24 @@ def test_rating_then_appeal(page: Page, db_session):
         .order_by(FeedbackEvent.id.desc())
     ).first()
     assert (last.action, last.actor_label) == (Action.REOPEN, "Mwananchi")
+
+
+def test_a_second_submit_while_the_first_is_on_its_way_is_not_sent(page: Page, dodoma):
+    open_form(page, dodoma)
+    fill_feedback(page, "Taa za barabarani zimezimika Area D.")
+    # Count the submissions once.js lets through; keep the page here to look at the button.
+    sent, disabled = page.evaluate(
+        """async () => {
+          const form = document.querySelector("form[data-submit-once]");
+          let sent = 0;
+          form.addEventListener("submit", (event) => {
+            if (!event.defaultPrevented) { sent += 1; }
+            event.preventDefault();
+          });
+          form.requestSubmit();
+          form.requestSubmit();
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return [sent, form.querySelector("button[type=submit], input[type=submit]").disabled];
+        }"""
+    )
+    assert (sent, disabled) == (1, True)

@@ -74,6 +74,7 @@ class Port(Protocol):
     def search_institutions(self, query: str, lang: str) -> list[tuple[int, str]]: ...
     def track(self, reference: str, lang: str) -> Tracked | None: ...
     def submit(self, answers: dict[str, Any], lang: str) -> Receipt | None: ...
+    def submitted_reference(self) -> str | None: ...
 
 
 @dataclass
@@ -87,6 +88,7 @@ class Conversation:
     page: int = 0
     answers: dict[str, Any] = field(default_factory=dict)
     matches: list[list[Any]] = field(default_factory=list)
+    ending: str = ""  # which END was sent (its name: the session never stores a reference)
 
     @property
     def is_over(self) -> bool:
@@ -134,7 +136,7 @@ def advance(
 ) -> Reply:
     """Feed this request's inputs to the conversation and give the screen to show."""
     if conv.is_over:
-        return Reply(_t(ENDINGS["over"], conv), is_end=True)
+        return _after_the_end(conv, text, is_new, port)
     inputs = new_inputs(conv, text, is_new)
     conv.text = text
     for value in inputs:
@@ -255,6 +257,8 @@ def _submit(conv: Conversation, step: dict, value: str, port: Port) -> Reply | N
     if receipt is None:
         conv.error = "submit_failed"
         return None
+    if not receipt.secret:  # the same final request, delivered twice at once, lost the race
+        return end(conv, "resubmitted", reference=receipt.reference)
     return end(conv, "submitted", reference=receipt.reference, secret=receipt.secret)
 
 
@@ -264,7 +268,24 @@ ACTIONS = {"search": _search, "track": _track, "submit": _submit}
 def end(conv: Conversation, ending: str, **values: str) -> Reply:
     """The last screen; the conversation forgets its answers."""
     conv.screen, conv.answers, conv.matches, conv.error = "ended", {}, [], None
+    conv.ending = ending
     return Reply(_t(ENDINGS[ending], conv).format(**values), is_end=True)
+
+
+def _after_the_end(conv: Conversation, text: str, is_new: bool, port: Port) -> Reply:
+    """A gateway repeating the request that ended the session gets the same END screen.
+
+    After a submission it is the same but for the secret, which exists only on the first
+    answer and in the reference SMS (only its digest is stored): it says where the secret went.
+    """
+    repeat = text == conv.text and not is_new
+    if repeat and conv.ending in ("submitted", "resubmitted"):
+        reference = port.submitted_reference()
+        if reference:
+            return end(conv, "resubmitted", reference=reference)
+    if repeat and conv.ending == "cancelled":
+        return end(conv, "cancelled")
+    return Reply(_t(ENDINGS["over"], conv), is_end=True)
 
 
 def render(conv: Conversation, screens: Mapping[str, Screen] = SCREENS) -> Reply:

@@ -189,6 +189,13 @@ ENDINGS = {
         "en": "Thank you! Feedback received. Reference: {reference}. "
         "Your secret: {secret} (keep it to yourself). Both are also sent by SMS.",
     },
+    # A gateway's repeat of the final request: the secret is not kept, the SMS carries it.
+    "resubmitted": {
+        "sw": "Asante! Mrejesho umepokelewa. Namba ya kumbukumbu: {reference}. "
+        "Siri yako ilitolewa kwenye jibu la kwanza na kwa SMS.",
+        "en": "Thank you! Feedback received. Reference: {reference}. "
+        "Your secret was given on the first answer and by SMS.",
+    },
     "cancelled": {
         "sw": "Umeghairi. Hakuna kilichotumwa.",
         "en": "Cancelled. Nothing was sent.",

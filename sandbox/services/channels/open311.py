@@ -14,6 +14,7 @@ from sandbox.models import Category, District, Feedback, Institution, Region
 from sandbox.models.reference import institution_category
 from sandbox.models.workspace import Workspace
 from sandbox.services.feedback.lifecycle import Submission, submit_feedback
+from sandbox.services.feedback.once import submission_token
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 
 JURISDICTION_ID = "mrejesho.go.tz.sandbox"
@@ -132,8 +133,14 @@ class _Checked:
         return ok
 
 
-def submit_request(workspace: Workspace, data: RequestInput) -> Feedback:
-    """Check a request, then submit it as feedback from the app channel (commits)."""
+def submit_request(
+    workspace: Workspace, data: RequestInput, idempotency_key: str | None = None
+) -> Feedback:
+    """Check a request, then submit it as feedback from the app channel; once per client key.
+
+    GeoReport v2 has no client-side id, so an app may send the ``Idempotency-Key`` header
+    (IETF httpapi draft): a retried POST with the same key answers the first request's item.
+    """
     checked = _Checked()
     service = _check_service(checked, data)
     _check_text(checked, data)
@@ -141,7 +148,8 @@ def submit_request(workspace: Workspace, data: RequestInput) -> Feedback:
     _check_place(checked, data)
     if checked.problems:
         raise RequestRefused(checked.problems)
-    return submit_feedback(workspace, _submission(service, data, checked.values))
+    token = submission_token("app", idempotency_key)
+    return submit_feedback(workspace, _submission(service, data, checked.values), token=token)
 
 
 def _check_service(checked: _Checked, data: RequestInput) -> Service | None:

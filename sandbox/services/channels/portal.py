@@ -7,7 +7,6 @@ as well (``workflow.citizen_secret``), which only the submitter received.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -16,18 +15,20 @@ from sqlalchemy.orm import selectinload
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, InstitutionKind, Region, Workspace
-from sandbox.services.feedback.attachments import CheckedUpload, store_attachment
+from sandbox.services.feedback.attachments import CheckedUpload, staged_uploads
 from sandbox.services.feedback.lifecycle import (
     CITIZEN_LABEL,
     FeedbackNotFound,
     Submission,
+    add_feedback,
     apply_action,
-    submit_feedback,
 )
+from sandbox.services.feedback.once import submission_token, submit_once
 from sandbox.services.feedback.references import find_in, workspace_of
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
+from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import (
     Action,
     Command,
@@ -63,11 +64,11 @@ def search_institutions(search: InstitutionSearch, lang: str, page: int, per_pag
     query = sa.select(Institution)
     words = search.text.strip()
     if words:
-        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", words) + "%"
+        pattern = like_pattern(words)
         query = query.where(
             sa.or_(
-                Institution.name_sw.ilike(pattern, escape="\\"),
-                Institution.name_en.ilike(pattern, escape="\\"),
+                Institution.name_sw.ilike(pattern, escape=LIKE_ESCAPE),
+                Institution.name_en.ilike(pattern, escape=LIKE_ESCAPE),
             )
         )
     if search.kind is not None:
@@ -105,22 +106,35 @@ def is_anonymous(submission: Submission) -> bool:
 
 
 def submit_from_portal(
-    workspace: Workspace, submission: Submission, upload: CheckedUpload | None = None
+    workspace: Workspace,
+    submission: Submission,
+    upload: CheckedUpload | None = None,
+    form_key: str | None = None,
 ) -> Feedback:
-    """Submit web feedback (nothing identifying kept when anonymous) and store its file."""
-    if is_anonymous(submission):
-        submission = replace(
-            submission,
-            complainant_type=ComplainantType.ANONYMOUS,
-            name=None,
-            phone=None,
-            email=None,
-        )
-    item = submit_feedback(workspace, submission)
-    if upload is not None:
-        store_attachment(workspace, item, upload)
-        db.session.commit()
-    return item
+    """Submit web feedback with its file, all or nothing, once per form (``form_key``)."""
+    submission = _without_identity_if_anonymous(submission)
+    token = submission_token("web", form_key)
+    with staged_uploads(workspace) as staging:
+
+        def add() -> Feedback:
+            item = add_feedback(workspace, submission, token=token)
+            if upload is not None:
+                staging.attach(item, upload)
+            return item
+
+        submitted = submit_once(workspace, token, add)
+        if submitted.is_new:
+            staging.place()
+    return submitted.item
+
+
+def _without_identity_if_anonymous(submission: Submission) -> Submission:
+    """Nothing identifying is kept when the citizen is anonymous."""
+    if not is_anonymous(submission):
+        return submission
+    return replace(
+        submission, complainant_type=ComplainantType.ANONYMOUS, name=None, phone=None, email=None
+    )
 
 
 def find_by_reference(workspace: Workspace, text: str | None) -> Feedback | None:

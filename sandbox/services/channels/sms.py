@@ -73,7 +73,9 @@ def queue_sms(
     return message
 
 
-def record_inbound(workspace: Workspace, phone: str, text: str, gateway_id: str = "") -> SmsMessage:
+def record_inbound(
+    workspace: Workspace, phone: str, text: str, gateway_id: str | None = None
+) -> SmsMessage:
     """Keep an incoming text in the workspace inbox (the caller commits)."""
     message = SmsMessage(
         workspace_id=workspace.id,

@@ -1,7 +1,9 @@
 """Texts to the sandbox short code ("Sema na Kiongozi"): feedback, tracking or help by SMS.
 
 Every inbound text is recorded first. A text the gateway already delivered (same ``id``)
-is not handled twice. The reply goes to the outbox; nothing is ever really sent.
+is not handled twice: (workspace, gateway id) is unique, so of two deliveries racing each
+other exactly one is stored and handled; the other is answered "duplicate". The reply goes
+to the outbox; nothing is ever really sent.
 """
 
 from __future__ import annotations
@@ -9,16 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from sandbox.channels import gsm
 from sandbox.channels.phones import normalise_phone
 from sandbox.channels.sms import Help, Submit, Track, institution_code, parse_sms
 from sandbox.channels.ussd.engine import normalise_reference
 from sandbox.extensions import db
-from sandbox.models import Feedback, Institution, SmsDirection, SmsMessage, Workspace
+from sandbox.models import Feedback, Institution, SmsMessage, Workspace
 from sandbox.services.channels import sms
 from sandbox.services.channels.ussd import latest_reply
-from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, submit_feedback
+from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, add_feedback
 from sandbox.services.feedback.references import find_in
 from sandbox.services.workspace.now import workspace_now
 from sandbox.text import without_control
@@ -71,25 +74,17 @@ def parse_inbound(form) -> InboundSms:
 
 def receive_sms(workspace: Workspace, message: InboundSms) -> str:
     """Record a text and answer it; returns what was done (submitted/tracked/help/duplicate)."""
-    if message.gateway_id and _already_received(workspace, message.gateway_id):
+    inbound = sms.record_inbound(
+        workspace, message.sender, message.text, message.gateway_id or None
+    )
+    try:
+        db.session.flush()  # (workspace, gateway id) is unique: a re-delivery stops here
+    except IntegrityError:
+        db.session.rollback()
         return "duplicate"
-    inbound = sms.record_inbound(workspace, message.sender, message.text, message.gateway_id)
     request = parse_sms(message.text)
     handler = HANDLERS[type(request)]
     return handler(workspace, inbound, request)
-
-
-def _already_received(workspace: Workspace, gateway_id: str) -> bool:
-    """True when the gateway delivered this message id before."""
-    return bool(
-        db.session.scalar(
-            sa.select(sa.func.count(SmsMessage.id)).where(
-                SmsMessage.workspace_id == workspace.id,
-                SmsMessage.direction == SmsDirection.INBOUND,
-                SmsMessage.gateway_id == gateway_id,
-            )
-        )
-    )
 
 
 def _submit(workspace: Workspace, inbound: SmsMessage, request: Submit) -> str:
@@ -109,11 +104,11 @@ def _submit(workspace: Workspace, inbound: SmsMessage, request: Submit) -> str:
         phone=inbound.phone,
     )
     try:
-        item = submit_feedback(workspace, submission)
-    except InvalidSubmission as error:
-        db.session.rollback()
+        item = add_feedback(workspace, submission)
+    except InvalidSubmission as error:  # refused before anything was written: keep the text
         return _reply(workspace, inbound, f"{error.message_sw} / {error.message_en}")
-    _link(inbound, item)
+    inbound.feedback_id = item.id
+    db.session.commit()  # the text, its item and the reference SMS together, or nothing
     return "submitted"
 
 
@@ -150,12 +145,6 @@ def _reply(
     sms.queue_sms(workspace.id, inbound.phone, text, feedback_id, workspace_now(workspace))
     db.session.commit()
     return action
-
-
-def _link(inbound: SmsMessage, item: Feedback) -> None:
-    """Link the inbound text to the item it created."""
-    inbound.feedback_id = item.id
-    db.session.commit()
 
 
 def _find(workspace: Workspace, reference: str) -> Feedback | None:

@@ -24,11 +24,12 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, Workspace
 from sandbox.models.ussd import MAX_SESSION_ID, UssdSession
 from sandbox.services.channels import sms
-from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, submit_feedback
+from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, add_feedback
+from sandbox.services.feedback.once import find_submitted, submission_token, submit_once
 from sandbox.services.feedback.references import find_in
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.rules import rules_for
-from sandbox.text import without_control
+from sandbox.text import LIKE_ESCAPE, like_pattern, without_control
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
 from sandbox.workflow.errors import BilingualError
 
@@ -83,7 +84,7 @@ def handle_ussd(workspace: Workspace, request: UssdRequest) -> str:
     screens = screens_for(rules_for(workspace))
     conv = Conversation.from_dict(_loads(session.state), session.language, screens)
     if session.phone and session.phone != request.phone:
-        conv.screen = "ended"  # another phone cannot continue someone's session
+        conv.screen, conv.ending = "ended", ""  # another phone cannot continue someone's session
     port = DatabasePort(workspace, request.phone, request.session_id)
     reply = advance(conv, request.text, is_new, port, screens)
     session.state = json.dumps(conv.to_dict())
@@ -134,6 +135,7 @@ class DatabasePort:
     def __init__(self, workspace: Workspace, phone: str, session_id: str = "") -> None:
         """Serve one request of one phone (in one USSD session) in one workspace."""
         self.workspace, self.phone, self.session_id = workspace, phone, session_id
+        self.token = submission_token("ussd", session_id)  # one item per USSD session
         self.submitted_anonymously = False
 
     def search_institutions(self, query: str, lang: str) -> list[tuple[int, str]]:
@@ -158,15 +160,30 @@ class DatabasePort:
         """Submit the answers as USSD feedback; None when the service refuses them."""
         is_anonymous = answers.get("identity") == "anonymous"
         try:
-            item = submit_feedback(self.workspace, self._submission(answers, lang, is_anonymous))
+            submission = self._submission(answers, lang, is_anonymous)
+            submitted = submit_once(
+                self.workspace, self.token, lambda: self._add(submission, is_anonymous)
+            )
         except (InvalidSubmission, KeyError, ValueError):
             db.session.rollback()
             return None
-        receipt = Receipt(item.reference, item.issued_secret or "")
+        self.submitted_anonymously = is_anonymous
+        item = submitted.item
+        # A repeat (the same final request at the same instant) finds the item without its
+        # secret, of which only the digest is stored: an empty secret, the engine says so.
+        return Receipt(item.reference, item.issued_secret or "")
+
+    def submitted_reference(self) -> str | None:
+        """The reference of the item this USSD session submitted, if it did."""
+        item = find_submitted(self.workspace, self.token)
+        return item.reference if item else None
+
+    def _add(self, submission: Submission, is_anonymous: bool) -> Feedback:
+        """The item and, for an anonymous one, its number-less reference SMS: one transaction."""
+        item = add_feedback(self.workspace, submission, token=self.token)
         if is_anonymous:
             _text_reference(item, self.session_id)
-            self.submitted_anonymously = True
-        return receipt
+        return item
 
     def _submission(self, answers: dict[str, Any], lang: str, is_anonymous: bool) -> Submission:
         """The service's Submission from the conversation's answers."""
@@ -183,11 +200,10 @@ class DatabasePort:
 
 def _contains(word: str) -> sa.ColumnElement[bool]:
     """Case-insensitive 'contains' on the names and code, with LIKE wildcards escaped."""
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
+    pattern = like_pattern(word)
     return sa.or_(
-        *(c.ilike(pattern, escape="\\") for c in (Institution.name_sw, Institution.name_en)),
-        Institution.code.ilike(pattern, escape="\\"),
+        *(c.ilike(pattern, escape=LIKE_ESCAPE) for c in (Institution.name_sw, Institution.name_en)),
+        Institution.code.ilike(pattern, escape=LIKE_ESCAPE),
     )
 
 
@@ -206,8 +222,10 @@ def latest_reply(item: Feedback) -> str | None:
 
 
 def _text_reference(item: Feedback, session_id: str) -> None:
-    """Text an anonymous item's reference to the handset: no number, no item id is stored."""
+    """Text an anonymous item's reference to the handset: no number, no item id is stored.
+
+    The caller commits (with the item, so a crash loses neither or both).
+    """
     body = sms.notice_text(Action.SUBMIT, item)
     if body:
         sms.queue_sms(item.workspace_id, "", body, None, item.updated_at, session_id)
-        db.session.commit()

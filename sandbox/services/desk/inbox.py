@@ -27,6 +27,7 @@ from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.escalation import escalate_overdue
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
+from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import (
     TANZANIA,
     Action,
@@ -158,11 +159,14 @@ def filter_clauses(q: InboxQuery) -> list[sa.ColumnElement[bool]]:
         wheres.append(Feedback.received_at >= datetime.combine(q.date_from, time.min))
     if q.date_to:
         wheres.append(Feedback.received_at <= datetime.combine(q.date_to, time.max))
-    search = q.search.replace("\x00", "").strip()
-    if search:
-        pattern = f"%{search}%"
+    search = q.search.strip()
+    if search:  # literal: % and _ typed by an officer are searched for, not wildcards
+        pattern = like_pattern(search)
         wheres.append(
-            sa.or_(Feedback.reference.ilike(pattern), Feedback.description.ilike(pattern))
+            sa.or_(
+                Feedback.reference.ilike(pattern, escape=LIKE_ESCAPE),
+                Feedback.description.ilike(pattern, escape=LIKE_ESCAPE),
+            )
         )
     return wheres
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, User, Workspace
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, submit_feedback
+from sandbox.services.feedback.once import submission_token
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 
 
@@ -25,8 +26,10 @@ class WalkIn:
     email: str | None = None
 
 
-def record_walk_in(workspace: Workspace, officer: User, walk_in: WalkIn) -> Feedback:
-    """Submit a WALK_IN item to the officer's institution; no identity without consent."""
+def record_walk_in(
+    workspace: Workspace, officer: User, walk_in: WalkIn, form_key: str | None = None
+) -> Feedback:
+    """Submit a WALK_IN item to the officer's institution (once per form); identity by consent."""
     institution = db.session.get(Institution, officer.institution_id or 0)
     if institution is None:
         raise InvalidSubmission(
@@ -48,4 +51,5 @@ def record_walk_in(workspace: Workspace, officer: User, walk_in: WalkIn) -> Feed
         phone=walk_in.phone if identified else None,
         email=walk_in.email if identified else None,
     )
-    return submit_feedback(workspace, submission, recorded_by=officer)
+    token = submission_token("walk-in", form_key)
+    return submit_feedback(workspace, submission, recorded_by=officer, token=token)

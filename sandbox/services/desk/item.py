@@ -28,6 +28,7 @@ from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
+from sandbox.text import parse_id
 from sandbox.workflow import (
     Action,
     Channel,
@@ -247,7 +248,8 @@ def describe_detail(detail: str, lang: str) -> str:
         return rating_text(int(value), lang) if value.isdigit() else ""
     if key in ("assignee", "institution"):
         model = User if key == "assignee" else Institution
-        row = db.session.get(model, int(value)) if value.isdigit() else None
+        row_id = parse_id(value)
+        row = db.session.get(model, row_id) if row_id else None
         if row is None:
             return ""
         return row.display_name if key == "assignee" else row.name(lang)

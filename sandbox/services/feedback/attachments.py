@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -21,6 +24,7 @@ from sandbox.workflow.errors import BilingualError
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 MAX_FILENAME = 120
 FALLBACK_FILENAME = "kiambatisho"
+PARTIAL_SUFFIX = ".part"  # a staged file, not yet committed (or committed, not yet moved)
 # The first bytes of each accepted type (WEBP is "RIFF", 4 size bytes, then "WEBP").
 SIGNATURES: tuple[tuple[bytes, AttachmentType], ...] = (
     (b"\x89PNG\r\n\x1a\n", AttachmentType.PNG),
@@ -82,23 +86,68 @@ def upload_folder(workspace_id: int) -> Path:
     return Path(instance) / "uploads" / str(workspace_id)
 
 
-def store_attachment(workspace: Workspace, item: Feedback, upload: CheckedUpload) -> Attachment:
-    """Write the file under a random name and add its row (the caller commits)."""
-    folder = upload_folder(workspace.id)
-    folder.mkdir(parents=True, exist_ok=True)
-    stored_name = uuid.uuid4().hex
-    (folder / stored_name).write_bytes(upload.data)
-    attachment = Attachment(
-        workspace_id=workspace.id,
-        feedback_id=item.id,
-        filename=upload.filename,
-        content_type=upload.content_type,
-        size=len(upload.data),
-        stored_name=stored_name,
-        created_at=workspace_now(workspace),
-    )
-    db.session.add(attachment)
-    return attachment
+class Staging:
+    """A submission's files, written under temporary names and moved into place after commit.
+
+    A crash before the commit leaves only a ``*.part`` file (no row points at it: the sweep
+    removes it); a crash between the commit and the move leaves a ``*.part`` file whose row
+    exists (the sweep moves it into place). No row ever points at a half-written file.
+    """
+
+    def __init__(self, workspace: Workspace) -> None:
+        """Stage files for one workspace."""
+        self.workspace = workspace
+        self._moves: list[tuple[Path, Path]] = []
+
+    def attach(self, item: Feedback, upload: CheckedUpload) -> Attachment:
+        """Write the file under a temporary name and add its row (the caller commits)."""
+        folder = upload_folder(self.workspace.id)
+        folder.mkdir(parents=True, exist_ok=True)
+        stored_name = uuid.uuid4().hex
+        final = folder / stored_name
+        self._moves.append((final.with_name(stored_name + PARTIAL_SUFFIX), final))
+        _write_durably(self._moves[-1][0], upload.data)
+        attachment = Attachment(
+            workspace_id=self.workspace.id,
+            feedback_id=item.id,
+            filename=upload.filename,
+            content_type=upload.content_type,
+            size=len(upload.data),
+            stored_name=stored_name,
+            created_at=workspace_now(self.workspace),
+        )
+        db.session.add(attachment)
+        return attachment
+
+    def place(self) -> None:
+        """After the commit: move every staged file to its final name."""
+        for temporary, final in self._moves:
+            os.replace(temporary, final)
+        self._moves.clear()
+
+    def discard(self) -> None:
+        """The commit did not happen (or made nothing): remove the staged files."""
+        for temporary, _final in self._moves:
+            temporary.unlink(missing_ok=True)
+        self._moves.clear()
+
+
+@contextmanager
+def staged_uploads(workspace: Workspace) -> Iterator[Staging]:
+    """A Staging whose files not placed by the end of the block are removed."""
+    staging = Staging(workspace)
+    try:
+        yield staging
+    finally:
+        staging.discard()
+
+
+def _write_durably(path: Path, data: bytes) -> None:
+    """Write and fsync, so a committed row never points at bytes still in a cache."""
+    with open(path, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
 
 
 def attachments_for(feedback: Feedback) -> list[Attachment]:

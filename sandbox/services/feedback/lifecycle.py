@@ -10,6 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sandbox.extensions import db
 from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
 from sandbox.services.channels import sms
+from sandbox.services.feedback.once import submit_once
 from sandbox.services.feedback.states import state_of, store_state
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
@@ -62,17 +63,28 @@ class Submission:
 
 
 def submit_feedback(
-    workspace: Workspace, submission: Submission, recorded_by: User | None = None
+    workspace: Workspace,
+    submission: Submission,
+    recorded_by: User | None = None,
+    token: str | None = None,
 ) -> Feedback:
-    """Create an item with its reference, deadlines, SUBMIT event and SMS acknowledgement."""
-    description = (submission.description or "").strip()
-    if not description or len(description) > MAX_DESCRIPTION:
-        raise InvalidSubmission(
-            f"Eleza mrejesho wako (herufi 1 hadi {MAX_DESCRIPTION}).",
-            f"Describe your feedback (1 to {MAX_DESCRIPTION} characters).",
-        )
-    if db.session.get(Institution, submission.institution_id) is None:
-        raise InvalidSubmission("Chagua taasisi iliyopo.", "Choose an existing institution.")
+    """Create an item with its reference, deadlines, SUBMIT event and SMS notice; once per token."""
+    return submit_once(
+        workspace, token, lambda: add_feedback(workspace, submission, recorded_by, token)
+    ).item
+
+
+def add_feedback(
+    workspace: Workspace,
+    submission: Submission,
+    recorded_by: User | None = None,
+    token: str | None = None,
+) -> Feedback:
+    """Add the item, its SUBMIT event and its notice, flushed; the caller commits.
+
+    A refusal (InvalidSubmission) comes before anything is written.
+    """
+    description = _checked(submission)
     now = workspace_now(workspace)
     rules = rules_for(workspace)
     state = submit(submission.type, submission.institution_id, now, rules.policy, rules.calendar)
@@ -89,6 +101,7 @@ def submit_feedback(
         description=description,
         language="en" if submission.language == "en" else "sw",
         updated_at=now,
+        submission_token=token,
         **_identity(submission),
     )
     store_state(item, state)
@@ -97,7 +110,6 @@ def submit_feedback(
     db.session.flush()
     _record_submit_event(item, submission.channel, recorded_by, now)
     sms.notify_complainant(item, Action.SUBMIT, notices=rules.tables.notices)
-    db.session.commit()
     return item
 
 
@@ -105,6 +117,19 @@ def _issue_secret(item: Feedback) -> None:
     """Give the item a fresh citizen's secret: its digest is stored, the secret handed back."""
     item.issued_secret = new_secret()
     item.citizen_secret_digest = secret_digest(item.reference, item.issued_secret)
+
+
+def _checked(submission: Submission) -> str:
+    """The description, trimmed; raises InvalidSubmission for a bad text or institution."""
+    description = (submission.description or "").strip()
+    if not description or len(description) > MAX_DESCRIPTION:
+        raise InvalidSubmission(
+            f"Eleza mrejesho wako (herufi 1 hadi {MAX_DESCRIPTION}).",
+            f"Describe your feedback (1 to {MAX_DESCRIPTION} characters).",
+        )
+    if db.session.get(Institution, submission.institution_id) is None:
+        raise InvalidSubmission("Chagua taasisi iliyopo.", "Choose an existing institution.")
+    return description
 
 
 def _identity(submission: Submission) -> dict:
@@ -164,10 +189,15 @@ def apply_action(
     Raises FeedbackNotFound, a WorkflowError (illegal move, missing input…) or
     VersionConflict when someone else changed the item first.
     """
-    item, transition = record_action(
-        workspace, feedback_id, command, actor, actor_label, giver_level, rules
-    )
-    _commit_or_conflict(item, transition)
+    item = _item(workspace, feedback_id)
+    read_version = item.version
+    try:  # a lost race shows at the item's UPDATE (flushed first) or, at the latest, the commit
+        transition = _record(workspace, item, command, actor, actor_label, giver_level, rules)
+        db.session.commit()
+    except StaleDataError:  # the UPDATE … WHERE version = <read version> found no row
+        db.session.rollback()
+        current = db.session.scalar(sa.select(Feedback.version).where(Feedback.id == feedback_id))
+        raise VersionConflict(read_version, current or 0) from None
     return transition
 
 
@@ -183,21 +213,44 @@ def record_action(
     """Apply one action and put the new state, event and notice in the session (no commit).
 
     Nothing is written when the workflow refuses: the WorkflowError comes before any change.
+    A lost race raises StaleDataError at the item's UPDATE (the caller rolls back).
     """
+    item = _item(workspace, feedback_id)
+    return item, _record(workspace, item, command, actor, actor_label, giver_level, rules)
+
+
+def _item(workspace: Workspace, feedback_id: int) -> Feedback:
+    """The item of this workspace; FeedbackNotFound otherwise."""
     item = db.session.scalar(
         sa.select(Feedback).where(Feedback.workspace_id == workspace.id, Feedback.id == feedback_id)
     )
     if item is None:
         raise FeedbackNotFound(feedback_id)
+    return item
+
+
+def _record(
+    workspace: Workspace,
+    item: Feedback,
+    command: Command,
+    actor: User | None,
+    actor_label: str | None,
+    giver_level: EscalationLevel | None,
+    rules: WorkspaceRules | None,
+) -> Transition:
+    """Store the new state (its UPDATE flushed first), then the event and the notice."""
     now = workspace_now(workspace)
     rules = rules or rules_for(workspace)
     transition = apply(state_of(item), command, now=now, rules=rules)
     store_state(item, transition.after)
     item.updated_at = now
+    # The UPDATE … WHERE version = <read version> goes first, so a lost race is seen here and
+    # nowhere else (building the notice reads rows, which would autoflush it at a random spot).
+    db.session.flush()
     label = actor.display_name if actor else (actor_label or CITIZEN_LABEL)
     db.session.add(_event(item, transition, actor, label, giver_level))
     sms.notify_complainant(item, transition.action, transition.text, rules.tables.notices)
-    return item, transition
+    return transition
 
 
 def _event(
@@ -221,13 +274,3 @@ def _event(
         detail=event_detail(transition, giver_level=giver_level),
         at=transition.at,
     )
-
-
-def _commit_or_conflict(item: Feedback, transition: Transition) -> None:
-    """Commit; a concurrent change of the same item becomes a VersionConflict."""
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        current = db.session.scalar(sa.select(Feedback.version).where(Feedback.id == item.id))
-        raise VersionConflict(transition.before.version, current or 0) from None

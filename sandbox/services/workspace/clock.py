@@ -39,8 +39,8 @@ def move_clock(
     rules = rules_for(workspace)
     before = workspace_now(workspace)
     _store_clock(workspace, _moved(clock_for(workspace), rules, working_days, to))
-    escalated = escalate_due(workspace, rules)
-    try:
+    try:  # an escalation's UPDATE is flushed as it is made: a lost race shows there or here
+        escalated = escalate_due(workspace, rules)
         db.session.commit()
     except StaleDataError:
         db.session.rollback()

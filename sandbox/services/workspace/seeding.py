@@ -38,6 +38,7 @@ from sandbox.seeding.provider import make_faker
 from sandbox.services.feedback.attachments import upload_folder
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
+from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import Role
 
 CHUNK_SIZE = 5000
@@ -212,7 +213,12 @@ def _read_staff(workspace: Workspace) -> Staff:
     found: dict[int, dict[str, StaffMember]] = {}
     rows = db.session.execute(
         sa.select(User.id, User.username, User.display_name, User.institution_id)
-        .where(User.workspace_id == workspace.id, User.username.like(f"ws{workspace.code}.%"))
+        .where(
+            User.workspace_id == workspace.id,
+            User.username.like(
+                like_pattern(f"ws{workspace.code}.", prefix=True), escape=LIKE_ESCAPE
+            ),
+        )
         .order_by(User.id)
     )
     for user_id, username, name, institution_id in rows:
