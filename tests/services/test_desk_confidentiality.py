@@ -154,3 +154,48 @@ def test_the_complainants_own_name_counts_even_outside_the_lists():
 @given(st.text(max_size=300), st.text(max_size=60))
 def test_the_reply_check_never_fails_on_any_input(text, name):
     assert set(personal_data_in(text, name)) <= set(Mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [  # how the reply check was slipped past (a tester's findings): every one is caught
+        ("Tupigie 0713_987_654 tafadhali.", "phone"),
+        ("+255 (0) 713 987 654", "phone"),
+        ("0713–987–654", "phone"),
+        ("0713,987,654", "phone"),
+        ("0713~987~654", "phone"),
+        ("٠٧١٣٩٨٧٦٥٤", "phone"),
+        ("zuhura.kipepeo @ example.tz", "email"),
+        ("zuhura＠example.tz", "email"),
+        ("zuhura (at) example (dot) tz", "email"),
+        ("Zu\u00adhura atapigiwa", "name"),
+        ("Zu\u200bhura atapigiwa", "name"),
+        ("Ｚuhura atapigiwa", "name"),
+        ("ZuhuraKipepeo atapigiwa", "name"),
+    ],
+)
+def test_disguised_personal_data_is_still_flagged(text, kind):
+    assert [m.value for m in personal_data_in(text, "Zuhura Kipepeo")] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fidia ya shilingi 150,000,000 imelipwa.",
+        "Come at noon. Bring the form.",
+        "Simu ya ofisi 0222 123 456 (saa za kazi).",
+        "Kumbukumbu MRJ-TAB-2026-000123, tarehe 2026-11-12 10:30.",
+    ],
+)
+def test_ordinary_replies_are_not_flagged(text):
+    assert personal_data_in(text, "Zuhura Kipepeo") == []
+
+
+def test_invisible_characters_are_no_reason_to_reveal(make_workspace):
+    ws = make_workspace()
+    item = make_item(ws, "DODOMA_CC")
+    head = make_user(ws, "mkuu", Role.HEAD, "DODOMA_CC")
+    with pytest.raises(RevealRefused):
+        reveal_identity(ws, head, item, "\u200b" * 12)
+    with pytest.raises(RevealRefused):
+        reveal_identity(ws, head, item, "\u00ad" * 6 + "  abc  ")

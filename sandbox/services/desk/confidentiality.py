@@ -26,14 +26,23 @@ from sandbox.models import Feedback, User, Workspace
 from sandbox.models.desk import IdentityReveal
 from sandbox.seeding.loader import load_seed_data
 from sandbox.services.workspace.now import workspace_now
+from sandbox.text import as_read
 from sandbox.workflow.errors import BilingualError
 from sandbox.workflow.labels import Labelled
 
 MIN_REASON = 10
 MIN_NAME_PART = 3
 NATIONAL_DIGITS = 9  # +255 7xx xxx xxx → the 9 digits after the country code
+MOBILE_STARTS = "67"  # Tanzanian mobiles (06x, 07x); a bare 9-digit amount is no phone
 PHONE_LIKE = re.compile(r"\+?\d[\d\s\-.()/]{6,}\d")
-EMAIL_LIKE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Digits with any separators between them (up to 3: dashes of every kind, commas, tildes,
+# underscores, brackets): how people write a number to slip past a check.
+LOOSE_PHONE = re.compile(r"\+?\d(?:[\W_]{0,3}\d){8,13}")
+EMAIL_LIKE = re.compile(
+    r"[\w.+-]+\s*(?:@|\(at\)|\[at\])\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\])\s*[\w-]+)+",
+    re.IGNORECASE,
+)
+CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 HONORIFIC_NAME = re.compile(
     r"(?<!\w)(?:Bi|Bw|Bwana|Ndugu|Ndg|Mzee|Dada|Kaka|Mr|Mrs|Ms|Miss|Dkt|Dr)\.?\s+[A-Z][a-z]{2,}"
 )
@@ -69,6 +78,8 @@ def name_parts(name: str | None) -> list[str]:
 def national_number(text: str) -> str | None:
     """The 9-digit national number of a Tanzanian phone written in any common way."""
     digits = re.sub(r"\D", "", text)
+    if digits.startswith("2550") and len(digits) == 4 + NATIONAL_DIGITS:  # +255 (0) 7xx …
+        digits = "255" + digits[4:]
     for prefix in ("255", "0"):
         if digits.startswith(prefix) and len(digits) == len(prefix) + NATIONAL_DIGITS:
             return digits[len(prefix) :]
@@ -117,19 +128,20 @@ def _is_capitalised(word: str) -> bool:
 def mentions_any_name(text: str, complainant_name: str | None) -> bool:
     """A capitalised known name (seeded lists or the complainant's), or an honorific + name."""
     names = known_names() | {part.lower() for part in name_parts(complainant_name)}
-    words = WORD.findall(text)
+    words = WORD.findall(CAMEL_JOIN.sub(" ", text))  # "ZuhuraKipepeo" is two names
     listed = any(_is_capitalised(w) and w.lower() in names for w in words if len(w) >= 3)
     return listed or bool(HONORIFIC_NAME.search(text))
 
 
 def mentions_any_phone(text: str) -> bool:
     """True when the text contains anything written like a Tanzanian phone number."""
-    return any(national_number(match) for match in PHONE_LIKE.findall(text))
+    found = (national_number(match) for match in LOOSE_PHONE.findall(text))
+    return any(number and number[0] in MOBILE_STARTS for number in found)
 
 
 def personal_data_in(text: str, complainant_name: str | None = None) -> list[Mention]:
     """The kinds of personal data a public text contains, whoever they belong to."""
-    text = text or ""
+    text = as_read(text or "")
     checks = (
         (Mention.NAME, mentions_any_name(text, complainant_name)),
         (Mention.PHONE, mentions_any_phone(text)),
@@ -140,7 +152,7 @@ def personal_data_in(text: str, complainant_name: str | None = None) -> list[Men
 
 def reveal_identity(workspace: Workspace, user: User, item: Feedback, reason: str) -> Identity:
     """Record who looked, when and why, then return the identity for this one view."""
-    reason = (reason or "").strip()
+    reason = " ".join(as_read(reason or "").split())  # invisible characters are no reason
     if item.is_anonymous:
         raise RevealRefused(
             "Mrejesho huu ulitumwa bila kujulikana: hakuna utambulisho wa kufunua.",
