@@ -8,6 +8,7 @@ from sandbox.models import Feedback, Institution, Region
 from sandbox.open311 import messages
 from sandbox.services.channels.open311 import Service
 from sandbox.services.channels.open311_queries import is_closed
+from sandbox.services.desk.confidentiality import personal_data_in
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.now import EAT
 from sandbox.workflow import TRAINING_DEFAULT_NOTICE, ComplainantType, relevant_deadline
@@ -112,10 +113,16 @@ def created(item: Feedback) -> list[dict]:
     ]
 
 
+def is_withheld(item: Feedback) -> bool:
+    """Texts the open API never shows: a sensitive item's, and any that carries personal data
+    (a citizen naming themselves or giving a number in the description), whoever's it is."""
+    return item.is_sensitive or bool(personal_data_in(item.description, item.complainant_name))
+
+
 def request_entry(item: Feedback, reply: str | None, lang: str) -> dict:
     """One service request as GET shows it: status and dates, never the complainant."""
     service = Service(item.category, item.type) if item.category else None
-    hidden = item.is_sensitive  # sensitive items keep their text off the open API
+    hidden = is_withheld(item)
     return {
         "service_request_id": item.reference,
         "status": "closed" if is_closed(item.status) else "open",

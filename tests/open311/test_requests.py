@@ -7,13 +7,21 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from sandbox.extensions import db
-from sandbox.models import Feedback, User
+from sandbox.models import Category, Feedback, Institution, User
 from sandbox.services.channels import open311_queries
 from sandbox.services.channels.api_keys import DEMO_API_KEY
-from sandbox.services.feedback.lifecycle import apply_action
+from sandbox.services.feedback.lifecycle import Submission, apply_action, submit_feedback
 from sandbox.services.workspace.clock import move_clock
 from sandbox.services.workspace.now import workspace_now
-from sandbox.workflow import TRAINING_DEFAULT_NOTICE, Action, Command, Role
+from sandbox.workflow import (
+    TRAINING_DEFAULT_NOTICE,
+    Action,
+    Channel,
+    Command,
+    ComplainantType,
+    FeedbackType,
+    Role,
+)
 from tests.open311.conftest import API
 
 
@@ -238,3 +246,35 @@ def test_seeded_demo_items_serialise(client, demo_world):
         sa.select(Feedback.complainant_name).where(Feedback.complainant_name.is_not(None))
     ).all()
     assert names and not any(name in body for name in names)
+
+
+def test_a_description_with_personal_data_stays_off_the_open_api(client, submit, demo):
+    own = submit(description="Mimi ni Halima Mrisho, simu yangu 0754321987. Maji hayatoki.")
+    plain = submit(description="Maji hayatoki kwa wiki mbili mtaani kwetu.")
+    listed = {e["service_request_id"]: e for e in get_list(client)}
+    assert listed[own]["description"] is None and "0754321987" not in str(listed)
+    assert listed[plain]["description"].startswith("Maji hayatoki")
+    one = client.get(f"{API}/requests/{own}.json").get_json()
+    assert one[0]["description"] is None
+
+
+def test_a_sensitive_category_is_sensitive_on_arrival(client, demo):
+    category = db.session.scalar(
+        sa.select(Category).where(Category.code == "gender_violence_child_protection")
+    )
+    institution = db.session.scalar(sa.select(Institution).where(Institution.code == "DODOMA_CC"))
+    item = submit_feedback(
+        demo,
+        Submission(
+            type=FeedbackType.COMPLAINT,
+            complainant_type=ComplainantType.ANONYMOUS,
+            channel=Channel.WEB,
+            institution_id=institution.id,
+            category_id=category.id,
+            description="Mume wangu ananipiga kila siku.",
+            region_id=institution.region_id,
+        ),
+    )
+    assert item.is_sensitive
+    one = client.get(f"{API}/requests/{item.reference}.json").get_json()
+    assert one[0]["description"] is None

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm.exc import StaleDataError
 
 from sandbox.extensions import db
-from sandbox.models import Feedback, FeedbackEvent, Institution, User, Workspace
+from sandbox.models import Category, Feedback, FeedbackEvent, Institution, User, Workspace
 from sandbox.services.channels import sms
 from sandbox.services.feedback.once import submit_once
 from sandbox.services.feedback.states import state_of, store_state
@@ -99,6 +99,7 @@ def add_feedback(
         region_id=submission.region_id,
         district_id=submission.district_id,
         description=description,
+        is_sensitive=_is_sensitive_category(submission.category_id),
         language="en" if submission.language == "en" else "sw",
         updated_at=now,
         submission_token=token,
@@ -111,6 +112,28 @@ def add_feedback(
     _record_submit_event(item, submission.channel, recorded_by, now)
     sms.notify_complainant(item, Action.SUBMIT, notices=rules.tables.notices)
     return item
+
+
+# Categories whose every item is sensitive from the moment it arrives (a bribe, violence, a
+# leak, an officer's misconduct): their text stays off every open answer before any officer
+# has looked. Category codes of seed_data/categories.yaml.
+SENSITIVE_CATEGORIES = frozenset(
+    {
+        "corruption",
+        "officer_misconduct",
+        "confidentiality_breach",
+        "gender_violence_child_protection",
+        "human_rights_governance",
+    }
+)
+
+
+def _is_sensitive_category(category_id: int | None) -> bool:
+    """True when the chosen category is one whose items are sensitive on arrival."""
+    if category_id is None:
+        return False
+    code = db.session.scalar(sa.select(Category.code).where(Category.id == category_id))
+    return code in SENSITIVE_CATEGORIES
 
 
 def _issue_secret(item: Feedback) -> None:
