@@ -11,7 +11,7 @@ from sandbox.i18n import current_language
 from sandbox.services.channels import sms_log
 from sandbox.services.channels.sms_inbound import BadInboundSms, parse_inbound, receive_sms
 from sandbox.services.desk.confidentiality import RevealRefused
-from sandbox.sms.forms import OutboxFilterForm, RevealPhoneForm
+from sandbox.sms.forms import RevealPhoneForm
 from sandbox.text import page_number
 from sandbox.workflow.permissions import Capability
 from sandbox.workspace_routing import current_workspace, workspace_aware
@@ -78,18 +78,12 @@ def reveal(message_id: int):
 def _render_log(status: int = 200, revealed: dict | None = None, **context):
     """The log page for the current user (never cached: a revealed number may be on it)."""
     workspace = _own_workspace()
-    form = OutboxFilterForm(request.args)
-    phone = form.phone.data if form.validate() else None
-    page = sms_log.outbox_page(
-        workspace, current_user, phone, page_number(request.args.get("page"))
-    )
+    page = sms_log.outbox_page(workspace, current_user, page_number(request.args.get("page")))
     html = render_template(
         "sms/outbox.html",
-        form=form,
         page=page,
         workspace=workspace,
         log=sms_log,
-        may_filter=sms_log.can_filter_by_phone(current_user),
         revealed=revealed or {},
         reveal_form=context.pop("reveal_form", None) or RevealPhoneForm(formdata=None),
         **context,

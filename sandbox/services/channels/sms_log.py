@@ -7,8 +7,8 @@
 - Phone numbers are masked exactly as on the desk, for every role. A role that may reveal
   identity (``Capability.REVEAL_IDENTITY``) reveals one message's number with a reason, and
   the reveal is written to the desk's own audit (``IdentityReveal`` of the item).
-- Filtering by phone is a lookup, so only roles that may reveal can use it (others' filter is
-  ignored), within their scope, never over anonymous items.
+- There is no search by phone number: finding a number's messages is revealing who sent
+  them, and a reveal is only ever one message, with a reason, audited.
 - The citizen's secret in a reference SMS is never shown here (only the handset reads it).
 """
 
@@ -19,12 +19,10 @@ import re
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from sandbox.channels.phones import normalise_phone
 from sandbox.extensions import db
 from sandbox.models import Feedback, SmsMessage, User, Workspace
 from sandbox.services.desk.confidentiality import RevealRefused, reveal_identity
 from sandbox.services.feedback.scope import scope_clause
-from sandbox.workflow import ComplainantType
 from sandbox.workflow.permissions import Capability, can
 
 OUTBOX_PER_PAGE = 25
@@ -35,11 +33,6 @@ HIDDEN_SECRET = r"\1••••••"
 def can_read_gateway_log(user) -> bool:
     """True for the roles that may read a workspace's SMS log."""
     return can(user, Capability.READ_GATEWAY_LOG)
-
-
-def can_filter_by_phone(user) -> bool:
-    """Looking a number up is revealing it: only for roles that may reveal identity."""
-    return can(user, Capability.REVEAL_IDENTITY)
 
 
 def _visible(workspace: Workspace, user: User) -> sa.Select:
@@ -56,15 +49,9 @@ def _visible(workspace: Workspace, user: User) -> sa.Select:
     return query.where(Feedback.id.is_not(None), scope_clause(user))
 
 
-def outbox_page(workspace: Workspace, user: User, raw_phone: str | None, page: int):
-    """One page of the log for this user, optionally for one phone (revealing roles only)."""
+def outbox_page(workspace: Workspace, user: User, page: int):
+    """One page of the log for this user (no search by number: that would be a lookup)."""
     query = _visible(workspace, user)
-    if raw_phone and can_filter_by_phone(user):
-        phone = normalise_phone(raw_phone)
-        not_anonymous = sa.or_(
-            Feedback.id.is_(None), Feedback.complainant_type != ComplainantType.ANONYMOUS
-        )
-        query = query.where(SmsMessage.phone == (phone or ""), not_anonymous)
     return db.paginate(query, page=max(page, 1), per_page=OUTBOX_PER_PAGE, error_out=False)
 
 
