@@ -37,7 +37,7 @@ def inbound():
     try:
         message = parse_inbound(request.form)
     except BadInboundSms as error:
-        return jsonify(status="rejected", error=str(error)), 400
+        return jsonify(status="rejected", error=f"{error.message_sw} / {error.message_en}"), 400
     return jsonify(status="received", action=receive_sms(workspace, message))
 
 

@@ -26,6 +26,7 @@ from sandbox.services.feedback.references import find_in
 from sandbox.services.workspace.now import workspace_now
 from sandbox.text import without_control
 from sandbox.workflow import Channel, ComplainantType
+from sandbox.workflow.errors import BilingualError
 
 MAX_TEXT = 1600  # ten concatenated SMS parts
 MAX_ECHO = 20  # septets of a citizen's word repeated in a reply: the help stays within 3 parts
@@ -48,8 +49,8 @@ STATUS = (
 NO_REPLY = ("bado hakuna", "none yet")
 
 
-class BadInboundSms(ValueError):
-    """A callback without a usable sender; answered 400, never a 500."""
+class BadInboundSms(BilingualError, ValueError):
+    """A callback without a usable sender; answered 400 in both languages, never a 500."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,9 @@ def parse_inbound(form) -> InboundSms:
     """The callback's fields, checked; raises BadInboundSms."""
     sender = normalise_phone(str(form.get("from") or ""))
     if sender is None:
-        raise BadInboundSms("missing or invalid 'from'")
+        raise BadInboundSms(
+            "Mtumaji ('from') hayupo au si namba sahihi.", "missing or invalid 'from'"
+        )
     text = without_control(str(form.get("text") or ""))[:MAX_TEXT]
     gateway_id = without_control(str(form.get("id") or ""))[:64]
     return InboundSms(sender, text.strip(), str(form.get("to") or "")[:20], gateway_id)
