@@ -19,7 +19,8 @@ class UssdSession(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(sa.ForeignKey("workspace.id"), index=True)
     session_id: Mapped[str] = mapped_column(sa.String(MAX_SESSION_ID))
-    # Cleared when an anonymous submission ends, so nothing links the phone to the item.
+    # A keyed hash of the dialling phone (services/channels/ussd.phone_key), never the number;
+    # cleared when an anonymous submission ends.
     phone: Mapped[str] = mapped_column(sa.String(20), default="")
     state: Mapped[str] = mapped_column(sa.Text, default="{}")  # engine.Conversation as JSON
     language: Mapped[str] = mapped_column(sa.String(8), default="sw")

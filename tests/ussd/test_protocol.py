@@ -353,3 +353,12 @@ def test_a_wrong_method_on_a_page_stays_an_html_405_with_allow(client, demo):
     response = client.delete("/")
     assert response.status_code == 405 and response.mimetype == "text/html"
     assert "GET" in response.headers["Allow"]
+
+
+def test_a_session_never_stores_the_dialling_number_itself(dialler):
+    d = dialler()
+    d.send("9")  # mid-conversation: the session exists and knows which phone may continue
+    session = stored_session(d)
+    assert session.phone and PHONE[-9:] not in session.phone and PHONE not in session.phone
+    other = type(d)(d.client, phone="+255700000123", session_id=d.session_id)
+    assert other.post("9*2").startswith("END")  # another phone cannot continue it

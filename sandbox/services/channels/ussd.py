@@ -10,11 +10,14 @@ The reference and the secret reach the citizen on the last screen and in that SM
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from sandbox.channels.phones import normalise_phone
@@ -83,7 +86,7 @@ def handle_ussd(workspace: Workspace, request: UssdRequest) -> str:
     session, is_new = _session_for(workspace, request)
     screens = screens_for(rules_for(workspace))
     conv = Conversation.from_dict(_loads(session.state), session.language, screens)
-    if session.phone and session.phone != request.phone:
+    if session.phone and session.phone != phone_key(request.phone):
         conv.screen, conv.ending = "ended", ""  # another phone cannot continue someone's session
     port = DatabasePort(workspace, request.phone, request.session_id)
     reply = advance(conv, request.text, is_new, port, screens)
@@ -94,6 +97,15 @@ def handle_ussd(workspace: Workspace, request: UssdRequest) -> str:
         session.phone = ""
     db.session.commit()
     return reply.render()
+
+
+def phone_key(phone: str) -> str:
+    """What the session keeps of the dialling phone: a keyed hash (HMAC-SHA256 with the
+    installation's secret, 20 hex digits), enough to refuse another phone continuing the
+    session and never the number itself, so no row, log or database file ever holds an
+    anonymous citizen's number beside their session."""
+    secret = str(current_app.secret_key or "").encode()
+    return hmac.new(secret, phone.encode(), hashlib.sha256).hexdigest()[:20]
 
 
 def _session_for(workspace: Workspace, request: UssdRequest) -> tuple[UssdSession, bool]:
@@ -107,7 +119,7 @@ def _session_for(workspace: Workspace, request: UssdRequest) -> tuple[UssdSessio
     session = UssdSession(
         workspace_id=workspace.id,
         session_id=request.session_id,
-        phone=request.phone,
+        phone=phone_key(request.phone),
         state="{}",
         language="sw",
         updated_at=wall_now(),
