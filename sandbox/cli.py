@@ -36,9 +36,22 @@ main.add_command(routes_command)
 @click.option("--host", default=None, help="Address to listen on (default: $HOST or 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default: $PORT or 5000).")
 @click.option("--threads", type=int, default=8, show_default=True, help="Worker threads.")
+@click.option(
+    "--connections",
+    type=click.IntRange(1, 100_000),
+    default=1000,
+    show_default=True,
+    help="Open connections at most (a hall of 150 browsers keeps several each).",
+)
 @with_appcontext
-def run_command(host: str | None, port: int | None, threads: int) -> None:
-    """Serve the app with waitress (HOST=0.0.0.0 serves a workshop LAN)."""
+def run_command(host: str | None, port: int | None, threads: int, connections: int) -> None:
+    """Serve the app with waitress (HOST=0.0.0.0 serves a workshop LAN).
+
+    waitress's own limit is 100 open connections: in a hall of 150 trainees, each browser
+    keeping a few keep-alive connections, users past the hundredth waited until idle ones
+    closed (issue 10). The limit is raised so nobody is locked out; threads still bound the
+    work done at once.
+    """
     from waitress import serve
 
     from sandbox.secret_key import InsecureConfiguration, check_given_key
@@ -54,7 +67,14 @@ def run_command(host: str | None, port: int | None, threads: int) -> None:
     click.secho(
         f"\nMrejesho Sandbox: http://{shown}:{port}/  (Ctrl+C kusimamisha / to stop)", fg="green"
     )
-    serve(app, host=host, port=port, threads=threads, ident="mrejesho-sandbox")
+    serve(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        connection_limit=connections,
+        ident="mrejesho-sandbox",
+    )
 
 
 def register(app: Flask) -> None:

@@ -185,3 +185,18 @@ def test_a_holiday_is_declared_listed_and_withdrawn_from_the_command_line(runner
     assert bad.exit_code != 0 and "2026-03-20" in bad.output
     withdrawn = runner.invoke(args=["holiday", "withdraw", "sikukuu", "2026-11-09"])
     assert withdrawn.exit_code == 0 and "working day again" in withdrawn.output
+
+
+def test_run_serves_a_hall_without_locking_anyone_out(runner, monkeypatch):
+    import waitress
+
+    from sandbox.cli import run_command
+
+    served = {}
+    monkeypatch.setattr(waitress, "serve", lambda app, **options: served.update(options))
+    result = runner.invoke(run_command, ["--port", "5077"])
+    assert result.exit_code == 0, result.output
+    assert served["connection_limit"] == 1000 and served["port"] == 5077
+    assert served["host"] == "127.0.0.1"
+    runner.invoke(run_command, ["--connections", "300"])
+    assert served["connection_limit"] == 300
