@@ -7,10 +7,11 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import FeedbackEvent
-from sandbox.workflow import Action, Command
+from sandbox.workflow import Action
 from tests.concurrency import no_errors, race
 from tests.portal.test_track import (  # noqa: F401
     act,
+    ask_citizen,
     institution,
     officer,
     responded,
@@ -46,14 +47,7 @@ def test_a_doubled_rating_or_appeal_counts_once(app, client, responded, path, ac
 
 
 def test_a_doubled_answer_to_a_question_counts_once(app, client, demo, submitted, officer):  # noqa: F811
-    act(
-        demo,
-        submitted,
-        officer,
-        Command(Action.ACKNOWLEDGE),
-        Command(Action.ASSIGN, assignee_id=officer.id),
-        Command(Action.REQUEST_INFO, public_reply="Ni mtaa gani?"),
-    )
+    ask_citizen(demo, submitted, officer)
     url = f"/portal/track/{submitted.reference}/reply"
     data = {
         "answer": "Mtaa wa Uhuru",

@@ -63,6 +63,18 @@ def act(demo, item, officer, *commands: Command) -> None:
         apply_action(demo, item.id, command, actor=officer)
 
 
+def ask_citizen(demo, item, officer, question: str = "Ni mtaa gani?") -> None:
+    """Acknowledge, assign and ask the citizen a question: the clock waits for the answer."""
+    act(
+        demo,
+        item,
+        officer,
+        Command(Action.ACKNOWLEDGE),
+        Command(Action.ASSIGN, assignee_id=officer.id),
+        Command(Action.REQUEST_INFO, public_reply=question),
+    )
+
+
 @pytest.fixture
 def responded(demo, submitted, officer):
     """The complaint acknowledged, assigned, noted internally and answered."""
@@ -114,14 +126,7 @@ def test_overdue_is_shown(client, demo, submitted):
 
 
 def test_citizen_answers_a_question(client, demo, submitted, officer):
-    act(
-        demo,
-        submitted,
-        officer,
-        Command(Action.ACKNOWLEDGE),
-        Command(Action.ASSIGN, assignee_id=officer.id),
-        Command(Action.REQUEST_INFO, public_reply="Ni mtaa gani?"),
-    )
+    ask_citizen(demo, submitted, officer)
     page = track_page(client, submitted.reference)
     assert "Ni mtaa gani?" in page and 'name="answer"' in page
     response = client.post(
@@ -144,14 +149,7 @@ def test_citizen_answers_a_question(client, demo, submitted, officer):
 
 
 def test_empty_answer_is_refused_and_nothing_changes(client, demo, submitted, officer):
-    act(
-        demo,
-        submitted,
-        officer,
-        Command(Action.ACKNOWLEDGE),
-        Command(Action.ASSIGN, assignee_id=officer.id),
-        Command(Action.REQUEST_INFO, public_reply="Ni mtaa gani?"),
-    )
+    ask_citizen(demo, submitted, officer)
     response = client.post(
         f"/portal/track/{submitted.reference}/reply",
         data={"secret": secret_of(client), "answer": " "},
@@ -390,14 +388,7 @@ def test_days_left_sit_beside_the_deadline_that_counts(client, submitted, demo, 
 
 
 def test_a_paused_clock_says_so_instead_of_counting_down(client, submitted, demo, officer):
-    act(
-        demo,
-        submitted,
-        officer,
-        Command(Action.ACKNOWLEDGE),
-        Command(Action.ASSIGN, assignee_id=officer.id),
-        Command(Action.REQUEST_INFO, public_reply="Tafadhali taja mtaa."),
-    )
+    ask_citizen(demo, submitted, officer, "Tafadhali taja mtaa.")
     move_clock(demo, working_days=10)
     page = client.get(f"/portal/track?reference={submitted.reference}").text
     assert _deadline_states(page) == {"respond": "(Muda umesimama — inasubiri jibu la mwananchi)"}
@@ -423,14 +414,7 @@ def test_references_are_unique_and_tracking_says_where_to_look(
 
 
 def test_the_question_is_quoted_above_the_answer_box(client, demo, submitted, officer):
-    act(
-        demo,
-        submitted,
-        officer,
-        Command(Action.ACKNOWLEDGE),
-        Command(Action.ASSIGN, assignee_id=officer.id),
-        Command(Action.REQUEST_INFO, public_reply="Ni mtaa gani?"),
-    )
+    ask_citizen(demo, submitted, officer)
     turn = track_page(client, submitted.reference).split('aria-labelledby="reply-heading"')[1]
     quoted = turn.index('data-testid="question"')
     assert quoted < turn.index("Ni mtaa gani?") < turn.index('name="answer"')
