@@ -10,7 +10,7 @@ from sandbox.services.channels.sms import outbox
 from sandbox.services.desk.item import IdentityInReply, perform
 from sandbox.services.workspace.clock import move_clock
 from sandbox.services.workspace.escalation import escalate_overdue
-from sandbox.services.workspace.flags import flags_of, is_enabled, set_flag
+from sandbox.services.workspace.flags import flags_of, set_flag
 from sandbox.services.workspace.rules import rules_for
 from sandbox.services.workspace.workspaces import sla_policy_for
 from sandbox.workflow import Action, Command, MissingInput, Overlay, Role, behaviour
@@ -24,10 +24,10 @@ def test_defaults_until_a_workspace_changes_a_flag(make_workspace):
     assert flags_of(mine) == DEFAULTS
     set_flag(mine, Toggle.AUTO_ESCALATION, False)
     set_flag(mine, Toggle.AUTO_ESCALATION, False)  # idempotent: still one row
-    assert not is_enabled(mine, Toggle.AUTO_ESCALATION)
-    assert is_enabled(theirs, Toggle.AUTO_ESCALATION)
+    assert not rules_for(mine).is_on(Toggle.AUTO_ESCALATION)
+    assert rules_for(theirs).is_on(Toggle.AUTO_ESCALATION)
     set_flag(mine, Toggle.AUTO_ESCALATION, True)
-    assert is_enabled(mine, Toggle.AUTO_ESCALATION)
+    assert rules_for(mine).is_on(Toggle.AUTO_ESCALATION)
 
 
 def test_auto_escalation_can_be_switched_off(make_workspace):

@@ -16,11 +16,6 @@ from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import Toggle
 
 
-def is_enabled(workspace: Workspace, flag: Toggle) -> bool:
-    """The workspace's setting for a toggle, else the toggle's default (via its rules)."""
-    return rules_for(workspace).is_on(flag)
-
-
 def set_flag(workspace: Workspace, flag: Toggle, enabled: bool) -> None:
     """Switch a toggle for one workspace (other workspaces keep theirs)."""
     row = db.session.scalar(
