@@ -1,4 +1,5 @@
-"""Command line: `mrejesho run | setup | seed | demo-users | trainee | flag | holiday | db …`
+"""Command line: `mrejesho run | setup | seed | demo-users | trainee | flag | holiday | scenario
+| db …`
 (built on Flask's CLI)."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from flask.cli import FlaskGroup, routes_command, shell_command, with_appcontext
 from flask_migrate import upgrade
 
 from sandbox.cli_holidays import holiday_command
+from sandbox.cli_scenarios import scenario_command
 
 
 def _create_app() -> Flask:
@@ -85,6 +87,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(trainee_command)
     app.cli.add_command(flag_command)
     app.cli.add_command(holiday_command)
+    app.cli.add_command(scenario_command)
     app.cli.add_command(sweep_uploads_command)
 
 
