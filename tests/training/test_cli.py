@@ -29,7 +29,6 @@ def test_lint_fails_with_the_file_and_the_path(runner, tmp_path):
 
 def test_try_prints_the_score_of_the_solution_and_each_pitfall(runner):
     result = runner.invoke(args=["scenario", "try", SHIPPED])
-    print(result.output)
     assert result.exit_code == 0, result.output
     assert "Suluhisho / Solution  —  100%, imekamilika / completed" in result.output
     assert result.output.count("Kosa / Pitfall:") == 2
