@@ -11,11 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 from sandbox.scenarios.loader import SCENARIOS_DIR, ScenarioError, lint, load_folder
 from sandbox.scenarios.scoring import Outcome
 from sandbox.services.training.trial import Run, try_scenario
+from sandbox.services.workspace.demo import ensure_world
 
 
 @click.group("scenario")
@@ -55,6 +57,7 @@ def try_command(scenario_id: str, folder: Path | None) -> None:
     scenario = library.scenarios.get(scenario_id)
     if scenario is None:
         raise click.ClickException(f"Hakuna hali '{scenario_id}'. / No scenario '{scenario_id}'.")
+    ensure_world(current_app.config["SEED_DATA_DIR"])
     trial = try_scenario(scenario)
     _show(trial.solution)
     for run in trial.pitfalls:
