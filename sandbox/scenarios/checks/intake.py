@@ -38,20 +38,36 @@ def _fits(item: Item, params: MadeParams, view: WorkspaceView) -> bool:
     )
 
 
-def _filters(params: MadeParams) -> tuple[str, str]:
+def _filters(params: MadeParams, view: WorkspaceView) -> tuple[str, str]:
     """The filters in words, to say what was expected."""
     sw, en = [], []
     if params.type is not None:
         sw.append(params.type.label_sw)
         en.append(params.type.label_en)
     if params.institution is not None:
-        sw.append(params.institution)
-        en.append(params.institution)
+        code = view.institution(params.institution)
+        sw.append(f"kwa {code}")
+        en.append(f"to {code}")
     if params.text:
         says = quoted(params.text)
         sw.append(f"ikitaja {says[0]}")
         en.append(f"saying {says[1]}")
     return " ".join(sw), " ".join(en)
+
+
+def described(items: tuple[Item, ...]) -> tuple[str, str]:
+    """What the attempt made: channel, type and whether named, for each item (or nothing)."""
+    if not items:
+        return NOTHING
+    sw = [
+        f"{i.channel.label_sw} {i.type.label_sw} ({'bila jina' if i.is_anonymous else 'kwa jina'})"
+        for i in items
+    ]
+    en = [
+        f"{i.channel.label_en} {i.type.label_en} ({'anonymous' if i.is_anonymous else 'named'})"
+        for i in items
+    ]
+    return "; ".join(sw), "; ".join(en)
 
 
 class WalkInParams(MadeParams):
@@ -67,7 +83,7 @@ def walk_in_recorded_with_consent(params: WalkInParams, view: WorkspaceView) -> 
     Consent is what the officer recorded: agreed, the item is identified; refused, it is
     anonymous and stores no identity at all.
     """
-    sw, en = _filters(params)
+    sw, en = _filters(params, view)
     agreed = ("kwa ridhaa ya kujulikana", "identified, with consent")
     refused = ("bila kujulikana (hakuna ridhaa)", "anonymous (no consent)")
     want = agreed if params.consent else refused
@@ -96,7 +112,7 @@ class SubmissionParams(MadeParams):
 @check("citizen_submission_made", SubmissionParams)
 def citizen_submission_made(params: SubmissionParams, view: WorkspaceView) -> CheckResult:
     """The trainee, playing the citizen, submitted by the channel given (and filters)."""
-    sw, en = _filters(params)
+    sw, en = _filters(params, view)
     channel = label(params.channel)
     expected = (f"mrejesho kwa {channel[0]} {sw}".strip(), f"feedback by {channel[1]} {en}".strip())
     made = [
@@ -108,9 +124,7 @@ def citizen_submission_made(params: SubmissionParams, view: WorkspaceView) -> Ch
         and _fits(i, params, view)
     ]
     if len(made) < params.at_least:
-        others = sorted({i.channel for i in view.created})
-        found = (" / ".join(c.label_sw for c in others), " / ".join(c.label_en for c in others))
-        return CheckResult(False, expected, found if others else NOTHING)
+        return CheckResult(False, expected, described(view.created))
     return CheckResult(
         True, expected, (f"mara {len(made)}", f"{len(made)} time(s)"), made[-1].reference
     )
