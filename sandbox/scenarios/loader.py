@@ -218,8 +218,13 @@ def _problem(file: str, path: str, expected: tuple[str, str], found: object) -> 
 
 
 def _problems(file: str, error: ValidationError) -> list[Problem]:
-    """Pydantic's errors as problems naming the field's path."""
-    return [_problem(file, field_path(e["loc"]), _expected(e), _found(e)) for e in error.errors()]
+    """Pydantic's errors as problems naming the field's path; of the errors a union gives
+    for one field (one per member type), the first says it."""
+    problems: dict[str, Problem] = {}
+    for e in error.errors():
+        path = field_path(e["loc"])
+        problems.setdefault(path, _problem(file, path, _expected(e), _found(e)))
+    return list(problems.values())
 
 
 def field_path(loc: tuple) -> str:
@@ -232,11 +237,21 @@ def field_path(loc: tuple) -> str:
             continue
         if is_tag and before in ("solution", "actions") and part in ACT_TAGS:
             continue
+        if isinstance(part, str) and _is_union_member(part):
+            continue
         if isinstance(part, int):
             parts.append(f"[{part}]")
         else:
             parts.append(f".{part}" if parts else str(part))
     return "".join(parts)
+
+
+def _is_union_member(part: str) -> bool:
+    """A loc entry naming a member type of a union (``str-enum[Status]``, ``int``)."""
+    return not part.isidentifier() or part in _TYPE_NAMES
+
+
+_TYPE_NAMES = frozenset({"int", "str", "bool", "float", "list", "dict", "none"})
 
 
 def _expected(error: Mapping[str, Any]) -> tuple[str, str]:
