@@ -65,6 +65,7 @@ def run_command(host: str | None, port: int | None, threads: int, connections: i
         check_given_key(app.config["SECRET_KEY"], production=app.config["PRODUCTION"], host=host)
     except InsecureConfiguration as error:
         raise click.ClickException(f"{error.message_sw} / {error.message_en}") from None
+    _check_scenarios()
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.secho(
         f"\nMrejesho Sandbox: http://{shown}:{port}/  (Ctrl+C kusimamisha / to stop)", fg="green"
@@ -77,6 +78,18 @@ def run_command(host: str | None, port: int | None, threads: int, connections: i
         connection_limit=connections,
         ident="mrejesho-sandbox",
     )
+
+
+def _check_scenarios() -> None:
+    """Refuse to serve with a broken scenario file: each problem names file, field, expected."""
+    from sandbox.scenarios.loader import SCENARIOS_DIR, ScenarioError, load_folder
+
+    try:
+        load_folder(current_app.config.get("SCENARIOS_DIR") or SCENARIOS_DIR)
+    except ScenarioError as error:
+        raise click.ClickException(
+            f"Faili za hali zina matatizo / Scenario files have problems:\n{error}"
+        ) from None
 
 
 def register(app: Flask) -> None:

@@ -25,11 +25,17 @@ def scenario_command() -> None:
     """Guided scenarios: check the files, try a scenario (hali za mafunzo)."""
 
 
+def _folder() -> Path:
+    """The configured scenario folder (SCENARIOS_DIR), else the shipped scenarios/."""
+    return Path(current_app.config.get("SCENARIOS_DIR") or SCENARIOS_DIR)
+
+
 @scenario_command.command("lint")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@with_appcontext
 def lint_command(path: Path | None) -> None:
     """Validate scenario files (default: the shipped scenarios/); exit 1 on any problem."""
-    problems = lint(path or SCENARIOS_DIR)
+    problems = lint(path or _folder())
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
@@ -51,7 +57,7 @@ def lint_command(path: Path | None) -> None:
 def try_command(scenario_id: str, folder: Path | None) -> None:
     """Run a scenario's solution and pitfalls in throw-away workspaces; print scores."""
     try:
-        library = load_folder(folder or SCENARIOS_DIR)
+        library = load_folder(folder or _folder())
     except ScenarioError as error:
         raise click.ClickException(str(error)) from None
     scenario = library.scenarios.get(scenario_id)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
+from sandbox.cli import run_command
 from sandbox.scenarios.loader import SCENARIOS_DIR
 
 SHIPPED = "kuthibitisha-kwa-wakati"
@@ -40,3 +43,14 @@ def test_try_an_unknown_scenario_says_so(runner):
     result = runner.invoke(args=["scenario", "try", "no-such-scenario"])
     assert result.exit_code == 1
     assert "No scenario 'no-such-scenario'" in result.output
+
+
+def test_the_server_does_not_start_with_a_broken_scenario(app, runner, tmp_path, monkeypatch):
+    shutil.copy(SCENARIOS_DIR / "competencies.yaml", tmp_path)
+    (tmp_path / "mbovu.yaml").write_text("id: mbovu\nversion: one\n", encoding="utf-8")
+    monkeypatch.setitem(app.config, "SCENARIOS_DIR", str(tmp_path))
+    monkeypatch.setattr("waitress.serve", lambda *a, **k: pytest.fail("served"))
+    result = runner.invoke(run_command, ["--host", "127.0.0.1"])
+    assert result.exit_code == 1
+    assert "mbovu.yaml: version" in result.output
+    assert "Scenario files have problems" in result.output
