@@ -6,9 +6,17 @@ import pytest
 import sqlalchemy as sa
 
 from sandbox.extensions import db
-from sandbox.models import Feedback, FeedbackEvent, User, Workspace
+from sandbox.models import Feedback, FeedbackEvent, ScenarioAttempt, User, Workspace
 from sandbox.scenarios import acts
 from sandbox.scenarios.view import Actor
+from sandbox.services.training.attempts import (
+    AttemptRefused,
+    check_attempt,
+    current_attempt,
+    open_hint,
+    placed_of,
+    start_attempt,
+)
 from sandbox.services.training.checking import check_work
 from sandbox.services.training.replay import replay
 from sandbox.services.training.setup import SetupRefused, apply_setup
@@ -168,3 +176,34 @@ def test_discard_workspace_removes_only_that_workspace(app_ctx, make_workspace, 
     discard_workspace(keep)
     db.session.expunge_all()
     assert db.session.get(Workspace, keep_id) is None
+
+
+def test_an_attempt_records_hints_and_the_latest_check(desk, shipped):
+    workspace, trainee = desk
+    scenario = shipped("kuthibitisha-kwa-wakati")
+    attempt = start_attempt(workspace, trainee, scenario)
+    assert current_attempt(workspace, trainee, scenario.id) == attempt
+    hint = open_hint(attempt, scenario, "thibitisha")
+    assert hint.text.sw.startswith("Fungua")
+    open_hint(attempt, scenario, "thibitisha")
+    with pytest.raises(AttemptRefused):
+        open_hint(attempt, scenario, "thibitisha")  # only two hints
+    replay(workspace, trainee, placed_of(attempt), scenario.solution)
+    outcome = check_attempt(attempt, scenario, workspace, trainee)
+    db.session.expire_all()
+    stored = db.session.get(ScenarioAttempt, attempt.id)
+    assert stored.hints_opened == {"thibitisha": 2}
+    assert stored.score == outcome.score == pytest.approx((0.75 + 2) / 3, abs=1e-4)
+    assert stored.is_completed and stored.is_success
+    assert stored.steps_passed == ["thibitisha", "panga-na-anza"]
+
+
+def test_restarting_keeps_the_earlier_attempt(desk, shipped):
+    workspace, trainee = desk
+    scenario = shipped("pongezi-kama-pongezi")
+    first = start_attempt(workspace, trainee, scenario)
+    second = start_attempt(workspace, trainee, scenario)
+    db.session.expire_all()
+    assert not db.session.get(ScenarioAttempt, first.id).is_current
+    assert current_attempt(workspace, trainee, scenario.id).id == second.id
+    assert second.placed["items"]["A"] != first.placed["items"]["A"]
