@@ -9,7 +9,7 @@ channels; a directive is given by a leader of the setup's ``staff``.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -193,27 +193,28 @@ class Wait(Act):
     working_days: int = Field(ge=1, le=30)
 
 
-AnyAct = Annotated[
-    Acknowledge
-    | Assign
-    | Start
-    | RequestInfo
-    | CitizenReplies
-    | Transfer
-    | AcceptTransfer
-    | ReturnTransfer
-    | Respond
-    | Close
-    | Reject
-    | Note
-    | Escalate
-    | Directive
-    | RevealIdentity
-    | Rate
-    | WalkIn
-    | SubmitUssd
-    | SubmitPortal
-    | Wait,
-    Field(discriminator="do"),
-]
+ACTS = (
+    Acknowledge,
+    Assign,
+    Start,
+    RequestInfo,
+    CitizenReplies,
+    Transfer,
+    AcceptTransfer,
+    ReturnTransfer,
+    Respond,
+    Close,
+    Reject,
+    Note,
+    Escalate,
+    Directive,
+    RevealIdentity,
+    Rate,
+    WalkIn,
+    SubmitUssd,
+    SubmitPortal,
+    Wait,
+)
+ACT_NAMES = frozenset(get_args(cls.model_fields["do"].annotation)[0] for cls in ACTS)
+AnyAct = Annotated[Union[ACTS], Field(discriminator="do")]  # noqa: UP007 - a tuple of models
 """One act of a solution or pitfall, chosen by its ``do``."""

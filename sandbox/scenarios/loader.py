@@ -17,18 +17,12 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from sandbox.scenarios.acts import ACT_NAMES
 from sandbox.scenarios.checks import CHECKS
 from sandbox.scenarios.schema import Competency, Scenario
 
 SCENARIOS_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 COMPETENCIES_FILE = "competencies.yaml"
-ACT_TAGS = frozenset(
-    {
-        "acknowledge", "assign", "start", "request_info", "citizen_replies", "transfer",
-        "accept_transfer", "return_transfer", "respond", "close", "reject", "note", "escalate",
-        "directive", "reveal_identity", "rate", "walk_in", "submit_ussd", "submit_portal", "wait",
-    }
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -235,7 +229,7 @@ def field_path(loc: tuple) -> str:
         is_tag = isinstance(loc[n - 1], int) if n else False
         if is_tag and before in ("checks",) and part in CHECKS:
             continue
-        if is_tag and before in ("solution", "actions") and part in ACT_TAGS:
+        if is_tag and before in ("solution", "actions") and part in ACT_NAMES:
             continue
         if isinstance(part, str) and _is_union_member(part):
             continue

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from sandbox.scenarios.acts import ACT_NAMES
+from sandbox.scenarios.checks import CHECKS
 from sandbox.scenarios.loader import (
     SCENARIOS_DIR,
     Problem,
@@ -135,3 +137,9 @@ def test_across_a_folder(folder, minimal):
     assert ("nyingine.yaml", "prerequisites[1]", "haipo") in said
     cycles = [p for p in raised.value.problems if p.path == "prerequisites" and "->" in p.found]
     assert len(cycles) == 1
+
+
+def test_the_authoring_guide_lists_every_check_type_and_act():
+    guide = (SCENARIOS_DIR.parent / "docs" / "SCENARIOS.md").read_text(encoding="utf-8")
+    assert [name for name in CHECKS if f"`{name}`" not in guide] == []
+    assert [act for act in ACT_NAMES if f"`{act}" not in guide] == []
