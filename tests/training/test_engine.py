@@ -207,3 +207,47 @@ def test_restarting_keeps_the_earlier_attempt(desk, shipped):
     assert not db.session.get(ScenarioAttempt, first.id).is_current
     assert current_attempt(workspace, trainee, scenario.id).id == second.id
     assert second.placed["items"]["A"] != first.placed["items"]["A"]
+
+
+def test_a_leader_of_the_setup_gives_a_directive_and_the_citizen_rates(desk, scenario_from):
+    workspace, trainee = desk
+    setup = {
+        "staff": [{"key": "L", "role": "leader"}],
+        "items": [
+            {
+                "key": "A",
+                "type": "complaint",
+                "description": "Maji.",
+                "received_working_days_ago": 1,
+                "history": "ack",
+            },
+            {
+                "key": "B",
+                "type": "complaint",
+                "description": "Barabara.",
+                "received_working_days_ago": 3,
+                "history": "ack assign start respond",
+            },
+        ],
+    }
+    scenario = scenario_from(setup=setup)
+    placed = apply_setup(workspace, trainee, scenario)
+    done = replay(
+        workspace,
+        trainee,
+        placed,
+        [
+            acts.Directive(do="directive", item="A", text="Shughulikieni leo.", by="L"),
+            acts.Escalate(do="escalate", item="A", reason="Imechelewa kwa mkuu."),
+            acts.Rate(do="rate", item="B", rating=2),
+        ],
+    )
+    assert [r.refusal for r in done] == [None, None, None]
+    view = build_view(workspace, trainee, placed)
+    assert [(e.action, e.actor) for e in view.item("A").events[-2:]] == [
+        (Action.DIRECTIVE, Actor.LEADER),
+        (Action.ESCALATE, Actor.TRAINEE),
+    ]
+    assert view.item("A").escalation_level is EscalationLevel.HEAD
+    assert view.item("B").rating == 2
+    assert view.item("B").events[-1].actor is Actor.CITIZEN
