@@ -87,7 +87,7 @@ def open_cohort(join_code: str | None) -> Cohort:
     if cohort is None:
         raise JoinRefused(
             "join_code",
-            "Hakuna kundi lenye namba hii. Angalia namba aliyotoa mwezeshaji (mfano KXP-4TM).",
+            "Hakuna kundi lenye msimbo huu. Angalia msimbo aliotoa mwezeshaji (mfano KXP-4TM).",
             "No cohort has this code. Check the code your facilitator gave (like KXP-4TM).",
         )
     if cohort.is_archived:
@@ -172,11 +172,11 @@ def _wrong_code_or_pin(code: str) -> SignInRefused:
         sa.select(Cohort.id).where(Cohort.join_code == code)
     ):
         return SignInRefused(
-            "Hii ni namba ya kundi. Tumia namba yako binafsi uliyopewa ulipojiunga.",
+            "Huu ni msimbo wa kundi. Tumia msimbo wako binafsi uliopewa ulipojiunga.",
             "This is a cohort's join code. Use the personal code you were given when you joined.",
         )
     return SignInRefused(
-        "Namba binafsi au PIN si sahihi. Angalia zote mbili ujaribu tena.",
+        "Msimbo binafsi au PIN si sahihi. Angalia vyote viwili ujaribu tena.",
         "Wrong personal code or PIN. Check both and try again.",
     )
 
