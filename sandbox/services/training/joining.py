@@ -114,7 +114,7 @@ def join_cohort(request: JoinRequest) -> Enrolment:
     phone = _phone(request.phone)
     workspace = create_workspace(
         _unused_workspace_code(),
-        name,
+        cohort.name,  # never the trainee's name: a workspace's name shows on its public portal
         WorkspaceKind.TRAINEE,
         seed=cohort.seed,
         clock_base=cohort.start_at,
