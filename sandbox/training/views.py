@@ -16,6 +16,7 @@ from sandbox.services.training.joining import (
     JoinRequest,
     SignInRefused,
     join_cohort,
+    join_problems,
     shown_code,
     sign_in_trainee,
 )
@@ -32,19 +33,9 @@ bp = Blueprint("training", __name__, template_folder="templates")
 def join():
     """The join form; on success the trainee is signed in and lands on their own desk."""
     form = JoinForm()
-    if form.validate_on_submit():
-        typed = JoinRequest(
-            join_code=form.join_code.data,
-            name=form.name.data,
-            pin=form.pin.data,
-            home_institution=form.home_institution.data or "",
-            phone=form.phone.data or "",
-        )
-        try:
-            enrolment = join_cohort(typed)
-        except JoinRefused as refused:
-            form[refused.field].errors.append(refused.message(current_language()))
-        else:
+    if form.is_submitted():
+        enrolment = _try_join(form)
+        if enrolment is not None:
             _sign_in(enrolment)
             flash(
                 _(
@@ -85,6 +76,26 @@ def me():
     return render_template("training/me.html", card=trainee_card(current_user))
 
 
+def _try_join(form: JoinForm):
+    """The new enrolment, or None with every problem written under its field at once."""
+    form.validate()
+    typed = JoinRequest(
+        join_code=form.join_code.data or "",
+        name=form.name.data or "",
+        pin=form.pin.data or "",
+        home_institution=form.home_institution.data or "",
+        phone=form.phone.data or "",
+    )
+    _add_errors(form, join_problems(typed))
+    if form.errors:
+        return None
+    try:
+        return join_cohort(typed)
+    except JoinRefused as refused:  # the cohort was archived a moment ago
+        _add_errors(form, [refused])
+        return None
+
+
 def _sign_in(enrolment) -> None:
     """Sign this browser in as the trainee (ending another user's session here first)."""
     if current_user.is_authenticated and current_user.id != enrolment.user_id:
@@ -94,6 +105,14 @@ def _sign_in(enrolment) -> None:
     open_session(user)
     login_user(user)
     session.setdefault("lang", enrolment.cohort.language)  # a choice made here stays
+
+
+def _add_errors(form, problems) -> None:
+    """Each refusal under its field, unless the form already says what is wrong there."""
+    for refused in problems:
+        field = form[refused.field]
+        if not field.errors:
+            field.errors = [refused.message(current_language())]
 
 
 def _page(template: str, form):

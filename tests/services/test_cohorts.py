@@ -23,6 +23,7 @@ from sandbox.services.training.joining import (
     SignInRefused,
     enrolment_of,
     join_cohort,
+    join_problems,
     shown_code,
     sign_in_trainee,
 )
@@ -195,3 +196,10 @@ def test_an_archived_cohort_lets_no_trainee_back_in(cohort):
         sign_in_trainee(enrolment.personal_code, "4821")
     with pytest.raises(SignInRefused, match="Wrong"):  # a wrong PIN learns nothing more
         sign_in_trainee(enrolment.personal_code, "9999")
+
+
+def test_join_problems_lists_every_field_at_once_and_writes_nothing(cohort):
+    problems = join_problems(JoinRequest("ABC-DEF", "A", "12", phone="123"))
+    assert [p.field for p in problems] == ["join_code", "name", "pin", "phone"]
+    assert join_problems(JoinRequest(cohort.join_code, "Asha", "4821")) == []
+    assert db.session.scalar(sa.select(sa.func.count(Enrolment.id))) == 0

@@ -176,3 +176,15 @@ def test_every_page_shows_a_signed_in_user_the_sandbox_date(client, demo_world, 
 def test_my_training_is_for_trainees_only(client, demo_world, login_as):
     login_as("afisa.dodoma")
     assert client.get("/training/me").status_code == 403
+
+
+def test_every_problem_of_a_join_is_shown_on_the_first_try(client, cohort):
+    typed = join_form(cohort, join_code="ABC-DEF", phone="12345", pin="12", pin_confirm="13")
+    page = text(client.post("/join", data=typed))
+    for message in (
+        "Hakuna kundi lenye msimbo huu",
+        "Andika namba ya simu ya Tanzania",
+        "PIN iwe tarakimu 4 hadi 6",
+        "PIN mbili hazifanani",
+    ):
+        assert message in page

@@ -99,17 +99,33 @@ def open_cohort(join_code: str | None) -> Cohort:
     return cohort
 
 
+def join_problems(request: JoinRequest) -> list[JoinRefused]:
+    """Everything wrong with a join request at once (code, name, PIN, phone), writing nothing.
+
+    A form shows every problem on the first try, not one per try.
+    """
+    problems = []
+    checks = (
+        lambda: open_cohort(request.join_code),
+        lambda: _check_name(request.name),
+        lambda: check_pin(request.pin),
+        lambda: _phone(request.phone),
+    )
+    for check in checks:
+        try:
+            check()
+        except JoinRefused as refused:
+            problems.append(refused)
+    return problems
+
+
 def join_cohort(request: JoinRequest) -> Enrolment:
     """Enrol a trainee: their own seeded workspace, their login and a personal code; commits."""
+    problems = join_problems(request)
+    if problems:
+        raise problems[0]
     cohort = open_cohort(request.join_code)
     name = _clean(request.name)
-    if not 2 <= len(name) <= MAX_NAME:
-        raise JoinRefused(
-            "name",
-            f"Andika jina lako (herufi 2 hadi {MAX_NAME}).",
-            f"Write your name (2 to {MAX_NAME} characters).",
-        )
-    check_pin(request.pin)
     home_institution = _clean(request.home_institution)[:MAX_INSTITUTION] or None
     phone = _phone(request.phone)
     workspace = create_workspace(
@@ -191,6 +207,16 @@ def enrolment_of(user) -> Enrolment | None:
 def shown_code(enrolment: Enrolment) -> str:
     """The trainee's personal code as shown and read aloud (``KXP-4TM``)."""
     return grouped(enrolment.personal_code)
+
+
+def _check_name(typed: str | None) -> None:
+    """A name of 2 to 120 characters once trimmed."""
+    if not 2 <= len(_clean(typed)) <= MAX_NAME:
+        raise JoinRefused(
+            "name",
+            f"Andika jina lako (herufi 2 hadi {MAX_NAME}).",
+            f"Write your name (2 to {MAX_NAME} characters).",
+        )
 
 
 def _clean(text: str | None) -> str:
