@@ -1,7 +1,7 @@
 """cohort and enrolment: trainees who join with a code
 
-Revision ID: d7e8f9a0b1c2
-Revises: c5d6e7f8a9b0
+Revision ID: cohort1a2b3c
+Revises: e8f9a0b1c2d3
 Create Date: 2026-11-30 13:50:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'd7e8f9a0b1c2'
-down_revision = 'c5d6e7f8a9b0'
+revision = 'cohort1a2b3c'
+down_revision = 'e8f9a0b1c2d3'
 branch_labels = None
 depends_on = None
 
