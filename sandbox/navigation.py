@@ -28,6 +28,7 @@ MENU = (
     NavItem("main.index", _l("Home")),
     NavItem("portal.index", _l("Submit feedback")),
     NavItem("ussd.phone", _l("Phone *152*00#")),
+    NavItem("training.me", _l("My training")),
     NavItem("desk.index", _l("Desk")),
     NavItem("reports.dashboard", _l("Reports")),
     NavItem("accounts.account_list", _l("Accounts")),
