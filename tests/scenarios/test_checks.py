@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from sandbox.scenarios.checks import CHECKS, evaluate
-from sandbox.scenarios.view import Actor, Identity, Reveal, Sms, Template
+from sandbox.scenarios.view import Actor, Identity, Reveal, Sms, Template, Tracking
 from sandbox.workflow import (
     Action,
     Channel,
@@ -128,6 +128,16 @@ ITEM_CASES = {
         {"events": (event(A.RESPOND, text=REPLY, is_public=True),), "sms": (Sms(REPLY, T0),)},
         {"sms": (Sms("Tutakupigia 0754-321-987.", T0),)},
     ),
+    "assigned_to": (
+        {"to": "J"},
+        {"assignee": "J"},
+        {"assignee": "other"},
+    ),
+    "citizen_tracked": (
+        {"channel": "sms"},
+        {"trackings": (Tracking(Channel.SMS, T0),)},
+        {"trackings": ()},
+    ),
 }
 
 WALK_IN = {"channel": Channel.WALK_IN, "submitted_by": Actor.TRAINEE, "description": "Soko"}
@@ -228,6 +238,36 @@ def test_an_internal_note_with_the_name_is_not_public(make_item, make_view):
     item = make_item(events=(event(A.NOTE, text="Asha Mwakalinga alipiga simu."),))
     params = _params("no_identity_in_public_replies", {"item": "A"})
     assert evaluate("no_identity_in_public_replies", params, make_view(item)).passed
+
+
+def test_what_the_citizen_texted_is_not_an_exposure(make_item, make_view):
+    item = make_item(sms=(Sms("TANESCO umeme umekatika, mimi Asha 0754321987", T0, inbound=True),))
+    params = _params("no_identity_in_public_replies", {"item": "A"})
+    assert evaluate("no_identity_in_public_replies", params, make_view(item)).passed
+
+
+def test_assigned_to_names_the_officers(make_item, make_view):
+    params = _params("assigned_to", {"item": "A", "to": "J"})
+    view = make_view(make_item(assignee="trainee"), staff={"J": "Zawadi Mushi"})
+    got = evaluate("assigned_to", params, view)
+    assert not got.passed
+    assert got.expected == ("amepangiwa Zawadi Mushi", "assigned to Zawadi Mushi")
+    assert got.found == ("amepangiwa wewe mwenyewe", "assigned to yourself")
+    anyone = _params("assigned_to", {"item": "A"})
+    assert evaluate("assigned_to", anyone, view).passed
+    assert not evaluate("assigned_to", anyone, make_view(make_item())).passed
+
+
+def test_tracking_without_an_item_reads_the_items_made_in_the_attempt(make_item, make_view):
+    params = _params("citizen_tracked", {})
+    tracked = make_item(key="", trackings=(Tracking(Channel.SMS, T0),))
+    assert evaluate(
+        "citizen_tracked", params, make_view(created=[make_item(key=""), tracked])
+    ).passed
+    got = evaluate("citizen_tracked", params, make_view(created=[make_item(key="")]))
+    assert not got.passed
+    assert got.found == ("haijafuatiliwa", "not tracked")
+    assert not evaluate("citizen_tracked", params, make_view()).passed
 
 
 def test_own_institution_reads_as_the_trainee_s(make_item, make_view):

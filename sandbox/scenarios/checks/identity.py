@@ -76,7 +76,8 @@ def exposures(item: Item) -> list[tuple[str, str]]:
     who = item.identity
     if who is None:
         return []
-    texts = [e.text for e in item.events if e.is_public and e.text] + [s.text for s in item.sms]
+    sent = [s.text for s in item.sms if not s.inbound]  # what the citizen wrote is theirs
+    texts = [e.text for e in item.events if e.is_public and e.text] + sent
     found = []
     if any(contains(t, part) for t in texts for part in name_parts(who.name)):
         found.append(("jina", "name"))
