@@ -128,6 +128,19 @@ ITEM_CASES = {
         {"events": (event(A.RESPOND, text=REPLY, is_public=True),), "sms": (Sms(REPLY, T0),)},
         {"sms": (Sms("Tutakupigia 0754-321-987.", T0),)},
     ),
+    "rejected_with_reason": (
+        {"reason": "duplicate", "text": ["MRJ-T-2026-000002", "nakala"]},
+        {
+            "events": (
+                event(
+                    A.REJECT,
+                    text="Ni nakala ya MRJ-T-2026-000002, tunalishughulikia huko.",
+                    detail="rejection:duplicate",
+                ),
+            )
+        },
+        {"events": (event(A.REJECT, text="Nakala.", detail="rejection:duplicate"),)},
+    ),
     "assigned_to": (
         {"to": "J"},
         {"assignee": "J"},
@@ -268,6 +281,15 @@ def test_tracking_without_an_item_reads_the_items_made_in_the_attempt(make_item,
     assert not got.passed
     assert got.found == ("haijafuatiliwa", "not tracked")
     assert not evaluate("citizen_tracked", params, make_view()).passed
+
+
+def test_a_rejection_for_another_reason_fails_naming_both(make_item, make_view):
+    text = "Hili ni nakala ya lalamiko MRJ-T-2026-000002 ambalo tunalishughulikia."
+    item = make_item(events=(event(A.REJECT, text=text, detail="rejection:abusive"),))
+    params = _params("rejected_with_reason", {"item": "A", "reason": "duplicate"})
+    got = evaluate("rejected_with_reason", params, make_view(item))
+    assert not got.passed
+    assert "'Duplicate'" in got.expected[1] and "'Abusive language'" in got.found[1]
 
 
 def test_own_institution_reads_as_the_trainee_s(make_item, make_view):
