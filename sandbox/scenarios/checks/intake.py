@@ -60,15 +60,17 @@ def _filters(params: MadeParams, view: WorkspaceView) -> tuple[str, str]:
 
 
 def described(items: tuple[Item, ...]) -> tuple[str, str]:
-    """What the attempt made: channel, type and whether named, for each item (or nothing)."""
+    """What the attempt made: channel, type, institution and whether named, for each item."""
     if not items:
         return NOTHING
     sw = [
-        f"{i.channel.label_sw} {i.type.label_sw} ({'bila jina' if i.is_anonymous else 'kwa jina'})"
+        f"{i.channel.label_sw} {i.type.label_sw} kwa {i.institution} "
+        f"({'bila jina' if i.is_anonymous else 'kwa jina'})"
         for i in items
     ]
     en = [
-        f"{i.channel.label_en} {i.type.label_en} ({'anonymous' if i.is_anonymous else 'named'})"
+        f"{i.channel.label_en} {i.type.label_en} to {i.institution} "
+        f"({'anonymous' if i.is_anonymous else 'named'})"
         for i in items
     ]
     return "; ".join(sw), "; ".join(en)
