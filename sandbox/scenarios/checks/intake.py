@@ -94,13 +94,10 @@ def walk_in_recorded_with_consent(params: WalkInParams, view: WorkspaceView) -> 
     refused = ("bila kujulikana (hakuna ridhaa)", "anonymous (no consent)")
     want = agreed if params.consent else refused
     expected = (f"mrejesho wa dawati {sw} {want[0]}", f"a walk-in {en} {want[1]}")
-    walk_ins = [
-        i
-        for i in view.created
-        if i.channel is WALK_IN and i.submitted_by is Actor.TRAINEE and _fits(i, params, view)
-    ]
-    if not walk_ins:
-        return CheckResult(False, expected, NOTHING)
+    recorded = [i for i in view.created if i.channel is WALK_IN and i.submitted_by is Actor.TRAINEE]
+    walk_ins = [i for i in recorded if _fits(i, params, view)]
+    if not walk_ins:  # say what was recorded instead (another type, another subject)
+        return CheckResult(False, expected, described(tuple(recorded)))
     latest = walk_ins[-1]
     identified = latest.has_identity and not latest.is_anonymous
     found = agreed if identified else refused
