@@ -62,6 +62,13 @@ def event_happened(params: EventParams, view: WorkspaceView) -> CheckResult:
         return missing_item(expected, params.item)
     count = len(_matching(item, params))
     found = (f"mara {count}", f"{count} time(s)") if count else NOTHING
+    if not count and params.text:  # the action was done in other words: quote them
+        said = [
+            e.text
+            for e in item.events_of(params.action)
+            if (params.by is None or e.actor is params.by) and e.text
+        ]
+        found = both(f"'{said[-1][:80]}'") if said else found
     return result(count >= params.at_least, expected, found, item)
 
 
