@@ -253,6 +253,21 @@ def test_an_internal_note_with_the_name_is_not_public(make_item, make_view):
     assert evaluate("no_identity_in_public_replies", params, make_view(item)).passed
 
 
+def test_an_internal_note_counts_when_internal_texts_are_asked_for(make_item, make_view):
+    item = make_item(events=(event(A.TRANSFER_REQUEST, text="Mlalamikaji ni Asha, 0754321987."),))
+    public = _params("no_identity_in_public_replies", {"item": "A"})
+    internal = _params("no_identity_in_public_replies", {"item": "A", "internal": True})
+    assert evaluate("no_identity_in_public_replies", public, make_view(item)).passed
+    got = evaluate("no_identity_in_public_replies", internal, make_view(item))
+    assert not got.passed
+    assert got.found == ("jina, namba ya simu", "name, phone number")
+    said = make_item(
+        events=(event(A.CITIZEN_REPLIED, Actor.CITIZEN, text="Mimi ni Asha.", is_public=True),)
+    )
+    assert evaluate("no_identity_in_public_replies", public, make_view(said)).passed
+    assert evaluate("no_identity_in_public_replies", internal, make_view(said)).passed
+
+
 def test_what_the_citizen_texted_is_not_an_exposure(make_item, make_view):
     item = make_item(sms=(Sms("TANESCO umeme umekatika, mimi Asha 0754321987", T0, inbound=True),))
     params = _params("no_identity_in_public_replies", {"item": "A"})
