@@ -126,6 +126,7 @@ class Item:
     templates: tuple[Template, ...] = ()
     trackings: tuple[Tracking, ...] = ()
     assignee: str = ""  # the setup staff key of the assignee, "trainee", "other" or "" (none)
+    assignee_name: str = ""  # how the desk shows the assignee
 
     @property
     def is_anonymous(self) -> bool:

@@ -206,7 +206,8 @@ def assigned_to(params: AssigneeParams, view: WorkspaceView) -> CheckResult:
     elif who == "trainee":
         found = ("amepangiwa wewe mwenyewe", "assigned to yourself")
     elif who == "other":
-        found = ("amepangiwa afisa mwingine", "assigned to another officer")
+        name = f" ({item.assignee_name})" if item.assignee_name else ""
+        found = (f"amepangiwa afisa mwingine{name}", f"assigned to another officer{name}")
     else:
         name = view.staff.get(who, who)
         found = (f"amepangiwa {name}", f"assigned to {name}")

@@ -64,6 +64,7 @@ def build_view(workspace: Workspace, trainee: User, placed: Placed) -> v.Workspa
             _item(row, keyed.get(row.id, ""), codes, events, reveals, sms, workspace),
             trackings=tuple(trackings.get(row.id, ())),
             assignee=_assignee(row.assignee_id, staff),
+            assignee_name=row.assignee.display_name if row.assignee is not None else "",
         )
         for row in rows
     }
