@@ -307,6 +307,15 @@ def test_a_rejection_for_another_reason_fails_naming_both(make_item, make_view):
     assert "'Duplicate'" in got.expected[1] and "'Abusive language'" in got.found[1]
 
 
+def test_a_long_reply_is_shown_by_its_start_and_its_end(make_item, make_view):
+    long = THANKS + " " + "maneno " * 20 + "MWISHO WA MANENO YANGU."
+    item = make_item(events=(event(A.RESPOND, text=long, is_public=True),))
+    params = _params("reply_contains", {"item": "A", "text": ["kitu kingine"]})
+    got = evaluate("reply_contains", params, make_view(item))
+    assert got.found[1].startswith("'Asante kwa pongezi") and " … " in got.found[1]
+    assert got.found[1].endswith("MWISHO WA MANENO YANGU.'")
+
+
 def test_own_institution_reads_as_the_trainee_s(make_item, make_view):
     item = make_item(events=(event(A.TRANSFER_REQUEST, institution="DODOMA_CC"),))
     params = _params("transferred_to", {"item": "A", "institution": "own"})
