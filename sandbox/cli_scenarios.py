@@ -16,6 +16,7 @@ from flask.cli import with_appcontext
 
 from sandbox.scenarios.loader import SCENARIOS_DIR, ScenarioError, lint, load_folder
 from sandbox.scenarios.scoring import Outcome
+from sandbox.services.training.setup import SetupRefused
 from sandbox.services.training.trial import Run, try_scenario
 from sandbox.services.workspace.demo import ensure_world
 
@@ -64,7 +65,10 @@ def try_command(scenario_id: str, folder: Path | None) -> None:
     if scenario is None:
         raise click.ClickException(f"Hakuna hali '{scenario_id}'. / No scenario '{scenario_id}'.")
     ensure_world(current_app.config["SEED_DATA_DIR"])
-    trial = try_scenario(scenario)
+    try:
+        trial = try_scenario(scenario)
+    except SetupRefused as refused:  # a setup that cannot be applied: say why, no traceback
+        raise click.ClickException(f"{refused.message_sw} / {refused.message_en}") from None
     _show(trial.solution)
     for run in trial.pitfalls:
         _show(run)
