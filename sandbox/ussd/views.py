@@ -16,6 +16,7 @@ from werkzeug.exceptions import NotFound
 
 from sandbox.access import GATEWAY, key_based, public
 from sandbox.extensions import csrf
+from sandbox.limits import reference_action
 from sandbox.services.channels import handset as handsets
 from sandbox.services.channels.ussd import BadUssdRequest, handle_ussd, parse_ussd_request
 from sandbox.templating import when
@@ -86,6 +87,7 @@ def dial():
 
 @bp.post("/phone/sms")
 @public
+@reference_action  # "FUATILIA <reference>" looks an item up, as the portal's tracking does
 def send_sms():
     """The emulator texts the short code 15200 from this browser's phone (the number kept in
     the session, as when dialling): feedback, FUATILIA <reference> or a request for help."""

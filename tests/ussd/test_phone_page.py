@@ -137,3 +137,15 @@ def test_texting_needs_a_number_words_and_the_csrf_token(app, client, demo):
         assert text(client, "TANESCO umeme umekatika").status_code == 400
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
+
+
+def test_texting_is_rate_limited_like_tracking_on_the_portal(app, client, demo):
+    """An SMS "FUATILIA <reference>" looks an item up: a LAN guessing references by text is
+    stopped as the portal's tracking is, with a JSON answer the emulator can show."""
+    app.config["RATE_LIMIT_REFERENCE"] = "3 per minute"
+    try:
+        answers = [text(client, "FUATILIA MRJ-T-2026-000001") for _ in range(4)]
+    finally:
+        app.config["RATE_LIMIT_REFERENCE"] = "30 per minute"
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert "Majaribio mengi mno" in answers[-1].get_json()["error"]
