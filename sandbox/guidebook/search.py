@@ -52,12 +52,18 @@ def _match(guide: Guide, terms: list[str]) -> Hit | None:
     best = next((b for b in blocks if matches(b, terms)), None)
     if best is None:  # the words are spread over several blocks: the best covered one
         best = max(blocks, key=lambda b: sum(t in " ".join(words(b)) for t in terms))
-    return Hit(guide=guide, snippet=_shorten(best), in_title=in_title)
+    return Hit(guide=guide, snippet=_shorten(best, terms), in_title=in_title)
 
 
-def _shorten(block: str) -> str:
-    """A block cut to a phone-sized snippet at a word boundary."""
+def _shorten(block: str, terms: list[str]) -> str:
+    """A block cut to a phone-sized snippet at word boundaries, around the first term."""
     block = " ".join(block.split())
+    if len(block) <= SNIPPET_CHARS:
+        return block
+    at = block.casefold().find(terms[0])
+    start = 0 if at < SNIPPET_CHARS // 2 else at - SNIPPET_CHARS // 3
+    if start:
+        block = "… " + block[start:].split(" ", 1)[-1]
     if len(block) <= SNIPPET_CHARS:
         return block
     return block[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
