@@ -83,10 +83,15 @@ def plain_text(tokens) -> str:
     blocks = []
     for token in tokens:
         if token.type == "inline":
-            blocks.append("".join(c.content for c in token.children or [] if c.content))
+            blocks.append("".join(_child_text(c) for c in token.children or []))
         elif token.type in ("fence", "code_block"):
             blocks.append(token.content.strip())
     return "\n".join(b for b in blocks if b)
+
+
+def _child_text(child) -> str:
+    """An inline token's words; a line break inside a paragraph reads as a space."""
+    return " " if child.type in ("softbreak", "hardbreak") else child.content
 
 
 def _take_explicit_anchor(inline) -> str | None:

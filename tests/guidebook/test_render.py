@@ -80,3 +80,7 @@ def test_anchor_ignores_case_punctuation_and_diacritics():
 def test_plain_text_keeps_words_not_markup():
     text = render("## Kichwa\n\nSoma **hapa** na [pale](desk).\n").text
     assert text.splitlines() == ["Kichwa", "Soma hapa na pale."]
+
+
+def test_a_line_break_inside_a_paragraph_reads_as_a_space():
+    assert render("siku 10\nkwa kiongozi").text == "siku 10 kwa kiongozi"

@@ -60,3 +60,13 @@ def test_a_long_block_is_cut_at_a_word():
     around = search([long], "mwisho")[0].snippet
     assert around.startswith("… neno") and around.endswith("mwisho")
     assert len(around) <= 182
+
+
+def test_a_whole_phrase_ranks_before_scattered_words_and_short_words_are_whole():
+    scattered = guide("a", "Mwanzo", "Sikukuu zinahesabiwa.\n\nKazi ni Python.", 1)
+    phrase = guide("b", "Mwisho", "Siku za kazi ni tano.", 2)
+    assert [h.guide.slug for h in search([scattered, phrase], "siku za kazi")] == ["b"]
+    zaidi = guide("c", "Mwingine", "Sikukuu zaidi, kazi nyingi.", 3)
+    assert search([zaidi], "siku za kazi") == []  # "za" is not "zaidi"
+    both = guide("d", "Pia", "Sikukuu za mwaka. Kazi nyingi.", 4)
+    assert [h.guide.slug for h in search([both, phrase], "siku za kazi")] == ["b", "d"]
