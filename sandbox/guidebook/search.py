@@ -51,8 +51,13 @@ def matches(text: str, terms: list[str]) -> bool:
 
 
 def _fits(term: str, word: str) -> bool:
-    """A term of three letters or more starts the word; a shorter one is the word."""
-    return word.startswith(term) if len(term) >= 3 else word == term
+    """A term of three letters or more starts the word, or is the word with an ending of up
+    to two letters (``transfers`` finds ``transfer``); a shorter term is the word."""
+    if len(term) < 3:
+        return word == term
+    return word.startswith(term) or (
+        len(word) >= 4 and term.startswith(word) and len(term) - len(word) <= 2
+    )
 
 
 def _match(guide: Guide, terms: list[str]) -> Hit | None:

@@ -70,3 +70,10 @@ def test_a_whole_phrase_ranks_before_scattered_words_and_short_words_are_whole()
     assert search([zaidi], "siku za kazi") == []  # "za" is not "zaidi"
     both = guide("d", "Pia", "Sikukuu za mwaka. Kazi nyingi.", 4)
     assert [h.guide.slug for h in search([both, phrase], "siku za kazi")] == ["b", "d"]
+
+
+def test_a_short_ending_on_the_query_word_still_finds_the_word():
+    limit = guide("e", "Limit", "Intro.\n\nThe three-transfer limit.", 5)
+    hit = search([limit], "three transfers")[0]
+    assert hit.snippet == "The three-transfer limit."
+    assert search([limit], "threes transferring") == []
