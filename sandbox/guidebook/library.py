@@ -83,9 +83,13 @@ class Library:
         for lang in LANGUAGES:
             guide = self.get(slug, lang)
             if guide is None:
-                return f"no guide '{slug}' in {lang}"
+                return f"hakuna mwongozo '{slug}' ({lang}) / no guide '{slug}' in {lang}"
             if anchor and anchor not in guide.explicit_anchors:
-                return f"guide '{slug}' ({lang}) has no heading named '{{#{anchor}}}'"
+                named = f"'{{#{anchor}}}'"
+                return (
+                    f"mwongozo '{slug}' ({lang}) hauna kichwa {named} / "
+                    f"guide '{slug}' ({lang}) has no heading named {named}"
+                )
         return None
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sandbox.guidebook import Library as Guides
 from sandbox.guidebook.library import references_in
-from sandbox.scenarios.loader import Library as Scenarios
+from sandbox.scenarios.schema import Scenario
 
 
-def guide_references(scenarios: Scenarios) -> list[tuple[str, str]]:
+def guide_references(scenarios: Iterable[Scenario]) -> list[tuple[str, str]]:
     """(``<scenario id>: steps[i].guide`` or ``…hints[j].guide``, reference) of every link."""
     found = []
-    for scenario in scenarios.scenarios.values():
+    for scenario in scenarios:
         for i, step in enumerate(scenario.steps):
             where = f"{scenario.id}: steps[{i}]"
             found += [(f"{where}.guide", step.guide)] if step.guide else []
@@ -22,6 +24,6 @@ def guide_references(scenarios: Scenarios) -> list[tuple[str, str]]:
     return found
 
 
-def unknown_guide_references(scenarios: Scenarios, guides: Guides) -> list[str]:
+def unknown_guide_references(scenarios: Iterable[Scenario], guides: Guides) -> list[str]:
     """``<where>: <problem>`` for each guide link that names no guide or named heading."""
     return references_in(guide_references(scenarios), guides)
