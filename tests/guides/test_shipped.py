@@ -100,4 +100,5 @@ def test_a_scenario_linking_no_guide_or_heading_is_caught(guides, scenario_folde
     problems = unknown_guide_references(scenario_folder("hakuna", "transfer#hakuna"), guides)
     assert len(problems) == 2
     assert "steps[0].guide: hakuna mwongozo 'hakuna' (sw) / no guide 'hakuna' in sw" in problems[0]
-    assert "steps[0].hints[0].guide: guide 'transfer' (sw) has no heading" in problems[1]
+    assert "steps[0].hints[0].guide: mwongozo 'transfer' (sw) hauna kichwa" in problems[1]
+    assert "guide 'transfer' (sw) has no heading named '{#hakuna}'" in problems[1]
