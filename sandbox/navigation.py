@@ -35,6 +35,7 @@ MENU = (
     NavItem("sms.outbox", _l("SMS outbox")),
     NavItem("admin.index", _l("Administration")),
     NavItem("admin.calendar", _l("Calendar")),
+    NavItem("guides.index", _l("Guides")),
 )
 
 
