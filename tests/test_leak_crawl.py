@@ -173,6 +173,7 @@ def _values(world: World, app) -> dict[str, list[str]]:
         "name": ["summary", "institutions", "types", "channels", "regions", "overdue"],
         "action_name": ["respond"],
         "filename": ["css/app.css"],
+        "slug": ["getting-started", "confidentiality"],
     }
 
 
