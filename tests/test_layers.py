@@ -24,6 +24,7 @@ PURE_PACKAGES = {
     "channels": set(),
     "seeding": {"faker", "yaml"},
     "scenarios": {"pydantic", "yaml"},
+    "progress": set(),
 }
 PURE_MODULES = {"text.py": set()}
 BLUEPRINTS = sorted(p.parent.name for p in ROOT.glob("*/views.py"))
