@@ -14,7 +14,8 @@ from sandbox.services.training.library import scenario_library
 from sandbox.services.training.progress import statements_of
 from sandbox.services.training.replay import replay
 from tests.training.conftest import PIN
-from tests.training.test_isolation import JUMA_PIN
+
+JUMA_PIN = "135790"
 
 
 def text(response) -> str:
