@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import HelpRequest, ScenarioAttempt, XapiStatement
-from sandbox.progress import problems
+from sandbox.progress import Verb, problems
 from sandbox.services.training.attempts import (
     AttemptRefused,
     check_attempt,
@@ -19,7 +19,7 @@ from sandbox.services.training.attempts import (
 )
 from sandbox.services.training.help import ask_for_help, open_help_request, withdraw_help
 from sandbox.services.training.joining import shown_code
-from sandbox.services.training.progress import statements_of
+from sandbox.services.training.progress import record_event, statements_of
 from sandbox.services.training.replay import replay
 
 ADL = "http://adlnet.gov/expapi/verbs/"
@@ -192,3 +192,20 @@ def test_the_attempt_carries_its_registration_uuid(desk, shipped):
     db.session.expire_all()
     regs = db.session.scalars(sa.select(ScenarioAttempt.registration)).all()
     assert len(set(regs)) == 2 and first.registration in regs and second.registration in regs
+
+
+def test_the_runner_records_its_own_events_in_its_own_transaction(desk, shipped):
+    workspace, trainee = desk
+    scenario = shipped("kuthibitisha-kwa-wakati")
+    attempt = start_attempt(workspace, trainee, scenario)
+    statement_id = record_event(attempt, scenario, Verb.ATTEMPTED, step_id="thibitisha")
+    db.session.rollback()  # the runner's action failed: its statement goes with it
+    assert verbs(trainee) == ["launched"]
+    statement_id = record_event(attempt, scenario, Verb.ATTEMPTED, step_id="thibitisha")
+    db.session.commit()
+    last = statements_of(trainee)[-1]
+    assert last["id"] == statement_id and problems(last) == []
+    assert last["object"]["id"].endswith("/steps/thibitisha")
+    assert last["context"]["contextActivities"]["parent"][0]["id"].endswith(
+        "/kuthibitisha-kwa-wakati"
+    )
