@@ -61,3 +61,5 @@ class Config:
     DEMO_ITEMS = int(os.environ.get("DEMO_ITEMS", "1200"))
     SEED_DATA_DIR = os.environ.get("SEED_DATA_DIR") or None
     SCENARIOS_DIR = os.environ.get("SCENARIOS_DIR") or None  # None: the shipped scenarios/
+    # xAPI: the home page of trainees' accounts and the root of the sandbox's own IRIs.
+    XAPI_BASE_IRI = os.environ.get("XAPI_BASE_IRI", "https://mrejesho-sandbox.invalid")

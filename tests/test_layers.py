@@ -25,6 +25,7 @@ PURE_PACKAGES = {
     "seeding": {"faker", "yaml"},
     "scenarios": {"pydantic", "yaml"},
     "guidebook": {"markdown_it", "nh3", "yaml"},
+    "progress": set(),
 }
 PURE_MODULES = {"text.py": set()}
 BLUEPRINTS = sorted(p.parent.name for p in ROOT.glob("*/views.py"))

@@ -2,6 +2,7 @@
 
 from sandbox.models.cohort import Cohort, Enrolment
 from sandbox.models.feedback import Feedback, FeedbackEvent
+from sandbox.models.progress import HelpRequest, XapiStatement
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
 from sandbox.models.sms import SmsDirection, SmsMessage
 from sandbox.models.training import ScenarioAttempt
@@ -22,6 +23,7 @@ __all__ = [
     "Enrolment",
     "Feedback",
     "FeedbackEvent",
+    "HelpRequest",
     "Institution",
     "InstitutionKind",
     "LoginSession",
@@ -34,4 +36,5 @@ __all__ = [
     "Workspace",
     "WorkspaceFlag",
     "WorkspaceKind",
+    "XapiStatement",
 ]

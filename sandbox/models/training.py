@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -37,3 +38,7 @@ class ScenarioAttempt(db.Model):
     started_at: Mapped[datetime]
     started_wall: Mapped[datetime]
     checked_wall: Mapped[datetime | None]
+    # The attempt's UUID: the xAPI registration of its statements (models/progress.py).
+    registration: Mapped[str] = mapped_column(
+        sa.String(36), unique=True, default=lambda: str(uuid.uuid4())
+    )

@@ -5,7 +5,7 @@ never written back into a page (the trainee types it again, as with any password
 """
 
 from flask_babel import lazy_gettext as _l
-from wtforms import PasswordField, StringField, SubmitField
+from wtforms import HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from sandbox.forms import Form
@@ -78,3 +78,9 @@ class SignInForm(Form):
         render_kw={**PIN_BOX, "autocomplete": "current-password"},
     )
     submit = SubmitField(_l("Sign in"))
+
+
+class HelpForm(Form):
+    """ "I need help" and taking it back: a button (CSRF-protected) and where to come back to."""
+
+    next = HiddenField()

@@ -16,6 +16,7 @@ from sandbox.models import ScenarioAttempt, User, Workspace
 from sandbox.scenarios.schema import Hint, Scenario
 from sandbox.scenarios.scoring import Outcome
 from sandbox.services.training.checking import check_work
+from sandbox.services.training.progress import record_check, record_hint_opened, record_launched
 from sandbox.services.training.setup import Placed, apply_setup
 from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import BilingualError
@@ -58,6 +59,7 @@ def start_attempt(workspace: Workspace, user: User, scenario: Scenario) -> Scena
         started_wall=wall_now(),
     )
     db.session.add(attempt)
+    record_launched(attempt, scenario)
     db.session.commit()
     return attempt
 
@@ -82,6 +84,7 @@ def open_hint(attempt: ScenarioAttempt, scenario: Scenario, step_id: str) -> Hin
             "Hakuna kidokezo kingine kwa hatua hii.", "There is no other hint for this step."
         )
     attempt.hints_opened = {**attempt.hints_opened, step_id: opened + 1}
+    record_hint_opened(attempt, scenario, step_id, opened + 1)
     db.session.commit()
     return step.hints[opened]
 
@@ -95,6 +98,7 @@ def check_attempt(
             "Jaribio hili si la hali hii.", "This attempt is not of this scenario."
         )
     outcome = check_work(workspace, user, scenario, placed_of(attempt), attempt.hints_opened)
+    record_check(attempt, scenario, outcome)  # before the attempt stores it: what is new
     attempt.score = outcome.score
     attempt.is_completed, attempt.is_success = outcome.completed, outcome.success
     attempt.steps_passed = [s.id for s in outcome.steps if s.passed]
