@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from flask import Flask
 
-from sandbox.extensions import db
-
 FILES_BESIDE_CONNECTIONS = 256  # SQLite files (3 per pooled connection), uploads, logs, pipes
 
 
@@ -109,8 +107,12 @@ def serve_gunicorn(app: Flask, hall: Hall, workers: int) -> None:
 
 def _fresh_pool(server, worker) -> None:
     """A forked worker opens its own database connections, never the parent's."""
-    with worker.app.load().app_context():
-        db.engine.dispose(close=False)
+    app = worker.app.load()
+    extension = app.extensions.get("sqlalchemy")  # Flask-SQLAlchemy: ours, or the bench's
+    if extension is not None:
+        with app.app_context():
+            for engine in extension.engines.values():
+                engine.dispose(close=False)
 
 
 def raise_open_files_limit(wanted: int) -> int:
