@@ -32,7 +32,7 @@ OFFICERS = os.environ.get(
 ).split(",")
 READER = os.environ.get("BENCH_READER", "afisa.dodoma")
 LOGIN_DEADLINE = float(os.environ.get("BENCH_LOGIN_DEADLINE", "5"))
-THINK = tuple(float(s) for s in os.environ.get("BENCH_THINK", "2,6").split(","))
+THINK = tuple(float(s) for s in os.environ.get("BENCH_THINK", "3,10").split(","))
 LOGIN_NAME = f"login within {LOGIN_DEADLINE:g} s of start"
 SEARCHES = ("tanesco", "dodoma", "ruwasa", "maji", "afya", "elimu")
 DESCRIPTIONS = (
@@ -297,7 +297,7 @@ class UssdCaller(FastHttpUser):
             text = answer.text or ""
             if answer.status_code != 200 or not text.startswith(("CON ", "END ")):
                 answer.failure(f"USSD answered {answer.status_code}: {text[:40]!r}")
-        gevent.sleep(random.uniform(1, 3))  # reading the screen, typing the next answer
+        gevent.sleep(random.uniform(2, 5))  # reading the screen, typing the next answer
         return text
 
     @task(3)
