@@ -1,7 +1,9 @@
 """Locust users for bench/load_bench.py (not a test): the bare page, the inbox, a workshop hall.
 
 Each simulated user is a browser: it keeps its cookies, reads the CSRF token from the form
-it was shown and sends it back, fetches the page's CSS and JS once, and thinks between clicks.
+it was shown and sends it back, and thinks between clicks. After each page it asks for the
+page's CSS, JS and icon as a browser does: not at all while its copy is fresh (max-age),
+else conditionally (If-None-Match, answered 304 when unchanged).
 
     BarePage                    GET / of bench/bare_app.py, no pause
     InboxReader                 an officer reading /desk/feedback, no pause
@@ -44,6 +46,7 @@ DESCRIPTIONS = (
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 STATIC = re.compile(r'(?:href|src)="(/static/[^"]+)"')
+MAX_AGE = re.compile(r"max-age=(\d+)")
 ITEM_LINK = re.compile(r'href="/desk/feedback/(\d+)"')
 ACTION_FORM = re.compile(
     r'<form method="post" action="(/desk/feedback/\d+/actions/(\w+))".*?</form>', re.S
@@ -74,23 +77,33 @@ class Browser(FastHttpUser):
     def on_start(self) -> None:
         """Remember when this user started (the login deadline counts from here)."""
         self.started = time.monotonic()
-        self.assets_fetched = False
+        self.cached: dict[str, tuple[str, float]] = {}  # path: (etag, fresh until)
+
+    def page(self, path: str, name: str) -> str:
+        """GET an HTML page, then its assets as a browser's cache would; the page's text."""
+        html = self.client.get(path, name=name).text or ""
+        self.fetch_assets(html)
+        return html
 
     def fetch_assets(self, html: str) -> None:
-        """The CSS, JS and icons of the first page, once (a browser caches them)."""
-        if self.assets_fetched:
-            return
-        self.assets_fetched = True
+        """Each asset of a page: skipped while fresh, else revalidated or fetched."""
+        now = time.monotonic()
         for path in sorted(set(STATIC.findall(html))):
-            self.client.get(path, name="static asset")
+            etag, fresh_until = self.cached.get(path, ("", 0.0))
+            if fresh_until > now:
+                continue
+            headers = {"If-None-Match": etag} if etag else {}
+            name = "static asset (revalidated)" if etag else "static asset"
+            answer = self.client.get(path, name=name, headers=headers)
+            age = MAX_AGE.search(answer.headers.get("Cache-Control", "") or "")
+            kept = int(age.group(1)) if age else 0
+            self.cached[path] = (answer.headers.get("ETag", "") or etag, now + kept)
 
     def log_in(self, username: str, first_page: str) -> bool:
         """Fetch the form, post it with its token, open the page the login leads to."""
-        page = self.client.get("/login", name="login form")
-        token = CSRF.search(page.text or "")
+        token = CSRF.search(self.page("/login", "login form"))
         if not token:
             return False
-        self.fetch_assets(page.text)
         with self.client.post(
             "/login",
             data={"csrf_token": token.group(1), "username": username, "password": DEMO_PASSWORD},
@@ -101,7 +114,9 @@ class Browser(FastHttpUser):
             if answer.status_code != 302:
                 answer.failure(f"login answered {answer.status_code}")
                 return False
-        return self.client.get(first_page, name="page after login").status_code == 200
+        answer = self.client.get(first_page, name="page after login")
+        self.fetch_assets(answer.text or "")
+        return answer.status_code == 200
 
     def log_in_by_deadline(self, username: str, first_page: str) -> None:
         """Log in; report one LOGIN event: success only when in by the deadline."""
@@ -172,29 +187,27 @@ class DeskOfficer(Browser):
     @task(3)
     def inbox(self) -> None:
         """The inbox's first page."""
-        self.remember_items(self.client.get("/desk/feedback", name="inbox").text or "")
+        self.remember_items(self.page("/desk/feedback", "inbox"))
 
     @task(1)
     def inbox_tab(self) -> None:
         """Another tab, or a search."""
         query = random.choice(("?tab=overdue", "?tab=mine", "?tab=all", "?q=maji", "?page=2"))
-        self.remember_items(self.client.get(f"/desk/feedback{query}", name="inbox tab").text or "")
+        self.remember_items(self.page(f"/desk/feedback{query}", "inbox tab"))
 
     @task(3)
     def item(self) -> None:
         """One item's page."""
         if self.item_ids:
-            self.client.get(f"/desk/feedback/{random.choice(self.item_ids)}", name="item page")
+            self.page(f"/desk/feedback/{random.choice(self.item_ids)}", "item page")
 
     @task(1)
     def act(self) -> None:
         """Acknowledge or start an item when offered, else add an internal note."""
         if not self.item_ids:
             return
-        html = self.client.get(
-            f"/desk/feedback/{random.choice(self.item_ids)}", name="item page"
-        ).text
-        forms = {name: (url, body) for url, name, body in _action_forms(html or "")}
+        html = self.page(f"/desk/feedback/{random.choice(self.item_ids)}", "item page")
+        forms = {name: (url, body) for url, name, body in _action_forms(html)}
         name = next((n for n in ("acknowledge", "start", "note") if n in forms), None)
         if name is None:
             return
@@ -212,7 +225,7 @@ class DeskOfficer(Browser):
                 answer.failure(f"{name} answered {answer.status_code}")
                 return
             else:
-                self.client.get(_path(answer.headers["Location"]), name="item page")
+                self.page(_path(answer.headers["Location"]), "item page")
 
 
 def _action_forms(html: str):
@@ -230,18 +243,18 @@ class Citizen(Browser):
         """Open the portal."""
         super().on_start()
         self.references: list[str] = []
-        self.fetch_assets(self.client.get("/portal/", name="portal home").text or "")
+        self.page("/portal/", "portal home")
 
     @task(2)
     def submit(self) -> None:
         """Search, open the form, send it with its token and key, see the confirmation."""
         query = random.choice(SEARCHES)
-        found = self.client.get(f"/portal/institutions?q={query}", name="institution search")
-        ids = INSTITUTION_LINK.findall(found.text or "")
+        found = self.page(f"/portal/institutions?q={query}", "institution search")
+        ids = INSTITUTION_LINK.findall(found)
         if not ids:
             return
         url = f"/portal/institutions/{random.choice(ids)}/feedback"
-        form = self.client.get(url, name="feedback form").text or ""
+        form = self.page(url, "feedback form")
         token, key, category = CSRF.search(form), FORM_KEY.search(form), CATEGORY.search(form)
         if not (token and key and category):
             return
@@ -260,8 +273,7 @@ class Citizen(Browser):
                 answer.failure(f"submit answered {answer.status_code}")
                 return
             location = _path(answer.headers["Location"])
-        page = self.client.get(location, name="confirmation").text or ""
-        found_ref = REFERENCE.search(page)
+        found_ref = REFERENCE.search(self.page(location, "confirmation"))
         if found_ref:
             self.references.append(found_ref.group(0))
 
@@ -269,7 +281,7 @@ class Citizen(Browser):
     def track(self) -> None:
         """Track one of this citizen's references (or the demo's first)."""
         reference = random.choice(self.references or ["MRJ-T-2026-000001"])
-        self.client.get(f"/portal/track?reference={reference}", name="track")
+        self.page(f"/portal/track?reference={reference}", "track")
 
 
 class UssdCaller(FastHttpUser):
