@@ -12,6 +12,7 @@ import re
 from flask import Flask, Response, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from sandbox.extensions import db
@@ -31,7 +32,9 @@ MACHINE_TEXT: dict[int, tuple[str, str]] = {
     413: ("Ombi ni kubwa mno.", "The request is too large."),
     429: ("Majaribio mengi mno. Subiri dakika moja.", "Too many attempts. Wait a minute."),
     500: ("Hitilafu ya mfumo. Jaribu tena.", "System error. Try again."),
+    503: ("Mfumo una kazi nyingi. Jaribu tena baada ya muda mfupi.", "Busy. Try again shortly."),
 }
+BUSY_RETRY_AFTER = "5"  # seconds: SQLite's writer (a seeding, a reset) usually has finished
 DEFAULT_MACHINE_TEXT = ("Ombi halikukamilika.", "The request could not be completed.")
 
 
@@ -86,6 +89,24 @@ def register_error_handlers(app: Flask) -> None:
         message = messages.get(status, _("The request could not be completed."))
         page = render_template("error.html", code=status, message=message), status
         return with_allow(page, error)
+
+    @app.errorhandler(OperationalError)
+    def database_busy(error: OperationalError):
+        """SQLite's single writer held the file past the wait (a world being seeded or reset):
+        a 503 to try again, never a 500; any other database error is unexpected."""
+        if "database is locked" not in str(error.orig):
+            return unexpected_error(error)
+        db.session.rollback()
+        app.logger.warning("Database busy on %s; answered 503", request.path)
+        kind = error_format(request.path)
+        if kind != "html":
+            answer = machine_error(kind, 503)
+        else:
+            message = _("The sandbox is busy preparing a world. Wait a few seconds and try again.")
+            answer = render_template("error.html", code=503, message=message), 503
+        response = make_response(answer)
+        response.headers["Retry-After"] = BUSY_RETRY_AFTER
+        return response
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

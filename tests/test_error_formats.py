@@ -112,3 +112,28 @@ def test_a_bug_behind_the_sms_callback_is_still_json(
 def test_the_services_are_the_ones_the_views_call():
     assert ussd_views.handle_ussd is ussd.handle_ussd
     assert sms_views.receive_sms is sms_inbound.receive_sms
+
+
+def _locked(*_args, **_kwargs):
+    """What SQLAlchemy raises when SQLite's writer held the file past the busy wait."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    raise OperationalError("INSERT …", {}, sqlite3.OperationalError("database is locked"))
+
+
+def test_a_locked_database_is_a_503_to_retry_never_a_500(client, workspaces, monkeypatch):
+    """A world being seeded or reset holds SQLite's single writer; a login meanwhile waits,
+    then is told to try again (in the user's language), with Retry-After."""
+    from sandbox.auth import views as auth_views
+
+    monkeypatch.setattr(auth_views, "authenticate", lambda *_: object())  # a right password
+    monkeypatch.setattr(auth_views, "open_session", _locked)
+    monkeypatch.setattr(ussd_views, "handle_ussd", _locked)
+    response = client.post("/login", data={"username": "afisa.dodoma", "password": "x" * 12})
+    assert response.status_code == 503 and "Retry-After" in response.headers  # (the limiter's)
+    assert "Subiri sekunde chache" in response.text  # Swahili, the default language
+    screen = _post(client, "/ussd", USSD_FORM)
+    assert screen.status_code == 503 and _is_end_screen(screen)
+    assert "Busy" in screen.text and screen.headers["Retry-After"] == "5"

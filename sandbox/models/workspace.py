@@ -39,6 +39,8 @@ class Workspace(db.Model):
     clock_base: Mapped[datetime]
     clock_started_at: Mapped[datetime | None]
     next_reference_seq: Mapped[int] = mapped_column(default=1)
+    # Simulated time up to which automatic escalation has run (services/workspace/escalation.py).
+    escalations_checked_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     flags: Mapped[list[WorkspaceFlag]] = relationship(
         back_populates="workspace", cascade="all, delete-orphan"

@@ -49,13 +49,20 @@ from sandbox.workflow import (
     EscalationLevel,
     FeedbackType,
     Status,
+    Toggle,
     WorkingCalendar,
     WorkspaceRules,
     apply,
     submit,
+    working_days_left,
 )
 from sandbox.workflow.citizen_secret import secret_digest, seeded_secret
-from sandbox.workflow.history import REGIONAL_SECRETARY, event_detail, submit_detail
+from sandbox.workflow.history import (
+    REGIONAL_SECRETARY,
+    escalation_reason,
+    event_detail,
+    submit_detail,
+)
 
 TITLE = REGIONAL_SECRETARY[0]  # a leader without an account acts under their title
 
@@ -205,42 +212,91 @@ class ItemBuilder(StepInputs):
         ]
         slow = rng.random() < SLOW_SHARE
         owner, at = inst, received_at
+        automatic = rules.is_on(Toggle.AUTO_ESCALATION)
         for token, action, who, lo, hi in plan:
+            if token == "escalate" and automatic:  # the system's: when it falls due, not drawn
+                state, at = self._wait_for_escalation(state, events, at)
+                if at is None:
+                    break
+                continue
             at = self._next_time(at, token, who, lo, hi, slow, state)
+            if automatic:  # whatever fell due while the item waited for this step
+                state = self._escalate_until(state, events, min(at, now))
             if at > now:
                 break
             arg, text = self._inputs(token, state, owner, ftype, lang)
             if token == "assign":
                 handler = owner.officers[0] if owner.officers[0].id == arg else owner.officers[1]
-            if who == "officer" or who == "target":
-                actor = handler if who == "officer" else self.by_id[arg].officers[side]
-                actor_id, label = actor.id, actor.name
-            elif who == "head" or (who == "leader" and state.escalation_level is _HEAD):
-                actor_id, label = owner.head.id, owner.head.name
-            elif who == "leader":
-                actor_id, label = None, TITLE + self.regions[row["region_id"]]
-            else:
-                actor_id, label = None, CITIZEN if who == "citizen" else SYSTEM
+            actor_id, label = self._actor(who, state, owner, handler, side, arg, row)
             command = self._command(action, None if who == "target" else arg, text)
             tr = apply(state, command, now=at, rules=rules)
-            before, state = state, tr.after
+            events.append(_event(tr, actor_id, label, at))
+            state = tr.after
             if token == "accept":  # the receiving institution's officer now handles it
                 owner = self.by_id[state.institution_id]
                 handler = owner.officers[side]
-            events.append(
-                {
-                    "action": action,
-                    "actor_id": actor_id,
-                    "actor_label": label,
-                    "status_before": before.status,
-                    "status_after": state.status,
-                    "is_public": tr.is_public,
-                    "text": tr.text,
-                    "detail": event_detail(tr, giver_level=before.escalation_level),
-                    "at": at,
-                }
-            )
+        if automatic:
+            state = self._escalate_until(state, events, now)
         return state, events
+
+    def _actor(self, who, state, owner, handler, side, arg, row) -> tuple[int | None, str]:
+        """(actor id, stored label) of one step's actor."""
+        if who == "officer" or who == "target":
+            actor = handler if who == "officer" else self.by_id[arg].officers[side]
+            return actor.id, actor.name
+        if who == "head" or (who == "leader" and state.escalation_level is _HEAD):
+            return owner.head.id, owner.head.name
+        if who == "leader":
+            return None, TITLE + self.regions[row["region_id"]]
+        return None, CITIZEN if who == "citizen" else SYSTEM
+
+    def _wait_for_escalation(self, state, events, at: datetime):
+        """A plan's "escalate": the next automatic escalation, when it falls due.
+
+        Returns the state and the step's time, or None for a time when the plan stops there
+        (not due by now, or an item that cannot go up); a level already reached on the way
+        makes the step a no-op.
+        """
+        due = self.rules.next_escalation_at(state)
+        if due is None:
+            return state, (None if state.escalation_level is EscalationLevel.NONE else at)
+        at = max(due, at)
+        state = self._escalate_until(state, events, min(at, self.now))
+        return state, (at if at <= self.now else None)
+
+    def _escalate_until(self, state, events, until: datetime):
+        """Add the automatic escalations falling due up to ``until``, as the live system
+        would have made them (``services/workspace/escalation.py``): actor "Mfumo", at the
+        moment each fell due (just after the last event when already due then)."""
+        rules = self.rules
+        while (due := rules.next_escalation_at(state)) is not None:
+            since = events[-1]["at"]
+            at = due if due > since else since + _SYSTEM_PAUSE
+            if at > until:
+                break
+            late = -working_days_left(state, at, rules.calendar)
+            tr = apply(
+                state, Command(A.ESCALATE, reason=escalation_reason(late)), now=at, rules=rules
+            )
+            events.append(_event(tr, None, SYSTEM, at))
+            state = tr.after
+        return state
+
+
+def _event(tr, actor_id: int | None, label: str, at: datetime) -> dict[str, Any]:
+    """One event row of a transition made by ``actor_id`` / ``label`` at ``at``."""
+    return {
+        "action": tr.action,
+        "actor_id": actor_id,
+        "actor_label": label,
+        "status_before": tr.before.status,
+        "status_after": tr.after.status,
+        "is_public": tr.is_public,
+        "text": tr.text,
+        "detail": event_detail(tr, giver_level=tr.before.escalation_level),
+        "at": at,
+    }
 
 
 _HEAD = EscalationLevel.HEAD
+_SYSTEM_PAUSE = timedelta(minutes=1)  # an escalation due already comes just after the last event

@@ -31,7 +31,13 @@ from sandbox.workflow.enums import Action, EscalationLevel, FeedbackType, Status
 from sandbox.workflow.labels import Labelled
 from sandbox.workflow.notices import NOTICES
 from sandbox.workflow.rules import EFFECTS, GUARDS, REQUIRED, Effect, Field, Guard
-from sandbox.workflow.sla import DEFAULT_POLICY, SlaPolicy, can_escalate, escalation_due
+from sandbox.workflow.sla import (
+    DEFAULT_POLICY,
+    SlaPolicy,
+    can_escalate,
+    escalation_due,
+    next_escalation_at,
+)
 from sandbox.workflow.state import FeedbackState
 from sandbox.workflow.table import FLOWS, Moves, Table, flatten
 
@@ -196,6 +202,12 @@ class WorkspaceRules:
     def escalation_due(self, state: FeedbackState, now: datetime) -> EscalationLevel | None:
         """The next automatic escalation level due for ``state`` at ``now``, if any."""
         return escalation_due(state, now, self.policy, self.calendar, self.tables.transitions)
+
+    def next_escalation_at(self, state: FeedbackState) -> datetime | None:
+        """When ``state``'s next automatic escalation falls due (None: never, or switched off)."""
+        if not self.is_on(Toggle.AUTO_ESCALATION):
+            return None
+        return next_escalation_at(state, self.policy, self.calendar, self.tables.transitions)
 
 
 BASE_RULES = WorkspaceRules()

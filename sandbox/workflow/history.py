@@ -88,6 +88,17 @@ SYSTEM_ACTOR = "Mfumo"
 ACTOR_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {CITIZEN_ACTOR: ("Mwananchi", "Citizen"), SYSTEM_ACTOR: ("Mfumo", "System")}
 )
+
+
+def escalation_reason(late: int) -> str:
+    """The stored text of an automatic escalation ``late`` working days overdue (both
+    languages in one string: a history is read by everyone)."""
+    return (
+        f"Imepandishwa ngazi na mfumo: imechelewa siku {late} za kazi. / "
+        f"Escalated automatically: {late} working days overdue."
+    )
+
+
 # A leader without an account is stored by title and place: (Swahili prefix, English prefix).
 REGIONAL_SECRETARY = ("Katibu Tawala wa Mkoa wa ", "Regional Administrative Secretary, ")
 ACTOR_TITLES: tuple[tuple[str, str], ...] = (REGIONAL_SECRETARY,)

@@ -207,6 +207,37 @@ def escalation_due(
         return None
     late = -working_days_left(state, now, calendar)
     step = max(policy.auto_escalate_after_days, 1)
-    due = [EscalationLevel.NONE, EscalationLevel.HEAD, EscalationLevel.LEADER][min(late // step, 2)]
-    order = list(EscalationLevel)
-    return due if order.index(due) > order.index(state.escalation_level) else None
+    due = _LEVELS[min(late // step, 2)]
+    return due if _LEVELS.index(due) > _LEVELS.index(state.escalation_level) else None
+
+
+def next_escalation_at(
+    state: FeedbackState,
+    policy: SlaPolicy = DEFAULT_POLICY,
+    calendar: WorkingCalendar = TANZANIA,
+    transitions: Table = TRANSITIONS,
+) -> datetime | None:
+    """The moment the next automatic escalation of ``state`` falls due, if it ever can.
+
+    Lateness counts whole working days after the deadline's date (``working_days_left``),
+    so the head's level falls due at midnight starting the ``auto_escalate_after_days``-th
+    working day after the relevant deadline, the leader's at twice that. None for paused,
+    answered or finished items, for types the workflow never escalates (compliments) and
+    once the leader has it. ``escalation_due`` agrees at that moment and at every later one
+    (tests/workflow/test_sla.py checks it).
+    """
+    deadline = relevant_deadline(state)
+    if (
+        deadline is None
+        or not can_be_late(state.status)
+        or not can_escalate(state.type, state.status, transitions)
+    ):
+        return None
+    level = _LEVELS.index(state.escalation_level) + 1
+    if level >= len(_LEVELS):
+        return None
+    days = max(policy.auto_escalate_after_days, 1) * level
+    return datetime.combine(calendar.add_working_days(deadline, days).date(), time.min)
+
+
+_LEVELS = (EscalationLevel.NONE, EscalationLevel.HEAD, EscalationLevel.LEADER)

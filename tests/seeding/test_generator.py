@@ -13,6 +13,7 @@ from sandbox.seeding.generator import GeneratedItem, generate, state_fields
 from sandbox.seeding.loader import load_seed_data
 from sandbox.seeding.speed import load_responses
 from sandbox.workflow import (
+    BASE_RULES,
     TANZANIA,
     Action,
     Channel,
@@ -26,6 +27,7 @@ from sandbox.workflow import (
     is_overdue,
     submit,
 )
+from sandbox.workflow.history import SYSTEM_ACTOR
 from sandbox.workflow.table import TEXT_FIELD
 
 NOW = datetime(2026, 11, 2, 8, 0)  # a Monday morning, like the test workspaces' clock
@@ -202,9 +204,33 @@ def test_histories_cover_the_interesting_paths(items):
     actions = Counter(e["action"] for i in items for e in i.events)
     assert set(actions) == set(Action)
     escalated = [i for i in items if i.feedback["escalation_level"].value != "none"]
-    assert escalated and all(
-        any(e["action"] is Action.DIRECTIVE for e in i.events) or i.feedback["status"].is_open
+    assert escalated
+    assert any(
+        any(e["action"] is Action.DIRECTIVE for e in i.events) and not i.feedback["status"].is_open
         for i in escalated
     )
     assert any(i.feedback["reopen_count"] for i in items)
     assert any(i.feedback["transfer_count"] for i in items)
+
+
+def test_automatic_escalations_fall_when_due_on_the_items_own_timeline(items):
+    """The generator escalates as the live system would have, on the item's own timeline: by
+    "Mfumo", at the moment the escalation fell due (just after the last event when a step made
+    it due at once), never skipping one that fell due before a later step or before now."""
+    escalations = 0
+    for item in items:
+        row, (first, *rest) = item.feedback, item.events
+        state, before = submit(row["type"], int(_detail(first)), row["received_at"]), first["at"]
+        for event in rest:
+            due = BASE_RULES.next_escalation_at(state)
+            if event["action"] is Action.ESCALATE:
+                escalations += 1
+                assert (event["actor_id"], event["actor_label"]) == (None, SYSTEM_ACTOR)
+                assert event["at"] == max(due, before + timedelta(minutes=1)), row["reference"]
+            else:
+                assert due is None or due > event["at"], row["reference"]
+            state, before = apply(state, command_for(event), now=event["at"]).after, event["at"]
+        due = BASE_RULES.next_escalation_at(state)
+        assert due is None or due > NOW, row["reference"]
+        assert BASE_RULES.escalation_due(state, NOW) is None
+    assert escalations > 20

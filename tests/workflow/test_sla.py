@@ -25,7 +25,13 @@ from sandbox.workflow import (
     working_days_left,
 )
 from sandbox.workflow.calendar import END_OF_DAY, TANZANIA
-from sandbox.workflow.sla import PAUSED, can_be_late, deadline_for, late_since
+from sandbox.workflow.sla import (
+    PAUSED,
+    can_be_late,
+    deadline_for,
+    late_since,
+    next_escalation_at,
+)
 
 from .factories import state_in
 
@@ -118,6 +124,29 @@ def test_no_escalation_is_due_where_the_table_has_none(make_state: MakeState) ->
     assert escalation_due(compliment, late) is None
     pending = make_state(Status.TRANSFER_PENDING)
     assert escalation_due(pending, TANZANIA.add_working_days(pending.respond_due, 20)) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    status=st.sampled_from(list(Status)),
+    kind=st.sampled_from(list(FeedbackType)),
+    level=st.sampled_from(list(EscalationLevel)),
+    hours=st.integers(min_value=-24 * 5, max_value=24 * 40),
+)
+def test_next_escalation_at_is_the_first_moment_escalation_due_answers(
+    status: Status, kind: FeedbackType, level: EscalationLevel, hours: int
+) -> None:
+    """The seeding and the inbox's check read ``next_escalation_at``; the live escalation reads
+    ``escalation_due``: the first is the moment from which the second says "due"."""
+    state = state_in(status, kind, escalation_level=level)
+    due = next_escalation_at(state)
+    deadline = deadline_for(state.status, state.acknowledge_due, state.respond_due)
+    moment = deadline + timedelta(hours=hours)
+    if due is None:
+        assert escalation_due(state, moment) is None
+    else:
+        assert (escalation_due(state, moment) is not None) == (moment >= due)
+        assert escalation_due(state, due - timedelta(seconds=1)) is None
 
 
 @settings(max_examples=200, deadline=None)

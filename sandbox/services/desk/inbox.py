@@ -24,7 +24,7 @@ from sandbox.services.feedback.queries import (
 )
 from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.escalation import escalate_overdue
+from sandbox.services.workspace.escalation import escalate_if_stale
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern
@@ -196,9 +196,10 @@ def inbox_select(workspace: Workspace, user: User, q: InboxQuery, now: datetime)
 
 
 def read_inbox(workspace: Workspace, user: User, q: InboxQuery, page: int, per_page: int) -> Inbox:
-    """Escalate what is due, then count the tabs and fetch one page of rows."""
+    """Escalate what fell due (bounded: ``escalate_if_stale``), then count the tabs and
+    fetch one page of rows."""
     rules = rules_for(workspace)
-    escalated = escalate_overdue(workspace, rules)
+    escalated = escalate_if_stale(workspace, rules)
     now = workspace_now(workspace)
     query = inbox_select(workspace, user, q, now).options(selectinload(Feedback.category))
     result = db.paginate(query, page=page, per_page=per_page, error_out=False, max_per_page=100)

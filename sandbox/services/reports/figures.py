@@ -89,6 +89,25 @@ def median_days_to_respond(rows: Sequence[TimingRow], days: WorkingDays) -> floa
     return float(median(values)) if values else None
 
 
+def median_of_day_pairs(pairs: Iterable[tuple[date, date, int]], days: WorkingDays) -> float | None:
+    """The median working days over (day received, day done, items) groups: the same figure
+    as ``median_days_to_acknowledge`` / ``…_respond`` over the rows the groups count (the
+    dashboard groups in SQL; working days only depend on the two dates)."""
+    counted: dict[int, int] = {}
+    for received, done, n in pairs:
+        value = days.between(datetime.combine(received, time.min), datetime.combine(done, time.min))
+        counted[value] = counted.get(value, 0) + n
+    total = sum(counted.values())
+    if not total:
+        return None
+    middle = ((total - 1) // 2, total // 2)  # the one or two middle positions, 0-based
+    found, seen = [], 0
+    for value in sorted(counted):
+        seen += counted[value]
+        found.extend(value for position in middle if seen - counted[value] <= position < seen)
+    return float(sum(found) / 2)
+
+
 def _compliance(rows, now: datetime, done_field: str, due_field: str) -> Compliance:
     """Met / measured for one deadline (see ``acknowledge_compliance``)."""
     met = measured = 0

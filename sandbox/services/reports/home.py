@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -9,7 +10,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Category, Feedback, Institution, Region, Workspace
-from sandbox.services.feedback.queries import count_overdue, counts_by
+from sandbox.services.feedback.queries import count_overdue
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.workspaces import find_workspace
 
@@ -43,12 +44,31 @@ def summary(config, user=None) -> HomeSummary:
     result.workspace = workspace
     result.is_own = own is not None and workspace.code != config["DEMO_WORKSPACE"]
     result.now = workspace_now(workspace)
-    result.by_status = counts_by(workspace, Feedback.status)
-    result.by_type = counts_by(workspace, Feedback.type)
-    result.by_channel = counts_by(workspace, Feedback.channel)
-    result.total = sum(result.by_status.values())
+    by_status, by_type, by_channel = Counter(), Counter(), Counter()
+    for status, kind, channel, n in _grouped_counts(workspace):
+        by_status[status] += n
+        by_type[kind] += n
+        by_channel[channel] += n
+    result.by_status, result.by_type, result.by_channel = (
+        dict(by_status),
+        dict(by_type),
+        dict(by_channel),
+    )
+    result.total = sum(by_status.values())
     result.overdue = count_overdue(workspace, result.now)
     return result
+
+
+def _grouped_counts(workspace: Workspace) -> list[tuple]:
+    """(status, type, channel, items) for the workspace: one scan of a covering index
+    (``ix_feedback_ws_status``) instead of three over the table."""
+    columns = (Feedback.status, Feedback.type, Feedback.channel)
+    query = (
+        sa.select(*columns, sa.func.count())
+        .where(Feedback.workspace_id == workspace.id)
+        .group_by(*columns)
+    )
+    return list(db.session.execute(query).all())
 
 
 def _count(model) -> int:

@@ -9,6 +9,7 @@ from sandbox.seeding.loader import load_seed_data
 from sandbox.services.desk.templates import load_response_templates
 from sandbox.services.feedback.queries import counts_by
 from sandbox.services.people.users import ensure_demo_users
+from sandbox.services.workspace.planner import refresh_planner_statistics
 from sandbox.services.workspace.seeding import seed_workspace
 from sandbox.services.workspace.workspaces import find_workspace, get_or_create_workspace
 from sandbox.services.workspace.world import load_world
@@ -44,6 +45,8 @@ def ensure_demo(
     added = 0
     if not counts_by(workspace, Feedback.status):
         added = seed_workspace(workspace, count=items, seed=seed, progress=progress)
+    else:  # an existing database, perhaps just upgraded: its new indexes need statistics
+        refresh_planner_statistics()
     ensure_demo_users(workspace)
     load_response_templates()
     return workspace, added

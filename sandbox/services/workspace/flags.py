@@ -17,7 +17,10 @@ from sandbox.workflow import Toggle
 
 
 def set_flag(workspace: Workspace, flag: Toggle, enabled: bool) -> None:
-    """Switch a toggle for one workspace (other workspaces keep theirs)."""
+    """Switch a toggle for one workspace (other workspaces keep theirs).
+
+    Clears the workspace's escalation stamp: switching automatic escalation on must escalate
+    what is due at the next inbox read, even on a frozen clock."""
     row = db.session.scalar(
         sa.select(WorkspaceFlag).where(
             WorkspaceFlag.workspace_id == workspace.id, WorkspaceFlag.flag == flag.value
@@ -27,6 +30,7 @@ def set_flag(workspace: Workspace, flag: Toggle, enabled: bool) -> None:
         row = WorkspaceFlag(workspace_id=workspace.id, flag=flag.value)
         db.session.add(row)
     row.is_enabled = enabled
+    workspace.escalations_checked_at = None  # new rules: the next inbox read checks again
     db.session.commit()
 
 

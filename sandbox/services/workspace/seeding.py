@@ -37,6 +37,7 @@ from sandbox.seeding.personas import persona_institutions
 from sandbox.seeding.provider import make_faker
 from sandbox.services.feedback.attachments import upload_folder
 from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.planner import refresh_planner_statistics
 from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import Role
@@ -64,7 +65,10 @@ def seed_workspace(
     seed: int,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Generate ``count`` items with their histories into an empty workspace, in one commit."""
+    """Generate ``count`` items with their histories into an empty workspace, in one commit.
+
+    Automatic escalations due by the workspace's now are already in the histories, so the
+    workspace is stamped as checked (no first read pays for a backlog)."""
     if _has_feedback(workspace):
         raise WorkspaceNotEmpty(
             f"Workspace '{workspace.code}' already has feedback: clear it first "
@@ -72,11 +76,12 @@ def seed_workspace(
         )
     staff = _ensure_staff(workspace, seed)
     catalog = build_catalog(staff, _seed_data(), focus=persona_institutions())
+    now = workspace_now(workspace)
     items = generate(
         catalog,
         count=count,
         seed=seed,
-        now=workspace_now(workspace),
+        now=now,
         start_seq=workspace.next_reference_seq,
         rules=rules_for(workspace),
         tag=workspace.reference_tag,
@@ -89,7 +94,9 @@ def seed_workspace(
             progress(done)
     workspace.next_reference_seq += done
     workspace.seed, workspace.size = seed, done  # regenerating uses these unless told otherwise
+    workspace.escalations_checked_at = now  # the generator escalated what fell due by now
     db.session.commit()
+    refresh_planner_statistics()
     return done
 
 
@@ -106,6 +113,7 @@ def clear_workspace_feedback(workspace: Workspace) -> int:
     deleted = db.session.execute(sa.delete(feedback).where(feedback.c.workspace_id == workspace.id))
     workspace.next_reference_seq = 1
     db.session.commit()
+    refresh_planner_statistics()
     shutil.rmtree(upload_folder(workspace.id), ignore_errors=True)  # the attachments' files
     return deleted.rowcount
 
