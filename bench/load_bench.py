@@ -115,6 +115,7 @@ def main() -> None:
         _print_workshop(found, workers, plan)
     _print_first_login(first, plan.big_items)
     _print_in_process(in_process, plan.big_items)
+    print(f"\nat the end: {_load()}")
 
 
 def _arguments() -> argparse.Namespace:
@@ -129,9 +130,15 @@ def _machine() -> None:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     print(
         f"machine: {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}, {platform.platform()}",
+        f"SQLite {sqlite3.sqlite_version}, {platform.platform()}; {_load()}",
         flush=True,
     )
+
+
+def _load() -> str:
+    """The system's load average: other work on the same cores changes every figure."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min)"
 
 
 def _timed(what: str, command: list[str], env: dict | None = None) -> None:
