@@ -1,4 +1,5 @@
-"""Command line: `mrejesho run | setup | seed | demo-users | trainee | flag | holiday | db …`
+"""Command line: `mrejesho run | setup | seed | demo-users | trainee | flag | holiday | scenario
+| db …`
 (built on Flask's CLI)."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from flask.cli import FlaskGroup, routes_command, shell_command, with_appcontext
 from flask_migrate import upgrade
 
 from sandbox.cli_holidays import holiday_command
+from sandbox.cli_scenarios import scenario_command
 
 
 def _create_app() -> Flask:
@@ -84,6 +86,7 @@ def run_command(host: str | None, port: int | None, workers: int, **sizes: int) 
         check_given_key(app.config["SECRET_KEY"], production=app.config["PRODUCTION"], host=host)
     except InsecureConfiguration as error:
         raise click.ClickException(f"{error.message_sw} / {error.message_en}") from None
+    _check_scenarios()
     hall = serving.Hall(host=host, port=port, **sizes)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     server = f"gunicorn, {workers} processes" if workers else "waitress"
@@ -106,6 +109,18 @@ def run_command(host: str | None, port: int | None, workers: int, **sizes: int) 
         raise click.ClickException(f"{error.message_sw} / {error.message_en}") from None
 
 
+def _check_scenarios() -> None:
+    """Refuse to serve with a broken scenario file: each problem names file, field, expected."""
+    from sandbox.scenarios.loader import SCENARIOS_DIR, ScenarioError, load_folder
+
+    try:
+        load_folder(current_app.config.get("SCENARIOS_DIR") or SCENARIOS_DIR)
+    except ScenarioError as error:
+        raise click.ClickException(
+            f"Faili za hali zina matatizo / Scenario files have problems:\n{error}"
+        ) from None
+
+
 def register(app: Flask) -> None:
     """Attach the app's own commands (next to Flask-Migrate's `db` group)."""
     app.cli.add_command(seed_command)
@@ -114,6 +129,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(trainee_command)
     app.cli.add_command(flag_command)
     app.cli.add_command(holiday_command)
+    app.cli.add_command(scenario_command)
     app.cli.add_command(sweep_uploads_command)
 
 

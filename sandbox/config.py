@@ -58,3 +58,4 @@ class Config:
     DEMO_SEED = int(os.environ.get("DEMO_SEED", "2024"))
     DEMO_ITEMS = int(os.environ.get("DEMO_ITEMS", "1200"))
     SEED_DATA_DIR = os.environ.get("SEED_DATA_DIR") or None
+    SCENARIOS_DIR = os.environ.get("SCENARIOS_DIR") or None  # None: the shipped scenarios/

@@ -23,6 +23,7 @@ PURE_PACKAGES = {
     "workflow": {"holidays"},
     "channels": set(),
     "seeding": {"faker", "yaml"},
+    "scenarios": {"pydantic", "yaml"},
 }
 PURE_MODULES = {"text.py": set()}
 BLUEPRINTS = sorted(p.parent.name for p in ROOT.glob("*/views.py"))

@@ -3,6 +3,7 @@
 from sandbox.models.feedback import Feedback, FeedbackEvent
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
 from sandbox.models.sms import SmsDirection, SmsMessage
+from sandbox.models.training import ScenarioAttempt
 from sandbox.models.user import LoginSession, User
 from sandbox.models.workspace import (
     DeclaredHoliday,
@@ -22,6 +23,7 @@ __all__ = [
     "InstitutionKind",
     "LoginSession",
     "Region",
+    "ScenarioAttempt",
     "SlaRuleSetting",
     "SmsDirection",
     "SmsMessage",

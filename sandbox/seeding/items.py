@@ -114,6 +114,10 @@ def build_item(
 class ItemBuilder(StepInputs):
     """Per-run state for building items: random sources, staff, texts, working days."""
 
+    # The random world escalates as the live system would have (a plan's "escalate" waits
+    # for the automatic escalation); a scenario's builder keeps exactly the written history.
+    escalates_automatically = True
+
     def __init__(self, catalog: Catalog, seed: int, now: datetime, rules: WorkspaceRules) -> None:
         """Precompute what each step needs so it costs a few lookups."""
         self.rng = Dice(seed)
@@ -212,7 +216,7 @@ class ItemBuilder(StepInputs):
         ]
         slow = rng.random() < SLOW_SHARE
         owner, at = inst, received_at
-        automatic = rules.is_on(Toggle.AUTO_ESCALATION)
+        automatic = self.escalates_automatically and rules.is_on(Toggle.AUTO_ESCALATION)
         for token, action, who, lo, hi in plan:
             if token == "escalate" and automatic:  # the system's: when it falls due, not drawn
                 state, at = self._wait_for_escalation(state, events, at)

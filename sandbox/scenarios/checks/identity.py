@@ -1,0 +1,99 @@
+"""Checks on confidentiality (usiri): who looked at the identity, and what the public read."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from sandbox.scenarios.checks.registry import (
+    NOTHING,
+    CheckResult,
+    ItemParams,
+    Phrases,
+    both,
+    check,
+    missing_item,
+    quoted,
+    result,
+)
+from sandbox.scenarios.text import contains, contains_any, name_parts, normal, shows_phone
+from sandbox.scenarios.view import Actor, Item, WorkspaceView
+
+
+class RevealParams(ItemParams):
+    """Only the item: nobody may have revealed its identity during the attempt."""
+
+
+@check("identity_not_revealed", RevealParams)
+def identity_not_revealed(params: RevealParams, view: WorkspaceView) -> CheckResult:
+    """Nobody revealed the complainant's identity (the reveal log has no entry for the item)."""
+    expected = ("utambulisho haujafunuliwa", "identity not revealed")
+    item = view.item(params.item)
+    if item is None:
+        return missing_item(expected, params.item)
+    count = len(item.reveals)
+    found = (f"umefunuliwa mara {count}", f"revealed {count} time(s)") if count else expected
+    return result(not count, expected, found, item)
+
+
+class ReasonParams(ItemParams):
+    """The trainee revealed with a reason of ``min_length`` letters (holding one of ``text``)."""
+
+    min_length: int = Field(default=20, ge=1, le=500)
+    text: Phrases | None = None
+
+
+@check("identity_revealed_with_reason", ReasonParams)
+def identity_revealed_with_reason(params: ReasonParams, view: WorkspaceView) -> CheckResult:
+    """The trainee revealed the identity with a real reason (long enough, the words given)."""
+    expected = (
+        f"kufunua kwa sababu (herufi {params.min_length}+)",
+        f"revealed with a reason ({params.min_length}+ characters)",
+    )
+    if params.text:
+        says = quoted(params.text)
+        expected = (f"{expected[0]} ikitaja {says[0]}", f"{expected[1]} saying {says[1]}")
+    item = view.item(params.item)
+    if item is None:
+        return missing_item(expected, params.item)
+    mine = [r for r in item.reveals if r.actor is Actor.TRAINEE]
+    if not mine:
+        return result(False, expected, ("haujafunuliwa", "not revealed"), item)
+    good = [
+        r
+        for r in mine
+        if len(normal(r.reason)) >= params.min_length
+        and (params.text is None or contains_any(r.reason, params.text))
+    ]
+    return result(bool(good), expected, both(f"'{mine[-1].reason}'"), item)
+
+
+class ExposureParams(ItemParams):
+    """Only the item: its public texts and SMS are read for the complainant's identity."""
+
+
+def exposures(item: Item) -> list[tuple[str, str]]:
+    """Which parts of the identity appear in the item's public texts or its SMS (kind pairs)."""
+    who = item.identity
+    if who is None:
+        return []
+    texts = [e.text for e in item.events if e.is_public and e.text] + [s.text for s in item.sms]
+    found = []
+    if any(contains(t, part) for t in texts for part in name_parts(who.name)):
+        found.append(("jina", "name"))
+    if who.phone and any(shows_phone(t, who.phone) for t in texts):
+        found.append(("namba ya simu", "phone number"))
+    if who.email and any(contains(t, who.email) for t in texts):
+        found.append(("barua pepe", "e-mail"))
+    return found
+
+
+@check("no_identity_in_public_replies", ExposureParams)
+def no_identity_in_public_replies(params: ExposureParams, view: WorkspaceView) -> CheckResult:
+    """The complainant's name, phone and e-mail appear in no public text and no SMS of the item."""
+    expected = ("hakuna utambulisho hadharani", "no identity in public")
+    item = view.item(params.item)
+    if item is None:
+        return missing_item(expected, params.item)
+    found = exposures(item)
+    shown = (", ".join(f[0] for f in found), ", ".join(f[1] for f in found)) if found else NOTHING
+    return result(not found, expected, shown if found else expected, item)

@@ -1,0 +1,130 @@
+"""Checks on items the trainee made during the attempt: walk-ins and citizen submissions."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from sandbox.scenarios.checks.registry import (
+    NOTHING,
+    CheckResult,
+    InstitutionCode,
+    Params,
+    Phrases,
+    check,
+    label,
+    quoted,
+)
+from sandbox.scenarios.text import contains_any
+from sandbox.scenarios.view import Actor, Item, WorkspaceView
+from sandbox.workflow import Channel, FeedbackType
+
+WALK_IN = Channel.WALK_IN
+
+
+class MadeParams(Params):
+    """Filters on an item made during the attempt: its type, institution, description words."""
+
+    type: FeedbackType | None = None
+    institution: InstitutionCode | None = None
+    text: Phrases | None = None
+
+
+def _fits(item: Item, params: MadeParams, view: WorkspaceView) -> bool:
+    """True when the item passes the type, institution and description filters."""
+    return (
+        (params.type is None or item.type is params.type)
+        and (params.institution is None or item.institution == view.institution(params.institution))
+        and (params.text is None or contains_any(item.description, params.text) is not None)
+    )
+
+
+def _filters(params: MadeParams, view: WorkspaceView) -> tuple[str, str]:
+    """The filters in words, to say what was expected."""
+    sw, en = [], []
+    if params.type is not None:
+        sw.append(params.type.label_sw)
+        en.append(params.type.label_en)
+    if params.institution is not None:
+        code = view.institution(params.institution)
+        sw.append(f"kwa {code}")
+        en.append(f"to {code}")
+    if params.text:
+        says = quoted(params.text)
+        sw.append(f"ikitaja {says[0]}")
+        en.append(f"saying {says[1]}")
+    return " ".join(sw), " ".join(en)
+
+
+def described(items: tuple[Item, ...]) -> tuple[str, str]:
+    """What the attempt made: channel, type and whether named, for each item (or nothing)."""
+    if not items:
+        return NOTHING
+    sw = [
+        f"{i.channel.label_sw} {i.type.label_sw} ({'bila jina' if i.is_anonymous else 'kwa jina'})"
+        for i in items
+    ]
+    en = [
+        f"{i.channel.label_en} {i.type.label_en} ({'anonymous' if i.is_anonymous else 'named'})"
+        for i in items
+    ]
+    return "; ".join(sw), "; ".join(en)
+
+
+class WalkInParams(MadeParams):
+    """``consent``: True when the citizen agreed to be identified, False when they refused."""
+
+    consent: bool
+
+
+@check("walk_in_recorded_with_consent", WalkInParams)
+def walk_in_recorded_with_consent(params: WalkInParams, view: WorkspaceView) -> CheckResult:
+    """The trainee recorded a walk-in that keeps the identity only if the citizen consented.
+
+    Consent is what the officer recorded: agreed, the item is identified; refused, it is
+    anonymous and stores no identity at all.
+    """
+    sw, en = _filters(params, view)
+    agreed = ("kwa ridhaa ya kujulikana", "identified, with consent")
+    refused = ("bila kujulikana (hakuna ridhaa)", "anonymous (no consent)")
+    want = agreed if params.consent else refused
+    expected = (f"mrejesho wa dawati {sw} {want[0]}", f"a walk-in {en} {want[1]}")
+    walk_ins = [
+        i
+        for i in view.created
+        if i.channel is WALK_IN and i.submitted_by is Actor.TRAINEE and _fits(i, params, view)
+    ]
+    if not walk_ins:
+        return CheckResult(False, expected, NOTHING)
+    latest = walk_ins[-1]
+    identified = latest.has_identity and not latest.is_anonymous
+    found = agreed if identified else refused
+    return CheckResult(identified == params.consent, expected, found, latest.reference)
+
+
+class SubmissionParams(MadeParams):
+    """``channel``: how the trainee, playing the citizen, submitted (ussd, web, sms, app)."""
+
+    channel: Channel
+    anonymous: bool | None = None
+    at_least: int = Field(default=1, ge=1, le=10)
+
+
+@check("citizen_submission_made", SubmissionParams)
+def citizen_submission_made(params: SubmissionParams, view: WorkspaceView) -> CheckResult:
+    """The trainee, playing the citizen, submitted by the channel given (and filters)."""
+    sw, en = _filters(params, view)
+    channel = label(params.channel)
+    expected = (f"mrejesho kwa {channel[0]} {sw}".strip(), f"feedback by {channel[1]} {en}".strip())
+    made = [
+        i
+        for i in view.created
+        if i.channel is params.channel
+        and i.submitted_by is Actor.CITIZEN
+        and (params.anonymous is None or i.is_anonymous == params.anonymous)
+        and _fits(i, params, view)
+    ]
+    if len(made) < params.at_least:
+        return CheckResult(False, expected, described(view.created))
+    return CheckResult(
+        True, expected, (f"mara {len(made)}", f"{len(made)} time(s)"), made[-1].reference
+    )

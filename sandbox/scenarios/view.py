@@ -1,0 +1,160 @@
+"""What checks read: a frozen snapshot of one trainee's workspace for one scenario attempt.
+
+Plain dataclasses, built by ``sandbox.services.training.snapshot`` from the database and by
+tests by hand. Institutions are named by code, times are on the workspace's simulated
+clock (naive East Africa Time), events are oldest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+
+from sandbox.workflow import (
+    TANZANIA,
+    Action,
+    Channel,
+    ComplainantType,
+    EscalationLevel,
+    FeedbackType,
+    Resolution,
+    Status,
+    WorkingCalendar,
+)
+from sandbox.workflow.labels import Labelled
+
+
+class Actor(Labelled):
+    """Who did something, as a check asks it."""
+
+    TRAINEE = ("trainee", "Mwanafunzi", "Trainee")
+    STAFF = ("staff", "Mtumishi mwingine", "Another staff member")
+    CITIZEN = ("citizen", "Mwananchi", "Citizen")
+    SYSTEM = ("system", "Mfumo", "System")
+    LEADER = ("leader", "Kiongozi", "Leader")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of an item's history; ``institution`` is the code its detail names, if any."""
+
+    action: Action
+    actor: Actor
+    at: datetime
+    actor_label: str = ""
+    text: str = ""
+    is_public: bool = False
+    detail: str = ""
+    status_after: Status | None = None
+    institution: str | None = None
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the complainant gave (synthetic); None on an anonymous item."""
+
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """One entry of the identity reveal log: who looked, why, when."""
+
+    actor: Actor
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Sms:
+    """One text the simulated gateway sent to the item's citizen."""
+
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Template:
+    """A response template filled in for this item, in the item's language."""
+
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One feedback item as checks see it (``key``: the scenario's name for it, or "")."""
+
+    key: str
+    reference: str
+    type: FeedbackType
+    status: Status
+    institution: str
+    received_at: datetime
+    acknowledge_due: datetime
+    respond_due: datetime
+    channel: Channel = Channel.WEB
+    complainant_type: ComplainantType = ComplainantType.CITIZEN
+    description: str = ""
+    transfer_target: str | None = None
+    transfer_count: int = 0
+    escalation_level: EscalationLevel = EscalationLevel.NONE
+    acknowledged_at: datetime | None = None
+    responded_at: datetime | None = None
+    closed_at: datetime | None = None
+    paused_since: datetime | None = None
+    resolution: Resolution | None = None
+    rating: int | None = None
+    identity: Identity | None = None
+    submitted_by: Actor = Actor.CITIZEN
+    events: tuple[Event, ...] = ()
+    reveals: tuple[Reveal, ...] = ()
+    sms: tuple[Sms, ...] = ()
+    templates: tuple[Template, ...] = ()
+
+    @property
+    def is_anonymous(self) -> bool:
+        """True when the complainant chose not to be identified."""
+        return self.complainant_type is ComplainantType.ANONYMOUS
+
+    @property
+    def has_identity(self) -> bool:
+        """True when any part of an identity is stored."""
+        who = self.identity
+        return who is not None and any((who.name, who.phone, who.email))
+
+    @property
+    def is_paused(self) -> bool:
+        """True while the SLA clock waits on the citizen."""
+        return self.paused_since is not None
+
+    def events_of(self, action: Action) -> tuple[Event, ...]:
+        """This item's events of one action, oldest first."""
+        return tuple(e for e in self.events if e.action is action)
+
+
+@dataclass(frozen=True)
+class WorkspaceView:
+    """The scenario's items by key, the items made during the attempt, and the clock."""
+
+    items: Mapping[str, Item]
+    now: datetime
+    own_institution: str
+    created: tuple[Item, ...] = ()
+    calendar: WorkingCalendar = field(default=TANZANIA, repr=False)
+
+    def __post_init__(self) -> None:
+        """Freeze the mapping of items."""
+        object.__setattr__(self, "items", MappingProxyType(dict(self.items)))
+
+    def item(self, key: str) -> Item | None:
+        """The scenario item with this key, or None."""
+        return self.items.get(key)
+
+    def institution(self, code: str) -> str:
+        """An institution code of a check, with ``own`` read as the trainee's institution."""
+        return self.own_institution if code == "own" else code

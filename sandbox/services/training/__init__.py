@@ -1,0 +1,1 @@
+"""Training use cases: scenarios in a trainee's workspace (setup, snapshot, replay, checking)."""

@@ -1,0 +1,188 @@
+"""Building the ``WorkspaceView`` checks read, from the database, for one attempt.
+
+The view holds the setup's items by key and the items made during the attempt (an id of
+``Placed.first_new_id`` or more), each with its events oldest first, its reveal log, the
+SMS sent about it and, for the setup's items, the reply templates filled in for it.
+Who acted is read from the event: the trainee's own account, another account (a leader's
+role makes a leader), or the stored label of the citizen, the system or a leader's title.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+
+from sandbox.extensions import db
+from sandbox.models import Feedback, FeedbackEvent, Institution, SmsMessage, User, Workspace
+from sandbox.models.desk import IdentityReveal
+from sandbox.scenarios import view as v
+from sandbox.services.desk.templates import filled_text, templates_for
+from sandbox.services.training.setup import Placed
+from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.rules import rules_for
+from sandbox.workflow import Action, Role
+from sandbox.workflow.history import CITIZEN_ACTOR, SYSTEM_ACTOR, parse_detail
+
+TEMPLATE_ACTIONS = (Action.RESPOND, Action.REQUEST_INFO)
+
+
+def build_view(workspace: Workspace, trainee: User, placed: Placed) -> v.WorkspaceView:
+    """The snapshot of the scenario's items and the attempt's new items, on the workspace clock."""
+    keyed = {feedback_id: key for key, feedback_id in placed.items.items()}
+    rows = list(
+        db.session.scalars(
+            sa.select(Feedback)
+            .where(
+                Feedback.workspace_id == workspace.id,
+                sa.or_(Feedback.id.in_(list(keyed)), Feedback.id >= placed.first_new_id),
+            )
+            .order_by(Feedback.id)
+        )
+    )
+    ids = [row.id for row in rows]
+    codes = _institution_codes()
+    roles = _roles(workspace)
+    events = _events(ids, trainee, roles, codes)
+    reveals = _reveals(ids, trainee)
+    sms = _sms(ids)
+    items = {
+        row.id: _item(row, keyed.get(row.id, ""), codes, events, reveals, sms, workspace)
+        for row in rows
+    }
+    return v.WorkspaceView(
+        items={keyed[i]: item for i, item in items.items() if i in keyed},
+        created=tuple(item for i, item in items.items() if i not in keyed),
+        now=workspace_now(workspace),
+        own_institution=codes.get(trainee.institution_id, ""),
+        calendar=rules_for(workspace).calendar,
+    )
+
+
+def _item(row: Feedback, key, codes, events, reveals, sms, workspace) -> v.Item:
+    """One item of the view."""
+    history = tuple(events.get(row.id, ()))
+    identity = None
+    if not row.is_anonymous:
+        identity = v.Identity(row.complainant_name, row.complainant_phone, row.complainant_email)
+    return v.Item(
+        key=key,
+        reference=row.reference,
+        type=row.type,
+        status=row.status,
+        institution=codes[row.institution_id],
+        received_at=row.received_at,
+        acknowledge_due=row.acknowledge_due,
+        respond_due=row.respond_due,
+        channel=row.channel,
+        complainant_type=row.complainant_type,
+        description=row.description,
+        transfer_target=codes.get(row.transfer_target_id),
+        transfer_count=row.transfer_count,
+        escalation_level=row.escalation_level,
+        acknowledged_at=row.acknowledged_at,
+        responded_at=row.responded_at,
+        closed_at=row.closed_at,
+        paused_since=row.paused_since,
+        resolution=row.resolution,
+        rating=row.rating,
+        identity=identity,
+        submitted_by=history[0].actor if history else v.Actor.CITIZEN,
+        events=history,
+        reveals=tuple(reveals.get(row.id, ())),
+        sms=tuple(sms.get(row.id, ())),
+        templates=_templates(workspace, row) if key else (),
+    )
+
+
+def _institution_codes() -> dict[int, str]:
+    """Every institution's code by id."""
+    return dict(db.session.execute(sa.select(Institution.id, Institution.code)).all())
+
+
+def _roles(workspace: Workspace) -> dict[int, Role]:
+    """The role of every account of the workspace, by id."""
+    query = sa.select(User.id, User.role).where(User.workspace_id == workspace.id)
+    return dict(db.session.execute(query).all())
+
+
+def actor_of(actor_id: int | None, label: str, trainee: User, roles: dict[int, Role]) -> v.Actor:
+    """Who acted, as checks ask it."""
+    if actor_id is not None:
+        if actor_id == trainee.id:
+            return v.Actor.TRAINEE
+        return v.Actor.LEADER if roles.get(actor_id) is Role.LEADER else v.Actor.STAFF
+    if label == CITIZEN_ACTOR:
+        return v.Actor.CITIZEN
+    return v.Actor.SYSTEM if label == SYSTEM_ACTOR else v.Actor.LEADER
+
+
+def _events(ids: list[int], trainee: User, roles, codes) -> dict[int, list[v.Event]]:
+    """The events of the items, oldest first, by item id."""
+    found: dict[int, list[v.Event]] = defaultdict(list)
+    rows = db.session.scalars(
+        sa.select(FeedbackEvent)
+        .where(FeedbackEvent.feedback_id.in_(ids))
+        .order_by(FeedbackEvent.at, FeedbackEvent.id)
+    )
+    for e in rows:
+        found[e.feedback_id].append(
+            v.Event(
+                action=e.action,
+                actor=actor_of(e.actor_id, e.actor_label, trainee, roles),
+                at=e.at,
+                actor_label=e.actor_label,
+                text=e.text or "",
+                is_public=e.is_public,
+                detail=e.detail or "",
+                status_after=e.status_after,
+                institution=_institution_in(e.detail, codes),
+            )
+        )
+    return found
+
+
+def _institution_in(detail: str | None, codes: dict[int, str]) -> str | None:
+    """The institution code an ``institution:<id>`` detail names, else None."""
+    parsed = parse_detail(detail or "")
+    if parsed is None or parsed[0] != "institution" or not parsed[1].isdigit():
+        return None
+    return codes.get(int(parsed[1]))
+
+
+def _reveals(ids: list[int], trainee: User) -> dict[int, list[v.Reveal]]:
+    """The reveal log entries of the items, oldest first."""
+    found: dict[int, list[v.Reveal]] = defaultdict(list)
+    rows = db.session.scalars(
+        sa.select(IdentityReveal)
+        .where(IdentityReveal.feedback_id.in_(ids))
+        .order_by(IdentityReveal.at, IdentityReveal.id)
+    )
+    for r in rows:
+        actor = v.Actor.TRAINEE if r.user_id == trainee.id else v.Actor.STAFF
+        found[r.feedback_id].append(v.Reveal(actor, r.reason, r.at))
+    return found
+
+
+def _sms(ids: Iterable[int]) -> dict[int, list[v.Sms]]:
+    """The texts sent about the items, oldest first."""
+    found: dict[int, list[v.Sms]] = defaultdict(list)
+    rows = db.session.scalars(
+        sa.select(SmsMessage)
+        .where(SmsMessage.feedback_id.in_(list(ids)))
+        .order_by(SmsMessage.at, SmsMessage.id)
+    )
+    for m in rows:
+        found[m.feedback_id].append(v.Sms(m.text, m.at))
+    return found
+
+
+def _templates(workspace: Workspace, row: Feedback) -> tuple[v.Template, ...]:
+    """The reply and question templates offered for the item, filled in its language."""
+    offered = {
+        t.id: t
+        for action in TEMPLATE_ACTIONS
+        for t in templates_for(workspace, row.institution_id, row.type, action)
+    }
+    return tuple(v.Template(t.code, filled_text(t, row, row.language)) for t in offered.values())

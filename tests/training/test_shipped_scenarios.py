@@ -1,0 +1,38 @@
+"""THE generic test: every shipped scenario's solution scores 100 % through the real
+services, and every pitfall produces the failure it promises (issue 11, point 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sandbox.scenarios.loader import SCENARIOS_DIR, load_competencies, load_file
+from sandbox.services.training.trial import try_scenario
+
+FILES = sorted(p for p in SCENARIOS_DIR.glob("*.yaml") if p.name != "competencies.yaml")
+
+
+def test_there_are_scenarios_to_try():
+    assert len(FILES) >= 5
+
+
+@pytest.fixture(scope="module")
+def competencies():
+    return load_competencies(SCENARIOS_DIR)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_solution_scores_full_marks_and_every_pitfall_is_caught(app_ctx, competencies, path):
+    scenario = load_file(path, competencies)
+    trial = try_scenario(scenario)
+
+    solution = trial.solution
+    assert [r.refusal for r in solution.refusals] == []
+    failing = [(s.id, c.message[1]) for s in solution.outcome.steps for c in s.failures]
+    assert failing == []
+    assert solution.outcome.score == 1.0
+    assert solution.outcome.completed and solution.outcome.success
+    for run in trial.pitfalls:
+        step = run.outcome.step(run.expected.step)
+        produced = [(c.type, c.message[1]) for c in step.failures]
+        assert run.caught is not None, f"{run.name}: {produced}"
+        assert run.outcome.score < 1.0
