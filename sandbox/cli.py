@@ -1,6 +1,5 @@
-"""Command line: `mrejesho run | setup | seed | demo-users | trainee | flag | holiday | scenario
-| db …`
-(built on Flask's CLI)."""
+"""Command line: `mrejesho run | setup | seed | demo-users | trainee | cohort | scenario | flag
+| holiday | db …` (built on Flask's CLI)."""
 
 from __future__ import annotations
 
@@ -11,6 +10,7 @@ from flask import Flask, current_app
 from flask.cli import FlaskGroup, routes_command, shell_command, with_appcontext
 from flask_migrate import upgrade
 
+from sandbox.cli_cohort import cohort_command
 from sandbox.cli_holidays import holiday_command
 from sandbox.cli_scenarios import scenario_command
 
@@ -130,6 +130,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(flag_command)
     app.cli.add_command(holiday_command)
     app.cli.add_command(scenario_command)
+    app.cli.add_command(cohort_command)
     app.cli.add_command(sweep_uploads_command)
 
 

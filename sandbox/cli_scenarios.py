@@ -1,7 +1,8 @@
 """`mrejesho scenario`: check scenario files and try a scenario's solution and pitfalls.
 
 ``lint [PATH]`` validates the shipped ``scenarios/`` (or another folder, or one file) and
-exits 1 listing every problem (file, field path, expected, found); ``try ID`` replays the
+exits 1 listing every problem (file, field path, expected, found), then checks that every
+``guide:`` of a step or hint names an existing guide (and named heading); ``try ID`` replays the
 solution and each pitfall in throw-away workspaces and prints scores and messages, so a
 facilitator can author a scenario without code. Output in Swahili and English.
 """
@@ -14,8 +15,11 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from sandbox.scenarios.loader import SCENARIOS_DIR, ScenarioError, lint, load_folder
+from sandbox.scenarios.loader import SCENARIOS_DIR, ScenarioError, lint, load_file, load_folder
 from sandbox.scenarios.scoring import Outcome
+from sandbox.services.guides.library import guide_library
+from sandbox.services.guides.references import unknown_guide_references
+from sandbox.services.training.setup import SetupRefused
 from sandbox.services.training.trial import Run, try_scenario
 from sandbox.services.workspace.demo import ensure_world
 
@@ -35,13 +39,20 @@ def _folder() -> Path:
 @with_appcontext
 def lint_command(path: Path | None) -> None:
     """Validate scenario files (default: the shipped scenarios/); exit 1 on any problem."""
-    problems = lint(path or _folder())
+    folder = path or _folder()
+    problems = [str(p) for p in lint(folder)] or _guide_link_problems(folder)
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem, err=True)
     if problems:
         click.echo(f"Matatizo {len(problems)} / {len(problems)} problem(s).", err=True)
         raise SystemExit(1)
     click.echo("Hali zote ni sahihi. / All scenarios are valid.")
+
+
+def _guide_link_problems(path: Path) -> list[str]:
+    """Every ``guide:`` of steps and hints that names no guide or named heading."""
+    scenarios = [load_file(path)] if path.is_file() else load_folder(path).in_order()
+    return unknown_guide_references(scenarios, guide_library())
 
 
 @scenario_command.command("try")
@@ -64,7 +75,10 @@ def try_command(scenario_id: str, folder: Path | None) -> None:
     if scenario is None:
         raise click.ClickException(f"Hakuna hali '{scenario_id}'. / No scenario '{scenario_id}'.")
     ensure_world(current_app.config["SEED_DATA_DIR"])
-    trial = try_scenario(scenario)
+    try:
+        trial = try_scenario(scenario)
+    except SetupRefused as refused:  # a setup that cannot be applied: say why, no traceback
+        raise click.ClickException(f"{refused.message_sw} / {refused.message_en}") from None
     _show(trial.solution)
     for run in trial.pitfalls:
         _show(run)

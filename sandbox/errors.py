@@ -22,7 +22,7 @@ _WS = r"^(?:/w/[^/]+)?"
 FORMATS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_WS + r"/ussd/?$"), "ussd"),
     (re.compile(_WS + r"/sms/inbound/?$"), "sms"),
-    (re.compile(_WS + r"/ussd/phone/(?:inbox\.json|dial)$"), "json"),
+    (re.compile(_WS + r"/ussd/phone/(?:inbox\.json|dial|sms)$"), "json"),
     (re.compile(r"^/healthz"), "json"),
 )
 # For gateways, which have no language: both, Swahili first (a USSD screen stays short).

@@ -52,3 +52,29 @@ reference_action = limiter.limit(_configured("RATE_LIMIT_REFERENCE"))
 
 api_key_entry = limiter.limit(_configured("RATE_LIMIT_API_KEY"), deduct_when=_refused_key)
 """Wrong Open311 api_keys per address."""
+
+join_attempts = limiter.limit(
+    _configured("RATE_LIMIT_JOIN"), methods=["POST"], deduct_when=_failed_login
+)
+"""Failed joins per address (a wrong cohort code, a refused form): a hall joining is not slowed."""
+
+trainee_sign_in = limiter.limit(
+    _configured("RATE_LIMIT_LOGIN"), methods=["POST"], deduct_when=_failed_login
+)
+"""Failed trainee sign-ins (personal code and PIN) per address, like the login form."""
+
+
+def _typed_personal_code() -> str:
+    """The personal code typed on the trainee sign-in form, normalised (the limit's key)."""
+    typed = request.form.get("personal_code", "")
+    return "code:" + "".join(c for c in typed.upper() if c.isalnum())[:16]
+
+
+personal_code_attempts = limiter.limit(
+    _configured("RATE_LIMIT_PERSONAL_CODE"),
+    methods=["POST"],
+    key_func=_typed_personal_code,
+    deduct_when=_failed_login,
+)
+"""Failed sign-ins per personal code, from any address: a 4-digit PIN cannot be walked
+through from many machines."""

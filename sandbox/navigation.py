@@ -28,12 +28,14 @@ MENU = (
     NavItem("main.index", _l("Home")),
     NavItem("portal.index", _l("Submit feedback")),
     NavItem("ussd.phone", _l("Phone *152*00#")),
+    NavItem("training.me", _l("My training")),
     NavItem("desk.index", _l("Desk")),
     NavItem("reports.dashboard", _l("Reports")),
     NavItem("accounts.account_list", _l("Accounts")),
     NavItem("sms.outbox", _l("SMS outbox")),
     NavItem("admin.index", _l("Administration")),
     NavItem("admin.calendar", _l("Calendar")),
+    NavItem("guides.index", _l("Guides")),
 )
 
 

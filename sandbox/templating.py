@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, request, url_for
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
@@ -12,7 +13,10 @@ from werkzeug.routing import RequestRedirect
 from sandbox.access import access_of
 from sandbox.i18n import LANGUAGE_NAMES, current_language
 from sandbox.navigation import menu_for_current_user
+from sandbox.services.training.my_training import personal_code_of
+from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow.history import EVENT_TEXT, event_label, rating_text
+from sandbox.workflow.permissions import Capability, can
 
 MONTHS = {
     "sw": ["Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ago", "Sep", "Okt", "Nov", "Des"],
@@ -97,6 +101,40 @@ def may_open(endpoint: str) -> bool:
     return access is not None and access.allows(current_user)
 
 
+@dataclass(frozen=True)
+class SandboxClock:
+    """The strip under the header: the simulated date, and a trainee's code and citizen links."""
+
+    now: datetime
+    personal_code: str | None = None
+    portal_url: str | None = None
+    phone_url: str | None = None
+
+
+def sandbox_clock() -> SandboxClock | None:
+    """For a signed-in user, the date of the workspace the page is about (None otherwise).
+
+    That is the channel workspace being browsed (/w/<code>/…), else the user's own. A trainee
+    in their own workspace also gets their personal code and the links to play the citizen
+    against their own workspace's portal and phone.
+    """
+    if not current_user.is_authenticated:
+        return None
+    own = current_user.workspace
+    workspace = g.get("workspace") or own
+    if workspace is None:
+        return None
+    clock = SandboxClock(now=workspace_now(workspace))
+    if own is None or workspace.id != own.id or not can(current_user, Capability.TAKE_SCENARIOS):
+        return clock
+    return SandboxClock(
+        now=clock.now,
+        personal_code=personal_code_of(current_user),
+        portal_url=url_for("portal_ws.index", ws_code=own.code),
+        phone_url=url_for("ussd_ws.phone", ws_code=own.code),
+    )
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers available in templates."""
     app.add_template_filter(label, "label")
@@ -115,4 +153,5 @@ def register_template_helpers(app: Flask) -> None:
             "current_path": page_to_return_to(),
             "menu": menu_for_current_user(),
             "may_open": may_open,
+            "sandbox_clock": sandbox_clock,
         }

@@ -24,6 +24,7 @@ PURE_PACKAGES = {
     "channels": set(),
     "seeding": {"faker", "yaml"},
     "scenarios": {"pydantic", "yaml"},
+    "guidebook": {"markdown_it", "nh3", "yaml"},
 }
 PURE_MODULES = {"text.py": set()}
 BLUEPRINTS = sorted(p.parent.name for p in ROOT.glob("*/views.py"))

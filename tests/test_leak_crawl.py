@@ -29,6 +29,8 @@ from sandbox.services.channels import sms_log
 from sandbox.services.channels.api_keys import DEMO_API_KEY, ensure_api_key
 from sandbox.services.desk.confidentiality import PHONE_LIKE, national_number
 from sandbox.services.feedback.lifecycle import Submission, submit_feedback
+from sandbox.services.training.cohorts import create_cohort
+from sandbox.services.training.joining import JoinRequest, join_cohort
 from sandbox.workflow import Channel, ComplainantType, FeedbackType, Role
 from tests.desk.factories import make_user
 from tests.ussd.conftest import Dialler, forget_workspace
@@ -40,6 +42,8 @@ PLANTED = {
 }
 ANONYMOUS_PHONE = "+255787000555"  # dials USSD and stays anonymous
 SMS_PHONE = "+255767111222"  # texts a complaint (the number is the identity)
+TRAINEE_PHONE = "+255768123987"  # a trainee's own number, given when joining a cohort
+TRAINEE_HOME = "Halmashauri ya Wilaya ya Bahi"  # the trainee's own institution
 ROLES = {
     "visitor": None,
     "officer": "afisa.dodoma",
@@ -133,10 +137,21 @@ def _text_a_complaint() -> str:
 
 @pytest.fixture
 def world(demo_world, app):
-    """The seeded demo world, a trainee in it, an API key and the planted items."""
+    """The seeded demo world, a trainee in it, an API key and the planted items.
+
+    Also a trainee who joined a cohort with their own phone and institution: their personal
+    data is theirs, so no crawled role (none of them is that trainee) may see it either.
+    """
     make_user(demo_world, "mwanafunzi", Role.TRAINEE, "DODOMA_CC")  # password "pw"
     ensure_api_key(demo_world)
-    return World(demo_world)
+    crawled = World(demo_world)
+    cohort = create_cohort("Kundi la ukaguzi", seed=5)
+    join_cohort(
+        JoinRequest(cohort.join_code, "Mwajuma Mshiriki", "4821", TRAINEE_HOME, TRAINEE_PHONE)
+    )
+    crawled.phones.add(national_number(TRAINEE_PHONE))
+    crawled.names.add(TRAINEE_HOME)
+    return crawled
 
 
 def _values(world: World, app) -> dict[str, list[str]]:
@@ -158,6 +173,7 @@ def _values(world: World, app) -> dict[str, list[str]]:
         "name": ["summary", "institutions", "types", "channels", "regions", "overdue"],
         "action_name": ["respond"],
         "filename": ["css/app.css"],
+        "slug": ["getting-started", "confidentiality"],
     }
 
 

@@ -64,11 +64,17 @@ def planned_as_large(demo_world):
             "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", (table, index, stat)
         )
     db.session.commit()
-    db.session.connection().exec_driver_sql("ANALYZE sqlite_schema")  # reload the statistics
+    # Each connection reads the statistics when it opens (ANALYZE sqlite_schema reloads only
+    # its own): a pooled connection opened by an earlier test would plan with that test's
+    # statistics, so the pool is emptied and every connection opens anew, reading these.
+    db.session.remove()
+    db.engine.dispose()
     yield
     db.session.rollback()
     db.session.connection().exec_driver_sql("ANALYZE")
     db.session.commit()
+    db.session.remove()
+    db.engine.dispose()
 
 
 def _unique_constraints(connection) -> dict[tuple[str, str], str]:

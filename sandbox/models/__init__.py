@@ -1,5 +1,6 @@
 """Typed SQLAlchemy models, one module per aggregate."""
 
+from sandbox.models.cohort import Cohort, Enrolment
 from sandbox.models.feedback import Feedback, FeedbackEvent
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
 from sandbox.models.sms import SmsDirection, SmsMessage
@@ -15,8 +16,10 @@ from sandbox.models.workspace import (
 
 __all__ = [
     "Category",
+    "Cohort",
     "DeclaredHoliday",
     "District",
+    "Enrolment",
     "Feedback",
     "FeedbackEvent",
     "Institution",

@@ -4,7 +4,7 @@ Each act names what is done (``do``) and to which scenario item; the service rep
 through the real use cases (``sandbox.services.training.replay``): the desk's ``perform``,
 reveal and walk-in, the portal and USSD channels, the workspace clock. By default the
 trainee acts; a citizen's acts (answering, rating, submitting) go through the citizen's
-channels; a directive is given by a leader of the setup's ``staff``.
+channels (portal, USSD, SMS); a directive is given by a leader of the setup's ``staff``.
 """
 
 from __future__ import annotations
@@ -38,9 +38,11 @@ class Acknowledge(ItemAct):
 
 
 class Assign(ItemAct):
-    """Assign the item to an officer of its institution (the first one listed)."""
+    """Assign the item to an officer: ``officer`` (a setup staff key), else the institution's
+    first officer listed."""
 
     do: Literal["assign"]
+    officer: ItemKey | None = None
 
 
 class Start(ItemAct):
@@ -186,6 +188,25 @@ class SubmitPortal(Act):
     phone: str | None = None
 
 
+class SubmitSms(Act):
+    """Play the citizen texting the short code: ``text`` as typed (``TANESCO umeme umekatika
+    Mbagala``, ``PENDEKEZO DODOMA_CC …``), through the SMS inbound service."""
+
+    do: Literal["submit_sms"]
+    text: Annotated[str, StringConstraints(min_length=1, max_length=1600)]
+    phone: str = "+255754000111"
+
+
+class TrackSms(Act):
+    """Play the citizen texting ``FUATILIA <reference>`` (``TRACK`` in English): the reference
+    of ``item`` (a setup key), else of the latest item made during the attempt."""
+
+    do: Literal["track_sms"]
+    item: ItemKey | None = None
+    keyword: Literal["FUATILIA", "TRACK"] = "FUATILIA"
+    phone: str = "+255754000111"
+
+
 class Wait(Act):
     """Move the workspace clock forward by working days (what a facilitator may do)."""
 
@@ -213,6 +234,8 @@ ACTS = (
     WalkIn,
     SubmitUssd,
     SubmitPortal,
+    SubmitSms,
+    TrackSms,
     Wait,
 )
 ACT_NAMES = frozenset(get_args(cls.model_fields["do"].annotation)[0] for cls in ACTS)

@@ -32,6 +32,7 @@ from sandbox.workflow import Channel, ComplainantType, FeedbackType, Role, Toggl
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 CompetencyId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$")]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+StaffName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=80)]
 DEFAULT_PASS_MARK = 0.8
 
 
@@ -66,7 +67,8 @@ class SetupItem(Model):
     ``history`` is a seeding plan (tokens of ``sandbox.seeding.plans.STEPS``, e.g.
     ``"ack assign start"``); ``institution`` ``own`` is the trainee's institution; a ``name``
     or ``phone`` given replaces the generated (synthetic) identity; ``transfer_to`` names
-    the target of a ``transfer`` step.
+    the target of a ``transfer`` step (a list: the targets of successive transfer steps, in
+    order, the last one repeated when there are more steps).
     """
 
     key: ItemKey
@@ -81,7 +83,7 @@ class SetupItem(Model):
     history: str = ""
     name: str | None = None
     phone: str | None = None
-    transfer_to: InstitutionCode | None = None
+    transfer_to: InstitutionCode | list[InstitutionCode] | None = None
     is_sensitive: bool = False
 
     @field_validator("history")
@@ -102,11 +104,13 @@ class SetupItem(Model):
 
 
 class StaffNeed(Model):
-    """A colleague the scenario needs in the workspace (a leader who gives a directive)."""
+    """A colleague the scenario needs in the workspace (a leader who gives a directive, an
+    officer whose queue the trainee supervises); ``name``: how the desk shows them."""
 
     key: ItemKey
     role: Literal[Role.OFFICER, Role.HEAD, Role.LEADER]
     institution: InstitutionCode = "own"
+    name: StaffName | None = None
 
 
 class Clock(Model):
@@ -253,7 +257,8 @@ class Scenario(Model):
 
 
 def _keys_exist(scenario: Scenario) -> None:
-    """Every item key a check or act names is a setup item; every ``by`` a staff key."""
+    """Every item key a check or act names is a setup item; every ``by`` and ``officer`` of
+    an act, and every ``to`` of a check, a staff key."""
     items = {i.key for i in scenario.setup.items}
     staff = {s.key for s in scenario.setup.staff}
     used: list[tuple[str, str]] = []
@@ -262,14 +267,19 @@ def _keys_exist(scenario: Scenario) -> None:
             key = getattr(spec.params_of(), "item", None)
             if key is not None:
                 used.append((f"steps[{step.id}].checks[{n}]", key))
+            to = getattr(spec.params_of(), "to", None)
+            if to is not None and to not in staff:
+                where = f"steps[{step.id}].checks[{n}]"
+                raise ValueError(f"{where}: staff key {to!r} is not in setup.staff")
     acts = [("solution", a) for a in scenario.solution]
     acts += [(f"pitfalls[{p.name}]", a) for p in scenario.pitfalls for a in p.actions]
     for where, act in acts:
-        if isinstance(act, ItemAct):
+        if isinstance(act, ItemAct) or getattr(act, "item", None) is not None:
             used.append((where, act.item))
-        by = getattr(act, "by", None)
-        if by is not None and by not in staff:
-            raise ValueError(f"{where}: staff key {by!r} is not in setup.staff")
+        for field in ("by", "officer"):
+            key = getattr(act, field, None)
+            if key is not None and key not in staff:
+                raise ValueError(f"{where}: staff key {key!r} is not in setup.staff")
     missing = [(where, key) for where, key in used if key not in items]
     if missing:
         where, key = missing[0]

@@ -71,9 +71,18 @@ class Reveal:
 
 @dataclass(frozen=True)
 class Sms:
-    """One text the simulated gateway sent to the item's citizen."""
+    """One text about the item: sent by the simulated gateway, or (``inbound``) received."""
 
     text: str
+    at: datetime
+    inbound: bool = False
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """The citizen asked for the item's status on a channel (by SMS: FUATILIA <reference>)."""
+
+    channel: Channel
     at: datetime
 
 
@@ -115,6 +124,9 @@ class Item:
     reveals: tuple[Reveal, ...] = ()
     sms: tuple[Sms, ...] = ()
     templates: tuple[Template, ...] = ()
+    trackings: tuple[Tracking, ...] = ()
+    assignee: str = ""  # the setup staff key of the assignee, "trainee", "other" or "" (none)
+    assignee_name: str = ""  # how the desk shows the assignee
 
     @property
     def is_anonymous(self) -> bool:
@@ -139,17 +151,20 @@ class Item:
 
 @dataclass(frozen=True)
 class WorkspaceView:
-    """The scenario's items by key, the items made during the attempt, and the clock."""
+    """The scenario's items by key, the items made during the attempt, the clock, and the
+    names of the setup's staff by key."""
 
     items: Mapping[str, Item]
     now: datetime
     own_institution: str
     created: tuple[Item, ...] = ()
     calendar: WorkingCalendar = field(default=TANZANIA, repr=False)
+    staff: Mapping[str, str] = field(default_factory=dict)  # setup staff key → display name
 
     def __post_init__(self) -> None:
-        """Freeze the mapping of items."""
+        """Freeze the mappings of items and staff."""
         object.__setattr__(self, "items", MappingProxyType(dict(self.items)))
+        object.__setattr__(self, "staff", MappingProxyType(dict(self.staff)))
 
     def item(self, key: str) -> Item | None:
         """The scenario item with this key, or None."""

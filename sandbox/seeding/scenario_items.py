@@ -5,7 +5,8 @@ rely on that history being there whatever the seed: so, unlike the random world,
 staff step follows the previous one an hour later within office hours (else at 08:30 on
 the next working day), the citizen answers an hour later, and an automatic escalation
 happens at 09:00 on the working day after the missed deadline. A ``transfer`` step goes
-to the institution the scenario names. Texts and identities still come from the seed.
+to the institution the scenario names (successive ones to the next of a list). Texts and
+identities still come from the seed.
 """
 
 from __future__ import annotations
@@ -23,14 +24,24 @@ OFFICE_OPENS, OFFICE_CLOSES, ESCALATION_HOUR = time(8, 30), time(16, 30), time(9
 class SteadyItemBuilder(ItemBuilder):
     """An ItemBuilder whose histories follow a fixed timeline (see the module docstring)."""
 
-    transfer_target_id: int | None = None
+    transfer_target_ids: tuple[int, ...] = ()
+    _transfers_made = 0
     escalates_automatically = False  # the history is what the scenario wrote, event for event
 
     def build_scenario_item(
-        self, plan: ItemPlan, reference: str, transfer_to: int | None = None
+        self, plan: ItemPlan, reference: str, transfer_to: int | list[int] | None = None
     ) -> GeneratedItem:
-        """The item of ``plan``; ValueError when its history does not fit before ``now``."""
-        self.transfer_target_id = transfer_to
+        """The item of ``plan``; ValueError when its history does not fit before ``now``.
+
+        ``transfer_to``: the target of the transfer steps, or a list of targets taken in
+        order by successive transfer steps (the last one repeated)."""
+        if transfer_to is None:
+            self.transfer_target_ids = ()
+        elif isinstance(transfer_to, int):
+            self.transfer_target_ids = (transfer_to,)
+        else:
+            self.transfer_target_ids = tuple(transfer_to)
+        self._transfers_made = 0
         built = self.build_item(plan, reference)
         wanted = len(plan.steps.split()) if isinstance(plan.steps, str) else len(plan.steps)
         if len(built.events) != wanted + 1:
@@ -58,7 +69,9 @@ class SteadyItemBuilder(ItemBuilder):
         return datetime.combine(day, OFFICE_OPENS)
 
     def _transfer_target(self, owner: InstitutionEntry) -> InstitutionEntry:
-        """The scenario's target when it named one, else the seeder's choice."""
-        if self.transfer_target_id is not None:
-            return self.by_id[self.transfer_target_id]
+        """The scenario's next target when it named them, else the seeder's choice."""
+        if self.transfer_target_ids:
+            n = min(self._transfers_made, len(self.transfer_target_ids) - 1)
+            self._transfers_made += 1
+            return self.by_id[self.transfer_target_ids[n]]
         return super()._transfer_target(owner)

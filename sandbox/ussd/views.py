@@ -16,6 +16,7 @@ from werkzeug.exceptions import NotFound
 
 from sandbox.access import GATEWAY, key_based, public
 from sandbox.extensions import csrf
+from sandbox.limits import reference_action
 from sandbox.services.channels import handset as handsets
 from sandbox.services.channels.ussd import BadUssdRequest, handle_ussd, parse_ussd_request
 from sandbox.templating import when
@@ -82,6 +83,28 @@ def dial():
         abort(400)
     session["handsets"] = {**session.get("handsets", {}), key: handset.to_dict()}
     return jsonify(sessionId=session_id, phone=handset.phone)
+
+
+@bp.post("/phone/sms")
+@public
+@reference_action  # "FUATILIA <reference>" looks an item up, as the portal's tracking does
+def send_sms():
+    """The emulator texts the short code 15200 from this browser's phone (the number kept in
+    the session, as when dialling): feedback, FUATILIA <reference> or a request for help."""
+    if current_app.config["WTF_CSRF_ENABLED"]:
+        csrf.protect()  # the blueprint is exempt for the gateway; this endpoint is the browser's
+    workspace = current_workspace()
+    key = str(workspace.id)
+    stored = handsets.Handset.from_dict(session.get("handsets", {}).get(key))
+    text = request.form.get("text", "")
+    try:
+        handset = handsets.pick_up(workspace, stored, request.form.get("phone", ""))
+    except ValueError:
+        abort(400)
+    if not text.strip():
+        abort(400)
+    session["handsets"] = {**session.get("handsets", {}), key: handset.to_dict()}
+    return jsonify(action=handsets.text_short_code(workspace, handset, text), phone=handset.phone)
 
 
 @bp.get("/phone/inbox.json")

@@ -84,3 +84,21 @@ def test_a_wrong_code_is_refused_and_hang_up_ends_the_call(page: Page):
     phone.key("Kata simu")
     expect(phone.screen).to_have_text("Simu imekatwa.")
     expect(page.get_by_role("button", name="Piga")).to_be_visible()
+
+
+def test_text_feedback_then_track_it_by_sms_from_the_emulator(page: Page, db_session):
+    page.goto("/ussd/phone")
+    page.get_by_label("Namba ya simu hii").fill(PHONE)
+    message = page.get_by_label("Andika SMS kwenda 15200 (bure)")
+    message.fill("TANESCO umeme umekatika Chamwino siku ya tatu")
+    page.get_by_role("button", name="Tuma SMS").click()
+    inbox = page.get_by_role("list", name="Ujumbe")
+    answer = inbox.get_by_role("listitem").filter(has_text=re.compile(r"MRJ-T[A-Z]*-\d{4}-\d{6}"))
+    expect(answer).to_have_count(1)
+    reference = re.search(r"MRJ-T[A-Z]*-\d{4}-\d{6}", answer.inner_text()).group(0)
+    item = db_session.scalar(sa.select(Feedback).where(Feedback.reference == reference))
+    assert item.channel is Channel.SMS and item.complainant_phone == PHONE
+
+    message.fill(f"FUATILIA {reference}")
+    page.get_by_role("button", name="Tuma SMS").click()
+    expect(inbox.get_by_role("listitem").filter(has_text="Hali: Imepokelewa")).to_have_count(1)

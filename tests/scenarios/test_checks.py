@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from sandbox.scenarios.checks import CHECKS, evaluate
-from sandbox.scenarios.view import Actor, Identity, Reveal, Sms, Template
+from sandbox.scenarios.view import Actor, Identity, Reveal, Sms, Template, Tracking
 from sandbox.workflow import (
     Action,
     Channel,
@@ -128,6 +128,29 @@ ITEM_CASES = {
         {"events": (event(A.RESPOND, text=REPLY, is_public=True),), "sms": (Sms(REPLY, T0),)},
         {"sms": (Sms("Tutakupigia 0754-321-987.", T0),)},
     ),
+    "rejected_with_reason": (
+        {"reason": "duplicate", "text": ["MRJ-T-2026-000002", "nakala"]},
+        {
+            "events": (
+                event(
+                    A.REJECT,
+                    text="Ni nakala ya MRJ-T-2026-000002, tunalishughulikia huko.",
+                    detail="rejection:duplicate",
+                ),
+            )
+        },
+        {"events": (event(A.REJECT, text="Nakala.", detail="rejection:duplicate"),)},
+    ),
+    "assigned_to": (
+        {"to": "J"},
+        {"assignee": "J"},
+        {"assignee": "other"},
+    ),
+    "citizen_tracked": (
+        {"channel": "sms"},
+        {"trackings": (Tracking(Channel.SMS, T0),)},
+        {"trackings": ()},
+    ),
 }
 
 WALK_IN = {"channel": Channel.WALK_IN, "submitted_by": Actor.TRAINEE, "description": "Soko"}
@@ -228,6 +251,69 @@ def test_an_internal_note_with_the_name_is_not_public(make_item, make_view):
     item = make_item(events=(event(A.NOTE, text="Asha Mwakalinga alipiga simu."),))
     params = _params("no_identity_in_public_replies", {"item": "A"})
     assert evaluate("no_identity_in_public_replies", params, make_view(item)).passed
+
+
+def test_an_internal_note_counts_when_internal_texts_are_asked_for(make_item, make_view):
+    item = make_item(events=(event(A.TRANSFER_REQUEST, text="Mlalamikaji ni Asha, 0754321987."),))
+    public = _params("no_identity_in_public_replies", {"item": "A"})
+    internal = _params("no_identity_in_public_replies", {"item": "A", "internal": True})
+    assert evaluate("no_identity_in_public_replies", public, make_view(item)).passed
+    got = evaluate("no_identity_in_public_replies", internal, make_view(item))
+    assert not got.passed
+    assert got.found == ("jina, namba ya simu", "name, phone number")
+    said = make_item(
+        events=(event(A.CITIZEN_REPLIED, Actor.CITIZEN, text="Mimi ni Asha.", is_public=True),)
+    )
+    assert evaluate("no_identity_in_public_replies", public, make_view(said)).passed
+    assert evaluate("no_identity_in_public_replies", internal, make_view(said)).passed
+
+
+def test_what_the_citizen_texted_is_not_an_exposure(make_item, make_view):
+    item = make_item(sms=(Sms("TANESCO umeme umekatika, mimi Asha 0754321987", T0, inbound=True),))
+    params = _params("no_identity_in_public_replies", {"item": "A"})
+    assert evaluate("no_identity_in_public_replies", params, make_view(item)).passed
+
+
+def test_assigned_to_names_the_officers(make_item, make_view):
+    params = _params("assigned_to", {"item": "A", "to": "J"})
+    view = make_view(make_item(assignee="trainee"), staff={"J": "Zawadi Mushi"})
+    got = evaluate("assigned_to", params, view)
+    assert not got.passed
+    assert got.expected == ("amepangiwa Zawadi Mushi", "assigned to Zawadi Mushi")
+    assert got.found == ("amepangiwa wewe mwenyewe", "assigned to yourself")
+    anyone = _params("assigned_to", {"item": "A"})
+    assert evaluate("assigned_to", anyone, view).passed
+    assert not evaluate("assigned_to", anyone, make_view(make_item())).passed
+
+
+def test_tracking_without_an_item_reads_the_items_made_in_the_attempt(make_item, make_view):
+    params = _params("citizen_tracked", {})
+    tracked = make_item(key="", trackings=(Tracking(Channel.SMS, T0),))
+    assert evaluate(
+        "citizen_tracked", params, make_view(created=[make_item(key=""), tracked])
+    ).passed
+    got = evaluate("citizen_tracked", params, make_view(created=[make_item(key="")]))
+    assert not got.passed
+    assert got.found == ("haijafuatiliwa", "not tracked")
+    assert not evaluate("citizen_tracked", params, make_view()).passed
+
+
+def test_a_rejection_for_another_reason_fails_naming_both(make_item, make_view):
+    text = "Hili ni nakala ya lalamiko MRJ-T-2026-000002 ambalo tunalishughulikia."
+    item = make_item(events=(event(A.REJECT, text=text, detail="rejection:abusive"),))
+    params = _params("rejected_with_reason", {"item": "A", "reason": "duplicate"})
+    got = evaluate("rejected_with_reason", params, make_view(item))
+    assert not got.passed
+    assert "'Duplicate'" in got.expected[1] and "'Abusive language'" in got.found[1]
+
+
+def test_a_long_reply_is_shown_by_its_start_and_its_end(make_item, make_view):
+    long = THANKS + " " + "maneno " * 20 + "MWISHO WA MANENO YANGU."
+    item = make_item(events=(event(A.RESPOND, text=long, is_public=True),))
+    params = _params("reply_contains", {"item": "A", "text": ["kitu kingine"]})
+    got = evaluate("reply_contains", params, make_view(item))
+    assert got.found[1].startswith("'Asante kwa pongezi") and " … " in got.found[1]
+    assert got.found[1].endswith("MWISHO WA MANENO YANGU.'")
 
 
 def test_own_institution_reads_as_the_trainee_s(make_item, make_view):

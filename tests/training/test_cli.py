@@ -39,6 +39,18 @@ def test_try_prints_the_score_of_the_solution_and_each_pitfall(runner):
     assert "OK: the solution scores 100 %" in result.output
 
 
+def test_try_a_setup_that_does_not_fit_says_why_without_a_traceback(runner, tmp_path):
+    shutil.copy(SCENARIOS_DIR / "competencies.yaml", tmp_path)
+    text = (SCENARIOS_DIR / f"{SHIPPED}.yaml").read_text(encoding="utf-8")
+    broken = text.replace("received_working_days_ago: 2", "history: ack assign start")
+    assert broken != text
+    (tmp_path / f"{SHIPPED}.yaml").write_text(broken, encoding="utf-8")
+    result = runner.invoke(args=["scenario", "try", SHIPPED, "--path", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "Item A: its history does not fit before now" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_try_an_unknown_scenario_says_so(runner):
     result = runner.invoke(args=["scenario", "try", "no-such-scenario"])
     assert result.exit_code == 1

@@ -251,3 +251,71 @@ def test_a_leader_of_the_setup_gives_a_directive_and_the_citizen_rates(desk, sce
     assert view.item("A").escalation_level is EscalationLevel.HEAD
     assert view.item("B").rating == 2
     assert view.item("B").events[-1].actor is Actor.CITIZEN
+
+
+def test_the_citizen_texts_feedback_then_tracks_it_by_sms(desk, scenario_from):
+    workspace, trainee = desk
+    placed = apply_setup(workspace, trainee, scenario_from())
+    done = replay(
+        workspace,
+        trainee,
+        placed,
+        [
+            acts.SubmitSms(do="submit_sms", text="TANESCO umeme umekatika Chamwino siku 3"),
+            acts.TrackSms(do="track_sms"),
+            acts.TrackSms(do="track_sms", item="A", keyword="TRACK"),
+            acts.SubmitSms(do="submit_sms", text="HAKUNA_TAASISI hii haipo"),
+        ],
+    )
+    assert [r.refusal is None for r in done] == [True, True, True, False]
+    assert "HAKUNA_TAASISI" in done[3].refusal[1]
+    view = build_view(workspace, trainee, placed)
+    (made,) = view.created
+    assert made.channel.value == "sms" and made.institution == "TANESCO"
+    assert [t.channel.value for t in made.trackings] == ["sms"]
+    assert len(view.item("A").trackings) == 1
+    assert any(s.inbound for s in made.sms) and any(not s.inbound for s in made.sms)
+
+
+def test_setup_transfers_through_a_list_and_assigns_to_a_named_officer(desk, scenario_from):
+    workspace, trainee = desk
+    setup = {
+        "staff": [{"key": "J", "role": "officer", "name": "Zawadi Mushi"}],
+        "items": [
+            {
+                "key": "A",
+                "type": "complaint",
+                "institution": "NIDA",
+                "description": "Cheti.",
+                "received_working_days_ago": 3,
+                "history": "ack transfer accept transfer accept transfer accept",
+                "transfer_to": ["RITA", "TAMISEMI", "own"],
+            }
+        ],
+    }
+    scenario = scenario_from(setup=setup)
+    placed = apply_setup(workspace, trainee, scenario)
+    item = db.session.get(Feedback, placed.items["A"])
+    assert item.institution_id == trainee.institution_id
+    assert item.transfer_count == 3
+    done = replay(
+        workspace,
+        trainee,
+        placed,
+        [
+            acts.Transfer(do="transfer", item="A", to="TANESCO", reason="Jaribio la nne."),
+            acts.Assign(do="assign", item="A", officer="J"),
+        ],
+    )
+    assert done[0].refusal is not None and "3" in done[0].refusal[1]
+    assert done[1].refusal is None
+    view = build_view(workspace, trainee, placed)
+    assert view.item("A").assignee == "J"
+    assert view.staff == {"J": "Zawadi Mushi"}
+    transfers = [e.institution for e in view.item("A").events_of(Action.TRANSFER_REQUEST)]
+    assert transfers == ["RITA", "TAMISEMI", "DODOMA_CC"]
+
+
+def test_an_act_naming_an_unknown_officer_is_refused_on_load(scenario_from):
+    with pytest.raises(ValueError, match="staff key 'J'"):
+        scenario_from(solution=[{"do": "assign", "item": "A", "officer": "J"}])

@@ -36,3 +36,17 @@ def test_solution_scores_full_marks_and_every_pitfall_is_caught(app_ctx, compete
         produced = [(c.type, c.message[1]) for c in step.failures]
         assert run.caught is not None, f"{run.name}: {produced}"
         assert run.outcome.score < 1.0
+
+
+def test_the_library_covers_issue_11():
+    """At least 24 scenarios over at least 8 competencies, about a third written first in
+    Swahili, every step with a hint, and a first scenario (no prerequisites) to start from."""
+    from sandbox.scenarios.loader import load_folder
+
+    scenarios = load_folder(SCENARIOS_DIR).scenarios.values()
+    assert len(scenarios) >= 24
+    assert len({c for s in scenarios for c in s.competencies}) >= 8
+    swahili_first = sum(s.written_in == "sw" for s in scenarios)
+    assert swahili_first >= len(scenarios) / 3
+    assert any(not s.prerequisites for s in scenarios)
+    assert [(s.id, st.id) for s in scenarios for st in s.steps if not st.hints] == []

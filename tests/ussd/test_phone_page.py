@@ -105,3 +105,47 @@ def test_the_handset_that_submitted_anonymously_gets_its_reference_sms(
         forget_workspace()
         theirs = stranger.get(f"{prefix}/ussd/phone/inbox.json?phone={PHONE}").get_json()
         assert not any(reference in m["text"] for m in theirs), prefix
+
+
+def text(client, message, phone=PHONE, prefix=""):
+    """The emulator texts the short code 15200 from this browser's phone."""
+    forget_workspace()
+    return client.post(f"{prefix}/ussd/phone/sms", data={"phone": phone, "text": message})
+
+
+def test_the_phone_texts_feedback_then_tracks_it_and_reads_both_answers(client, demo):
+    html = client.get("/ussd/phone").get_data(as_text=True)
+    assert 'data-sms-url="/ussd/phone/sms"' in html and "Tuma SMS" in html
+    answer = text(client, "TANESCO umeme umekatika Mbagala tangu jana")
+    assert answer.status_code == 200 and answer.get_json()["action"] == "submitted"
+    reference = next(
+        REFERENCE.search(m["text"]).group(0)
+        for m in inbox(client)
+        if m["direction"] == "outbound" and REFERENCE.search(m["text"])
+    )
+    assert text(client, f"FUATILIA {reference}").get_json()["action"] == "tracked"
+    messages = inbox(client)
+    assert [m["direction"] for m in messages] == ["inbound", "outbound", "inbound", "outbound"]
+    assert reference in messages[-1]["text"] and "Hali" in messages[-1]["text"]
+
+
+def test_texting_needs_a_number_words_and_the_csrf_token(app, client, demo):
+    assert text(client, "TANESCO umeme", phone="nonsense").status_code == 400
+    assert text(client, "   ").status_code == 400
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        assert text(client, "TANESCO umeme umekatika").status_code == 400
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+
+
+def test_texting_is_rate_limited_like_tracking_on_the_portal(app, client, demo):
+    """An SMS "FUATILIA <reference>" looks an item up: a LAN guessing references by text is
+    stopped as the portal's tracking is, with a JSON answer the emulator can show."""
+    app.config["RATE_LIMIT_REFERENCE"] = "3 per minute"
+    try:
+        answers = [text(client, "FUATILIA MRJ-T-2026-000001") for _ in range(4)]
+    finally:
+        app.config["RATE_LIMIT_REFERENCE"] = "30 per minute"
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert "Majaribio mengi mno" in answers[-1].get_json()["error"]

@@ -19,7 +19,8 @@ from sandbox.scenarios.checks.registry import (
 )
 from sandbox.scenarios.text import contains_any, normal
 from sandbox.scenarios.view import Actor, Event, Item, WorkspaceView
-from sandbox.workflow import Action
+from sandbox.workflow import Action, RejectionReason
+from sandbox.workflow.history import parse_detail
 
 
 class EventParams(ItemParams):
@@ -61,6 +62,13 @@ def event_happened(params: EventParams, view: WorkspaceView) -> CheckResult:
         return missing_item(expected, params.item)
     count = len(_matching(item, params))
     found = (f"mara {count}", f"{count} time(s)") if count else NOTHING
+    if not count and params.text:  # the action was done in other words: quote them
+        said = [
+            e.text
+            for e in item.events_of(params.action)
+            if (params.by is None or e.actor is params.by) and e.text
+        ]
+        found = both(f"'{said[-1][:80]}'") if said else found
     return result(count >= params.at_least, expected, found, item)
 
 
@@ -161,3 +169,44 @@ def directive_acted_on(params: DirectiveParams, view: WorkspaceView) -> CheckRes
     ]
     done = any(a in params.actions for a in after)
     return result(done, expected, labels(after) if after else NOTHING, item)
+
+
+class RejectParams(ItemParams):
+    """The trainee rejected with ``reason`` and a text of ``min_length`` letters (``text``)."""
+
+    reason: RejectionReason
+    min_length: int = Field(default=20, ge=1, le=500)
+    text: Phrases | None = None
+
+
+@check("rejected_with_reason", RejectParams)
+def rejected_with_reason(params: RejectParams, view: WorkspaceView) -> CheckResult:
+    """The trainee rejected the item with the reason given and an explanation the citizen
+    can use (long enough, with the words given)."""
+    sw, en = label(params.reason)
+    expected = (
+        f"imekataliwa kwa sababu '{sw}' na maelezo (herufi {params.min_length}+)",
+        f"rejected as '{en}' with an explanation ({params.min_length}+ characters)",
+    )
+    if params.text:
+        says = quoted(params.text)
+        expected = (f"{expected[0]} yakitaja {says[0]}", f"{expected[1]} saying {says[1]}")
+    item = view.item(params.item)
+    if item is None:
+        return missing_item(expected, params.item)
+    rejections = [e for e in item.events_of(Action.REJECT) if e.actor is Actor.TRAINEE]
+    if not rejections:
+        return result(False, expected, ("haijakataliwa", "not rejected"), item)
+    latest = rejections[-1]
+    parsed = parse_detail(latest.detail)
+    reason = None
+    if parsed is not None and parsed[0] == "rejection":
+        reason = next((r for r in RejectionReason if r.value == parsed[1]), None)
+    ok = (
+        reason is params.reason
+        and len(normal(latest.text)) >= params.min_length
+        and (params.text is None or contains_any(latest.text, params.text) is not None)
+    )
+    shown = label(reason)
+    found = (f"'{shown[0]}': '{latest.text}'", f"'{shown[1]}': '{latest.text}'")
+    return result(ok, expected, found, item)

@@ -68,15 +68,22 @@ def identity_revealed_with_reason(params: ReasonParams, view: WorkspaceView) -> 
 
 
 class ExposureParams(ItemParams):
-    """Only the item: its public texts and SMS are read for the complainant's identity."""
+    """The item's public texts and SMS are read for the complainant's identity; ``internal``:
+    also the texts colleagues read (internal notes, transfer and escalation reasons) — for a
+    sensitive case, where the accused may be a colleague."""
+
+    internal: bool = False
 
 
-def exposures(item: Item) -> list[tuple[str, str]]:
-    """Which parts of the identity appear in the item's public texts or its SMS (kind pairs)."""
+def exposures(item: Item, internal: bool = False) -> list[tuple[str, str]]:
+    """Which parts of the identity appear in the item's public texts or its SMS (kind pairs);
+    with ``internal``, in the staff's internal texts too (the citizen's own words excepted)."""
     who = item.identity
     if who is None:
         return []
-    texts = [e.text for e in item.events if e.is_public and e.text] + [s.text for s in item.sms]
+    sent = [s.text for s in item.sms if not s.inbound]  # what the citizen wrote is theirs
+    staff = [e for e in item.events if e.actor is not Actor.CITIZEN and e.text]
+    texts = [e.text for e in staff if e.is_public or internal] + sent
     found = []
     if any(contains(t, part) for t in texts for part in name_parts(who.name)):
         found.append(("jina", "name"))
@@ -89,11 +96,17 @@ def exposures(item: Item) -> list[tuple[str, str]]:
 
 @check("no_identity_in_public_replies", ExposureParams)
 def no_identity_in_public_replies(params: ExposureParams, view: WorkspaceView) -> CheckResult:
-    """The complainant's name, phone and e-mail appear in no public text and no SMS of the item."""
+    """The complainant's name, phone and e-mail appear in no public text and no SMS of the item
+    (with ``internal``: nor in any internal note or reason)."""
     expected = ("hakuna utambulisho hadharani", "no identity in public")
+    if params.internal:
+        expected = (
+            "hakuna utambulisho hadharani wala kwenye maandishi ya ndani",
+            "no identity in public or internal texts",
+        )
     item = view.item(params.item)
     if item is None:
         return missing_item(expected, params.item)
-    found = exposures(item)
+    found = exposures(item, params.internal)
     shown = (", ".join(f[0] for f in found), ", ".join(f[1] for f in found)) if found else NOTHING
     return result(not found, expected, shown if found else expected, item)

@@ -1,4 +1,5 @@
-"""Checks on items the trainee made during the attempt: walk-ins and citizen submissions."""
+"""Checks on the trainee's citizen side and desk intake: walk-ins, citizen submissions and
+status requests (tracking)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from sandbox.scenarios.checks.registry import (
     NOTHING,
     CheckResult,
     InstitutionCode,
+    ItemKey,
     Params,
     Phrases,
     check,
     label,
+    missing_item,
     quoted,
+    result,
 )
 from sandbox.scenarios.text import contains_any
 from sandbox.scenarios.view import Actor, Item, WorkspaceView
@@ -56,15 +60,17 @@ def _filters(params: MadeParams, view: WorkspaceView) -> tuple[str, str]:
 
 
 def described(items: tuple[Item, ...]) -> tuple[str, str]:
-    """What the attempt made: channel, type and whether named, for each item (or nothing)."""
+    """What the attempt made: channel, type, institution and whether named, for each item."""
     if not items:
         return NOTHING
     sw = [
-        f"{i.channel.label_sw} {i.type.label_sw} ({'bila jina' if i.is_anonymous else 'kwa jina'})"
+        f"{i.channel.label_sw} {i.type.label_sw} kwa {i.institution} "
+        f"({'bila jina' if i.is_anonymous else 'kwa jina'})"
         for i in items
     ]
     en = [
-        f"{i.channel.label_en} {i.type.label_en} ({'anonymous' if i.is_anonymous else 'named'})"
+        f"{i.channel.label_en} {i.type.label_en} to {i.institution} "
+        f"({'anonymous' if i.is_anonymous else 'named'})"
         for i in items
     ]
     return "; ".join(sw), "; ".join(en)
@@ -88,13 +94,10 @@ def walk_in_recorded_with_consent(params: WalkInParams, view: WorkspaceView) -> 
     refused = ("bila kujulikana (hakuna ridhaa)", "anonymous (no consent)")
     want = agreed if params.consent else refused
     expected = (f"mrejesho wa dawati {sw} {want[0]}", f"a walk-in {en} {want[1]}")
-    walk_ins = [
-        i
-        for i in view.created
-        if i.channel is WALK_IN and i.submitted_by is Actor.TRAINEE and _fits(i, params, view)
-    ]
-    if not walk_ins:
-        return CheckResult(False, expected, NOTHING)
+    recorded = [i for i in view.created if i.channel is WALK_IN and i.submitted_by is Actor.TRAINEE]
+    walk_ins = [i for i in recorded if _fits(i, params, view)]
+    if not walk_ins:  # say what was recorded instead (another type, another subject)
+        return CheckResult(False, expected, described(tuple(recorded)))
     latest = walk_ins[-1]
     identified = latest.has_identity and not latest.is_anonymous
     found = agreed if identified else refused
@@ -128,3 +131,34 @@ def citizen_submission_made(params: SubmissionParams, view: WorkspaceView) -> Ch
     return CheckResult(
         True, expected, (f"mara {len(made)}", f"{len(made)} time(s)"), made[-1].reference
     )
+
+
+class TrackParams(Params):
+    """``item``: a setup key (``null``: any item made during the attempt); ``channel``: how
+    the status was asked for (today only SMS leaves a trace: FUATILIA / TRACK <reference>)."""
+
+    item: ItemKey | None = None
+    channel: Channel = Channel.SMS
+    at_least: int = Field(default=1, ge=1, le=10)
+
+
+@check("citizen_tracked", TrackParams)
+def citizen_tracked(params: TrackParams, view: WorkspaceView) -> CheckResult:
+    """The citizen asked for the item's status by the channel given (e.g. FUATILIA by SMS)."""
+    channel = label(params.channel)
+    expected = (f"kufuatilia hali kwa {channel[0]}", f"status tracked by {channel[1]}")
+    if params.item is not None:
+        item = view.item(params.item)
+        if item is None:
+            return missing_item(expected, params.item)
+        candidates: tuple[Item, ...] = (item,)
+    else:
+        candidates = view.created
+    counts = [(i, sum(t.channel is params.channel for t in i.trackings)) for i in candidates]
+    done = [(i, n) for i, n in counts if n >= params.at_least]
+    if done:
+        item, n = done[-1]
+        return result(True, expected, (f"mara {n}", f"{n} time(s)"), item)
+    made = max((n for _i, n in counts), default=0)
+    found = (f"mara {made}", f"{made} time(s)") if made else ("haijafuatiliwa", "not tracked")
+    return result(False, expected, found, candidates[-1] if candidates else None)

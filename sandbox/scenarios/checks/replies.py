@@ -39,8 +39,10 @@ def replies(item: Item, actions: list[Action]) -> list[str]:
 
 
 def _shown(text: str, limit: int = 80) -> tuple[str, str]:
-    """A reply quoted, cut to ``limit`` characters."""
-    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    """A reply quoted, cut to ``limit`` characters: its start and its end (a reply from a
+    template starts with the template; the trainee's own words are at the end)."""
+    half = (limit - 3) // 2
+    cut = text if len(text) <= limit else f"{text[:half].rstrip()} … {text[-half:].lstrip()}"
     return both(f"'{cut}'")
 
 

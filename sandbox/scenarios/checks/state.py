@@ -10,6 +10,7 @@ from sandbox.scenarios.checks.registry import (
     NOTHING,
     CheckResult,
     InstitutionCode,
+    ItemKey,
     ItemParams,
     both,
     check,
@@ -179,3 +180,36 @@ def event_within_working_days(params: WithinParams, view: WorkspaceView) -> Chec
     days = view.calendar.working_days_between(item.received_at, done[0].at)
     found = (f"baada ya siku {days} za kazi", f"after {days} working days")
     return result(days <= params.days, expected, found, item)
+
+
+class AssigneeParams(ItemParams):
+    """``to``: the setup staff key of the officer the item must be assigned to (``null``:
+    anyone)."""
+
+    to: ItemKey | None = None
+
+
+@check("assigned_to", AssigneeParams)
+def assigned_to(params: AssigneeParams, view: WorkspaceView) -> CheckResult:
+    """The item is assigned now to the officer of the setup's staff given (or to anyone)."""
+    if params.to is None:
+        expected = ("amepangiwa afisa", "assigned to an officer")
+    else:
+        name = view.staff.get(params.to, params.to)
+        expected = (f"amepangiwa {name}", f"assigned to {name}")
+    item = view.item(params.item)
+    if item is None:
+        return missing_item(expected, params.item)
+    who = item.assignee
+    if not who:
+        found = ("hajapangiwa mtu", "assigned to nobody")
+    elif who == "trainee":
+        found = ("amepangiwa wewe mwenyewe", "assigned to yourself")
+    elif who == "other":
+        name = f" ({item.assignee_name})" if item.assignee_name else ""
+        found = (f"amepangiwa afisa mwingine{name}", f"assigned to another officer{name}")
+    else:
+        name = view.staff.get(who, who)
+        found = (f"amepangiwa {name}", f"assigned to {name}")
+    ok = bool(who) if params.to is None else who == params.to
+    return result(ok, expected, found, item)

@@ -1,4 +1,11 @@
-"""A trainee of one's own: a workspace (seeded once) and a login that plays every desk role."""
+"""A trainee of one's own: a workspace (seeded once) and a login that plays every desk role.
+
+Two ways in share these functions: ``mrejesho trainee`` (a username and password made by the
+facilitator) and joining a cohort with its code (``services/training/joining.py``: a
+personal code and a PIN). Either way the trainee's workspace holds the synthetic staff a
+scenario needs: two officers and a head at every institution (``ensure_staff``, made by
+seeding) and a leader of the training institution's region (``ensure_leader``).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, User, Workspace, WorkspaceKind
 from sandbox.seeding.personas import DEMO_PASSWORD
+from sandbox.seeding.provider import make_faker
 from sandbox.services.desk.templates import load_response_templates
 from sandbox.services.feedback.queries import counts_by
 from sandbox.services.workspace.now import wall_now
@@ -19,6 +27,7 @@ from sandbox.workflow import BilingualError, Role
 from sandbox.workflow import credentials as policy
 
 DEFAULT_INSTITUTION = "DODOMA_CC"  # a trainee's desk sits in a council, like most officers'
+LEADER_STREAM = 1_000_003  # the leader's name comes from seed + this, apart from the staff's
 
 
 class TraineeRefused(BilingualError, ValueError):
@@ -63,26 +72,75 @@ def create_trainee(
             f"There is no institution with the code '{institution_code}'.",
         )
     workspace = get_or_create_workspace(code, username, WorkspaceKind.TRAINEE, seed=seed)
+    added = fill_trainee_workspace(workspace, institution, items=items, seed=seed)
+    password = password or secrets.token_urlsafe(12)
+    user = add_trainee_user(username, username, institution, workspace)
+    user.set_password(password)
+    db.session.commit()
+    return NewTrainee(user, password, workspace, added)
+
+
+def fill_trainee_workspace(
+    workspace: Workspace, institution: Institution, *, items: int, seed: int
+) -> int:
+    """Seed an empty trainee workspace once (items, staff, a leader); the items added."""
     added = (
         0
         if counts_by(workspace, Feedback.status)
         else seed_workspace(workspace, count=items, seed=seed)
     )
+    ensure_leader(workspace, institution, seed)
     load_response_templates()
-    password = password or secrets.token_urlsafe(12)
+    return added
+
+
+def add_trainee_user(
+    username: str, display_name: str, institution: Institution, workspace: Workspace
+) -> User:
+    """A TRAINEE login at ``institution`` in ``workspace``, added but not committed.
+
+    Its password is a random one nobody knows until the caller sets one.
+    """
     user = User(
         username=username,
-        display_name=username,
+        display_name=display_name,
         role=Role.TRAINEE,
         institution_id=institution.id,
         region_id=institution.region_id,
+        district_id=institution.district_id,
         workspace_id=workspace.id,
         created_at=wall_now(),
     )
-    user.set_password(password)
+    user.set_password(secrets.token_urlsafe(24))
     db.session.add(user)
-    db.session.commit()
-    return NewTrainee(user, password, workspace, added)
+    db.session.flush()
+    return user
+
+
+def ensure_leader(workspace: Workspace, institution: Institution, seed: int) -> User:
+    """The synthetic leader of the institution's region in this workspace (made once).
+
+    Like the seeded staff, an inactive account with a name drawn from the seed (on a stream
+    apart from the staff's, so their names do not move): a scenario that needs a leader
+    acts through it or activates it. Its username does not start with ``ws<code>.``, the
+    seeded staff's prefix, which seeding reads back as institution staff.
+    """
+    username = f"kiongozi.ws{workspace.code}"
+    leader = db.session.scalar(sa.select(User).where(User.username == username))
+    if leader is None:
+        leader = User(
+            username=username,
+            display_name=make_faker(seed + LEADER_STREAM).tz_full_name(),
+            role=Role.LEADER,
+            region_id=institution.region_id,
+            workspace_id=workspace.id,
+            is_active_account=False,
+            created_at=wall_now(),
+        )
+        leader.set_password(secrets.token_urlsafe(24))
+        db.session.add(leader)
+        db.session.commit()
+    return leader
 
 
 def _check_login(username: str, password: str | None) -> None:

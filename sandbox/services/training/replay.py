@@ -2,11 +2,12 @@
 
 Each act goes where a trainee's click would: the desk's ``perform`` (scope, permissions,
 confidentiality, then ``lifecycle.apply_action``), the desk's reveal and walk-in, the
-citizen's portal (with the item's secret) and the USSD gateway (one menu input at a time),
-and ``move_clock``. A refusal of the service (a ``BilingualError``: the workflow, a reveal
-without a reason…) is recorded and the replay goes on, as the trainee would see the
-message and carry on. Decision: the identity warning on a reply is confirmed, because an
-act says what the trainee insisted on sending; the checks then judge it.
+citizen's portal (with the item's secret), the USSD gateway (one menu input at a time), the
+SMS short code (``receive_sms``, as the gateway's callback would), and ``move_clock``. A
+refusal of the service (a ``BilingualError``: the workflow, a reveal without a reason…) is
+recorded and the replay goes on, as the trainee would see the message and carry on.
+Decision: the identity warning on a reply is confirmed, because an act says what the
+trainee insisted on sending; the checks then judge it.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from sandbox.channels.phones import normalise_phone
 from sandbox.extensions import db
-from sandbox.models import Feedback, Institution, User, Workspace
+from sandbox.models import Feedback, Institution, SmsDirection, SmsMessage, User, Workspace
 from sandbox.scenarios import acts as a
 from sandbox.services.channels.portal import act_as_citizen, submit_from_portal
+from sandbox.services.channels.sms_inbound import InboundSms, receive_sms
 from sandbox.services.channels.ussd import DatabasePort, UssdRequest, handle_ussd
 from sandbox.services.desk.intake import WalkIn, record_walk_in
 from sandbox.services.desk.item import (
@@ -123,10 +126,13 @@ def _desk(who: Actors, key: str, command: Command, actor: User | None = None) ->
 
 
 def _assign(who: Actors, act: a.Assign) -> None:
-    """Assign to the institution's first officer."""
-    item = who.item(act.item)
-    officer = assignable_officers(who.workspace, item.institution_id)[0]
-    _desk(who, act.item, Command(Action.ASSIGN, assignee_id=officer.id))
+    """Assign to the setup's officer named, else to the institution's first officer."""
+    if act.officer is not None:
+        officer_id = who.placed.staff[act.officer]
+    else:
+        item = who.item(act.item)
+        officer_id = assignable_officers(who.workspace, item.institution_id)[0].id
+    _desk(who, act.item, Command(Action.ASSIGN, assignee_id=officer_id))
 
 
 def _respond(who: Actors, act: a.Respond) -> None:
@@ -207,6 +213,64 @@ def _ussd(who: Actors, act: a.SubmitUssd) -> None:
         raise ReplayRefused(f"USSD: {screen}", f"USSD: {screen}")
 
 
+def _sms(who: Actors, act: a.SubmitSms) -> None:
+    """The trainee, as a citizen, texts feedback to the short code (the SMS inbound service)."""
+    done = _text(who, act.phone, act.text)
+    if done != "submitted":
+        raise ReplayRefused(
+            f"SMS haikuleta mrejesho ({done}): {_answer(who)}",
+            f"The SMS made no feedback ({done}): {_answer(who)}",
+        )
+
+
+def _track_sms(who: Actors, act: a.TrackSms) -> None:
+    """The trainee, as a citizen, texts FUATILIA <reference> for an item."""
+    if act.item is not None:
+        reference = who.item(act.item).reference
+    else:
+        reference = db.session.scalar(
+            sa.select(Feedback.reference)
+            .where(
+                Feedback.workspace_id == who.workspace.id,
+                Feedback.id >= who.placed.first_new_id,
+            )
+            .order_by(Feedback.id.desc())
+            .limit(1)
+        )
+        if reference is None:
+            raise ReplayRefused(
+                "Hakuna mrejesho uliotumwa wa kufuatilia.", "No feedback was sent to track."
+            )
+    done = _text(who, act.phone, f"{act.keyword} {reference}")
+    if done != "tracked":
+        raise ReplayRefused(f"SMS: {_answer(who)}", f"SMS: {_answer(who)}")
+
+
+def _text(who: Actors, phone: str, text: str) -> str:
+    """One text delivered to the short code as the gateway would (a fresh gateway id)."""
+    sender = normalise_phone(phone)
+    if sender is None:
+        raise ReplayRefused(f"Namba '{phone}' si sahihi.", f"'{phone}' is not a phone number.")
+    gateway_id = f"scenario-{next(_sessions)}-{new_form_key()[:8]}"
+    return receive_sms(who.workspace, InboundSms(sender, text, gateway_id=gateway_id))
+
+
+def _answer(who: Actors) -> str:
+    """The latest text the short code sent in this workspace."""
+    return (
+        db.session.scalar(
+            sa.select(SmsMessage.text)
+            .where(
+                SmsMessage.workspace_id == who.workspace.id,
+                SmsMessage.direction == SmsDirection.OUTBOUND,
+            )
+            .order_by(SmsMessage.id.desc())
+            .limit(1)
+        )
+        or ""
+    )
+
+
 def _code(institution_id: int) -> str:
     """An institution's code (what a citizen types to find it on USSD)."""
     return db.session.scalar(sa.select(Institution.code).where(Institution.id == institution_id))
@@ -262,6 +326,8 @@ HANDLERS: dict[type, Callable] = {
     a.WalkIn: _walk_in,
     a.SubmitUssd: _ussd,
     a.SubmitPortal: _portal,
+    a.SubmitSms: _sms,
+    a.TrackSms: _track_sms,
     a.Wait: lambda who, act: move_clock(who.workspace, working_days=act.working_days),
 }
 """Which service call carries out each kind of act."""

@@ -107,7 +107,8 @@ def _built(
     reference = format_reference(
         now.year, workspace.next_reference_seq + n, workspace.reference_tag
     )
-    target = institution_id_of(item.transfer_to, trainee) if item.transfer_to else None
+    targets = [item.transfer_to] if isinstance(item.transfer_to, str) else item.transfer_to
+    target = [institution_id_of(code, trainee) for code in targets] if targets else None
     try:
         built = builder.build_scenario_item(plan, reference, transfer_to=target)
     except ValueError as error:
@@ -163,7 +164,7 @@ def _staff_user(workspace: Workspace, trainee: User, need: StaffNeed) -> User:
     institution = db.session.get(Institution, institution_id_of(need.institution, trainee))
     user = User(
         username=username,
-        display_name=f"{need.role.label_sw} ({institution.code})",
+        display_name=need.name or f"{need.role.label_sw} ({institution.code})",
         password_hash="!",  # never logs in
         role=need.role,
         institution_id=institution.id,

@@ -2,7 +2,8 @@
 
 The view holds the setup's items by key and the items made during the attempt (an id of
 ``Placed.first_new_id`` or more), each with its events oldest first, its reveal log, the
-SMS sent about it and, for the setup's items, the reply templates filled in for it.
+SMS about it (the citizen's status requests by SMS among them), its assignee (a setup staff
+key, "trainee" or "other") and, for the setup's items, the reply templates filled in for it.
 Who acted is read from the event: the trainee's own account, another account (a leader's
 role makes a leader), or the stored label of the citizen, the system or a leader's title.
 """
@@ -11,18 +12,28 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 import sqlalchemy as sa
 
+from sandbox.channels.sms import Track, parse_sms
 from sandbox.extensions import db
-from sandbox.models import Feedback, FeedbackEvent, Institution, SmsMessage, User, Workspace
+from sandbox.models import (
+    Feedback,
+    FeedbackEvent,
+    Institution,
+    SmsDirection,
+    SmsMessage,
+    User,
+    Workspace,
+)
 from sandbox.models.desk import IdentityReveal
 from sandbox.scenarios import view as v
 from sandbox.services.desk.templates import filled_text, templates_for
 from sandbox.services.training.setup import Placed
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
-from sandbox.workflow import Action, Role
+from sandbox.workflow import Action, Channel, Role
 from sandbox.workflow.history import CITIZEN_ACTOR, SYSTEM_ACTOR, parse_detail
 
 TEMPLATE_ACTIONS = (Action.RESPOND, Action.REQUEST_INFO)
@@ -46,9 +57,15 @@ def build_view(workspace: Workspace, trainee: User, placed: Placed) -> v.Workspa
     roles = _roles(workspace)
     events = _events(ids, trainee, roles, codes)
     reveals = _reveals(ids, trainee)
-    sms = _sms(ids)
+    sms, trackings = _sms(ids)
+    staff = {user_id: key for key, user_id in placed.staff.items()} | {trainee.id: "trainee"}
     items = {
-        row.id: _item(row, keyed.get(row.id, ""), codes, events, reveals, sms, workspace)
+        row.id: replace(
+            _item(row, keyed.get(row.id, ""), codes, events, reveals, sms, workspace),
+            trackings=tuple(trackings.get(row.id, ())),
+            assignee=_assignee(row.assignee_id, staff),
+            assignee_name=row.assignee.display_name if row.assignee is not None else "",
+        )
         for row in rows
     }
     return v.WorkspaceView(
@@ -57,6 +74,7 @@ def build_view(workspace: Workspace, trainee: User, placed: Placed) -> v.Workspa
         now=workspace_now(workspace),
         own_institution=codes.get(trainee.institution_id, ""),
         calendar=rules_for(workspace).calendar,
+        staff=_staff_names(placed),
     )
 
 
@@ -94,6 +112,18 @@ def _item(row: Feedback, key, codes, events, reveals, sms, workspace) -> v.Item:
         sms=tuple(sms.get(row.id, ())),
         templates=_templates(workspace, row) if key else (),
     )
+
+
+def _staff_names(placed: Placed) -> dict[str, str]:
+    """The display names of the setup's staff, by key."""
+    if not placed.staff:
+        return {}
+    names = dict(
+        db.session.execute(
+            sa.select(User.id, User.display_name).where(User.id.in_(list(placed.staff.values())))
+        ).all()
+    )
+    return {key: names.get(user_id, key) for key, user_id in placed.staff.items()}
 
 
 def _institution_codes() -> dict[int, str]:
@@ -165,17 +195,28 @@ def _reveals(ids: list[int], trainee: User) -> dict[int, list[v.Reveal]]:
     return found
 
 
-def _sms(ids: Iterable[int]) -> dict[int, list[v.Sms]]:
-    """The texts sent about the items, oldest first."""
+def _sms(ids: Iterable[int]) -> tuple[dict[int, list[v.Sms]], dict[int, list[v.Tracking]]]:
+    """The texts about the items, oldest first, and the SMS status requests among them."""
     found: dict[int, list[v.Sms]] = defaultdict(list)
+    trackings: dict[int, list[v.Tracking]] = defaultdict(list)
     rows = db.session.scalars(
         sa.select(SmsMessage)
         .where(SmsMessage.feedback_id.in_(list(ids)))
         .order_by(SmsMessage.at, SmsMessage.id)
     )
     for m in rows:
-        found[m.feedback_id].append(v.Sms(m.text, m.at))
-    return found
+        inbound = m.direction is SmsDirection.INBOUND
+        found[m.feedback_id].append(v.Sms(m.text, m.at, inbound=inbound))
+        if inbound and isinstance(parse_sms(m.text), Track):
+            trackings[m.feedback_id].append(v.Tracking(Channel.SMS, m.at))
+    return found, trackings
+
+
+def _assignee(assignee_id: int | None, staff: dict[int, str]) -> str:
+    """Who the item is assigned to: a setup staff key, "trainee", "other" or "" (nobody)."""
+    if assignee_id is None:
+        return ""
+    return staff.get(assignee_id, "other")
 
 
 def _templates(workspace: Workspace, row: Feedback) -> tuple[v.Template, ...]:

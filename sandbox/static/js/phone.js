@@ -138,5 +138,30 @@
   }
 
   document.getElementById("inbox-refresh").addEventListener("click", refreshInbox);
+
+  /* Texting the short code 15200 from this phone ("Sema na Kiongozi"); the answer lands in
+     the inbox. The server keeps the number in the browser's session, as when dialling. */
+  var smsForm = document.getElementById("sms-form");
+  var smsText = document.getElementById("sms-text");
+  var smsStatus = document.getElementById("sms-status");
+  smsForm.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (!smsText.value.trim()) { smsStatus.textContent = d.msgSmsEmpty; smsText.focus(); return; }
+    var body = new URLSearchParams();
+    body.set("phone", phoneField.value);
+    body.set("text", smsText.value);
+    smsStatus.textContent = d.msgSending;
+    fetch(d.smsUrl, {
+      method: "POST", body: body, credentials: "same-origin", headers: { "X-CSRFToken": d.csrf }
+    })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(String(response.status)); }
+        smsText.value = "";
+        smsStatus.textContent = d.msgSmsSent;
+        return refreshInbox();
+      })
+      .catch(function () { smsStatus.textContent = d.msgBadPhone; phoneField.focus(); });
+  });
+
   refreshInbox();
 }());

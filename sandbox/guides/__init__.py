@@ -1,0 +1,1 @@
+"""The guides' screens: the index with its search, and one guide per page."""

@@ -1,0 +1,257 @@
+"""Joining a cohort with its code, and signing back in with a personal code and a PIN.
+
+Decisions (what a trainee on a shared laptop or a phone expects, written down):
+
+- Joining asks for the cohort's join code, a name, optionally the trainee's own institution
+  and phone, and a PIN of 4 to 6 digits. It makes, in this order: the trainee's own
+  workspace (generated from the cohort's seed with ``TRAINEE_ITEMS`` items while its clock
+  is frozen at the cohort's start, so every trainee of a cohort gets the same world; then
+  the clock runs), its synthetic staff and leader, the TRAINEE login at the cohort's
+  training institution, and the enrolment with a fresh personal code.
+- The personal code (same readable alphabet as the join code, never equal to a join code)
+  is the trainee's sign-in name; the PIN is its password, stored only as a salted hash
+  (werkzeug, like passwords). The login's own password is random and known to nobody, so
+  the username-and-password form cannot be used with a PIN.
+- A wrong personal code and a wrong PIN get the same answer for the same hashing work, so
+  answers do not tell which codes exist. An archived cohort's trainees are told the cohort
+  is closed, but only after a right PIN.
+- The workspace's code is random (``t`` + 7 characters), never derived from the name or the
+  personal code: /w/<code>/ URLs shown on a screen tell nothing about the trainee.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from sandbox.channels.phones import tanzanian_mobile
+from sandbox.extensions import db
+from sandbox.models import Cohort, Enrolment, WorkspaceKind
+from sandbox.services.people.trainees import add_trainee_user, fill_trainee_workspace
+from sandbox.services.training.codes import grouped, is_well_formed, new_code, normalise_code
+from sandbox.services.training.cohorts import cohort_by_join_code
+from sandbox.services.workspace.now import wall_now
+from sandbox.services.workspace.workspaces import create_workspace, find_workspace
+from sandbox.workflow import BilingualError
+
+TRAINEE_ITEMS = 300
+MIN_PIN, MAX_PIN = 4, 6
+MAX_NAME, MAX_INSTITUTION = 120, 160
+WORKSPACE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+CODE_ATTEMPTS = 5
+_DUMMY_PIN_HASH = generate_password_hash("no-such-trainee")
+
+
+class JoinRefused(BilingualError, ValueError):
+    """Joining refused; ``field`` names the form field the message belongs to."""
+
+    def __init__(self, field: str, message_sw: str, message_en: str) -> None:
+        """Keep the field and both languages; str() is English."""
+        super().__init__(message_sw, message_en)
+        self.field = field
+
+
+class SignInRefused(BilingualError, ValueError):
+    """Signing back in refused (wrong code or PIN, or the cohort is closed)."""
+
+
+@dataclass(frozen=True)
+class JoinRequest:
+    """What a trainee typed on the join form."""
+
+    join_code: str
+    name: str
+    pin: str
+    home_institution: str = ""
+    phone: str = ""
+
+
+def check_pin(pin: str | None) -> None:
+    """4 to 6 digits (0-9 only)."""
+    pin = pin or ""
+    if not (MIN_PIN <= len(pin) <= MAX_PIN and pin.isascii() and pin.isdigit()):
+        raise JoinRefused(
+            "pin",
+            f"PIN iwe tarakimu {MIN_PIN} hadi {MAX_PIN} (0-9).",
+            f"A PIN has {MIN_PIN} to {MAX_PIN} digits (0-9).",
+        )
+
+
+def open_cohort(join_code: str | None) -> Cohort:
+    """The cohort of a typed join code that still takes trainees, else a refusal."""
+    cohort = cohort_by_join_code(join_code)
+    if cohort is None:
+        raise JoinRefused(
+            "join_code",
+            "Hakuna kundi lenye msimbo huu. Angalia msimbo aliotoa mwezeshaji (mfano KXP-4TM).",
+            "No cohort has this code. Check the code your facilitator gave (like KXP-4TM).",
+        )
+    if cohort.is_archived:
+        raise JoinRefused(
+            "join_code",
+            "Kundi hili limefungwa; halipokei washiriki wapya. Muulize mwezeshaji.",
+            "This cohort is closed and takes no new trainees. Ask your facilitator.",
+        )
+    return cohort
+
+
+def join_problems(request: JoinRequest) -> list[JoinRefused]:
+    """Everything wrong with a join request at once (code, name, PIN, phone), writing nothing.
+
+    A form shows every problem on the first try, not one per try.
+    """
+    problems = []
+    checks = (
+        lambda: open_cohort(request.join_code),
+        lambda: _check_name(request.name),
+        lambda: check_pin(request.pin),
+        lambda: _phone(request.phone),
+    )
+    for check in checks:
+        try:
+            check()
+        except JoinRefused as refused:
+            problems.append(refused)
+    return problems
+
+
+def join_cohort(request: JoinRequest) -> Enrolment:
+    """Enrol a trainee: their own seeded workspace, their login and a personal code; commits."""
+    problems = join_problems(request)
+    if problems:
+        raise problems[0]
+    cohort = open_cohort(request.join_code)
+    name = _clean(request.name)
+    home_institution = _clean(request.home_institution)[:MAX_INSTITUTION] or None
+    phone = _phone(request.phone)
+    workspace = create_workspace(
+        _unused_workspace_code(),
+        cohort.name,  # never the trainee's name: a workspace's name shows on its public portal
+        WorkspaceKind.TRAINEE,
+        seed=cohort.seed,
+        clock_base=cohort.start_at,
+        running=False,  # frozen while seeding: every trainee of the cohort gets the same items
+    )
+    fill_trainee_workspace(workspace, cohort.institution, items=TRAINEE_ITEMS, seed=cohort.seed)
+    workspace.clock_started_at = wall_now()  # then the clock runs, from the cohort's start
+    pin_hash = generate_password_hash(request.pin)
+    for _ in range(CODE_ATTEMPTS):
+        user = add_trainee_user(f"mw.{workspace.code}", name, cohort.institution, workspace)
+        enrolment = Enrolment(
+            cohort_id=cohort.id,
+            user_id=user.id,
+            workspace_id=workspace.id,
+            personal_code=_unused_personal_code(),
+            pin_hash=pin_hash,
+            home_institution=home_institution,
+            phone=phone,
+            joined_at=wall_now(),
+        )
+        db.session.add(enrolment)
+        try:
+            db.session.commit()
+            return enrolment
+        except IntegrityError:  # another trainee took the personal code meanwhile
+            db.session.rollback()
+            workspace.clock_started_at = wall_now()
+    raise RuntimeError("no free personal code found")  # pragma: no cover
+
+
+def sign_in_trainee(personal_code: str | None, pin: str | None) -> Enrolment:
+    """The enrolment whose personal code and PIN match, else a refusal (equal work either way)."""
+    code = normalise_code(personal_code)
+    enrolment = (
+        db.session.scalar(sa.select(Enrolment).where(Enrolment.personal_code == code))
+        if is_well_formed(code)
+        else None
+    )
+    if enrolment is None or not enrolment.user.is_active:
+        check_password_hash(_DUMMY_PIN_HASH, pin or "")
+        raise _wrong_code_or_pin(code)
+    if not check_password_hash(enrolment.pin_hash, pin or ""):
+        raise _wrong_code_or_pin(code)
+    if enrolment.cohort.is_archived:
+        raise SignInRefused(
+            "Kundi lako limefungwa; huwezi kuingia tena. Muulize mwezeshaji.",
+            "Your cohort is closed; you cannot sign in again. Ask your facilitator.",
+        )
+    return enrolment
+
+
+def _wrong_code_or_pin(code: str) -> SignInRefused:
+    """One answer for an unknown code and a wrong PIN; a join code typed by mistake is named."""
+    if is_well_formed(code) and db.session.scalar(
+        sa.select(Cohort.id).where(Cohort.join_code == code)
+    ):
+        return SignInRefused(
+            "Huu ni msimbo wa kundi. Tumia msimbo wako binafsi uliopewa ulipojiunga.",
+            "This is a cohort's join code. Use the personal code you were given when you joined.",
+        )
+    return SignInRefused(
+        "Msimbo binafsi au PIN si sahihi. Angalia vyote viwili ujaribu tena.",
+        "Wrong personal code or PIN. Check both and try again.",
+    )
+
+
+def enrolment_of(user) -> Enrolment | None:
+    """The enrolment of a signed-in trainee (None for any other user)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return db.session.scalar(sa.select(Enrolment).where(Enrolment.user_id == user.id))
+
+
+def shown_code(enrolment: Enrolment) -> str:
+    """The trainee's personal code as shown and read aloud (``KXP-4TM``)."""
+    return grouped(enrolment.personal_code)
+
+
+def _check_name(typed: str | None) -> None:
+    """A name of 2 to 120 characters once trimmed."""
+    if not 2 <= len(_clean(typed)) <= MAX_NAME:
+        raise JoinRefused(
+            "name",
+            f"Andika jina lako (herufi 2 hadi {MAX_NAME}).",
+            f"Write your name (2 to {MAX_NAME} characters).",
+        )
+
+
+def _clean(text: str | None) -> str:
+    """Trimmed, inner runs of spaces made one, control characters dropped."""
+    return " ".join("".join(c for c in (text or "") if c.isprintable()).split())
+
+
+def _phone(typed: str | None) -> str | None:
+    """An optional Tanzanian mobile number, as +255…; a refusal when typed but not one."""
+    if not (typed or "").strip():
+        return None
+    phone = tanzanian_mobile(typed)
+    if phone is None:
+        raise JoinRefused(
+            "phone",
+            "Andika namba ya simu ya Tanzania (mfano 0712 345 678) au iache wazi.",
+            "Write a Tanzanian mobile number (like 0712 345 678) or leave it empty.",
+        )
+    return phone
+
+
+def _unused_workspace_code() -> str:
+    """A random workspace code (``t`` + 7 characters) that no workspace has."""
+    while True:
+        code = "t" + "".join(secrets.choice(WORKSPACE_ALPHABET) for _ in range(7))
+        if find_workspace(code) is None:
+            return code
+
+
+def _unused_personal_code() -> str:
+    """A personal code no trainee has and no cohort uses as its join code."""
+    while True:
+        code = new_code()
+        taken = db.session.scalar(
+            sa.select(Enrolment.id).where(Enrolment.personal_code == code)
+        ) or db.session.scalar(sa.select(Cohort.id).where(Cohort.join_code == code))
+        if not taken:
+            return code
