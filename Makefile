@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format pytest bench translations translations-update clean
+.PHONY: help run test lint format pytest bench bench-load translations translations-update clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -22,6 +22,10 @@ $(VENV)/.installed: setup.cfg pyproject.toml | $(BIN)/activate
 $(VENV)/.installed-test: setup.cfg pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install -q -e '.[test]' 2> >(grep -v "is ignored: it is neither" >&2)
 	@touch $(VENV)/.installed $@
+
+$(VENV)/.installed-bench: setup.cfg pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install -q -e '.[test,bench]' 2> >(grep -v "is ignored: it is neither" >&2)
+	@touch $(VENV)/.installed $(VENV)/.installed-test $@
 
 CATALOGS = sandbox/translations $(wildcard sandbox/*/translations)
 
@@ -46,9 +50,13 @@ format: ## Apply ruff's formatting and safe fixes
 pytest: ## Run pytest only (DATABASE_URL selects PostgreSQL)
 	$(BIN)/pytest
 
-bench: $(VENV)/.installed-test ## Benchmarks (not tests): seeding and page ratios, see docs/PERFORMANCE.md
+bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding, page and load ratios, see docs/PERFORMANCE.md
 	$(BIN)/python bench/seed_bench.py
 	$(BIN)/python bench/page_bench.py
+	$(BIN)/python bench/load_bench.py
+
+bench-load: $(VENV)/.installed-bench translations ## The load benchmark alone (ARGS=--quick for a short check)
+	$(BIN)/python bench/load_bench.py $(ARGS)
 
 clean: ## Remove the venv and caches (keeps instance/, the database)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

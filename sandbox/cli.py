@@ -34,28 +34,49 @@ main.add_command(shell_command)
 main.add_command(routes_command)
 
 
+def _server_option(name: str, default: int, low: int, high: int, text: str):
+    """An integer option of `mrejesho run`, also read from MREJESHO_<NAME>."""
+    return click.option(
+        f"--{name}",
+        type=click.IntRange(low, high),
+        default=default,
+        show_default=True,
+        envvar=f"MREJESHO_{name.upper().replace('-', '_')}",
+        show_envvar=True,
+        help=text,
+    )
+
+
 @main.command("run")
 @click.option("--host", default=None, help="Address to listen on (default: $HOST or 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default: $PORT or 5000).")
-@click.option("--threads", type=int, default=8, show_default=True, help="Worker threads.")
-@click.option(
-    "--connections",
-    type=click.IntRange(1, 100_000),
-    default=1000,
-    show_default=True,
-    help="Open connections at most (a hall of 150 browsers keeps several each).",
+@_server_option("workers", 0, 0, 64, "gunicorn processes (POSIX); 0: waitress, one process.")
+@_server_option("threads", 8, 1, 256, "Worker threads (per process).")
+@_server_option(
+    "connections",
+    1000,
+    1,
+    100_000,
+    "Open connections at most (per process); a browser keeps several.",
+)
+@_server_option(
+    "channel-timeout", 60, 1, 3600, "Seconds an idle connection stays open (gunicorn: keep-alive)."
+)
+@_server_option(
+    "cleanup-interval", 10, 1, 3600, "Seconds between closing idle connections (waitress)."
+)
+@_server_option(
+    "backlog", 1024, 1, 65_535, "Connections the system queues before they are accepted."
 )
 @with_appcontext
-def run_command(host: str | None, port: int | None, threads: int, connections: int) -> None:
-    """Serve the app with waitress (HOST=0.0.0.0 serves a workshop LAN).
+def run_command(host: str | None, port: int | None, workers: int, **sizes: int) -> None:
+    """Serve the app with waitress, or gunicorn with --workers N (HOST=0.0.0.0 serves a LAN).
 
-    waitress's own limit is 100 open connections: in a hall of 150 trainees, each browser
-    keeping a few keep-alive connections, users past the hundredth waited until idle ones
-    closed (issue 10). The limit is raised so nobody is locked out; threads still bound the
-    work done at once.
+    Sized for a hall of 150 trainees on one laptop (docs/PERFORMANCE.md, "Serving a
+    workshop"): waitress's own limit of 100 open connections locked a third of such a hall
+    out (issue 10), so up to 1,000 stay open; threads bound the work done at once.
     """
-    from waitress import serve
-
+    from sandbox import serving
     from sandbox.secret_key import InsecureConfiguration, check_given_key
 
     app = current_app._get_current_object()
@@ -66,18 +87,26 @@ def run_command(host: str | None, port: int | None, threads: int, connections: i
     except InsecureConfiguration as error:
         raise click.ClickException(f"{error.message_sw} / {error.message_en}") from None
     _check_scenarios()
+    hall = serving.Hall(host=host, port=port, **sizes)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    server = f"gunicorn, {workers} processes" if workers else "waitress"
     click.secho(
-        f"\nMrejesho Sandbox: http://{shown}:{port}/  (Ctrl+C kusimamisha / to stop)", fg="green"
+        f"\nMrejesho Sandbox: http://{shown}:{port}/  ({server}; Ctrl+C kusimamisha / to stop)",
+        fg="green",
     )
-    serve(
-        app,
-        host=host,
-        port=port,
-        threads=threads,
-        connection_limit=connections,
-        ident="mrejesho-sandbox",
-    )
+    if not workers:
+        serving.serve_waitress(app, hall)
+        return
+    if workers > 1 and app.config["RATELIMIT_STORAGE_URI"].startswith("memory://"):
+        _say(
+            "Tahadhari: kila mchakato unahesabu mipaka ya majaribio peke yake "
+            "(RATELIMIT_STORAGE_URI=memory://).",
+            "Note: each process counts rate limits on its own (RATELIMIT_STORAGE_URI=memory://).",
+        )
+    try:
+        serving.serve_gunicorn(app, hall, workers)
+    except serving.ServerUnavailable as error:
+        raise click.ClickException(f"{error.message_sw} / {error.message_en}") from None
 
 
 def _check_scenarios() -> None:

@@ -200,3 +200,97 @@ def test_run_serves_a_hall_without_locking_anyone_out(runner, monkeypatch):
     assert served["host"] == "127.0.0.1"
     runner.invoke(run_command, ["--connections", "300"])
     assert served["connection_limit"] == 300
+
+
+# -- mrejesho run: the options reach the server (no server is started) -------------------
+
+
+@pytest.fixture
+def served(monkeypatch):
+    """Record what waitress.serve and gunicorn would have been given, instead of serving."""
+    import waitress
+    from gunicorn.app.base import BaseApplication
+
+    calls: dict = {}
+    monkeypatch.setattr("sandbox.serving.raise_open_files_limit", lambda wanted: wanted)
+    monkeypatch.setattr(waitress, "serve", lambda app, **kw: calls.update(waitress=(app, kw)))
+
+    def run(self):  # gunicorn's __init__ has loaded our settings into self.cfg by now
+        calls["gunicorn"] = (self.load(), self.cfg)
+
+    monkeypatch.setattr(BaseApplication, "run", run)
+    return calls
+
+
+def run_app(runner, *args, env=None):
+    """Invoke `mrejesho run` on the test app."""
+    return runner.invoke(cli=main, args=["run", *args], env=env)
+
+
+def test_run_sizes_waitress_for_a_hall_by_default(app, runner, served):
+    result = run_app(runner, "--port", "5123")
+    assert result.exit_code == 0, result.output
+    given, options = served["waitress"]
+    assert given is app
+    assert options["port"] == 5123
+    assert options["connection_limit"] == 1000
+    assert options["threads"] == 8
+    assert (options["channel_timeout"], options["cleanup_interval"]) == (60, 10)
+    assert options["backlog"] == 1024
+    assert options["asyncore_use_poll"] is True  # select() stops at descriptor 1024
+    assert "gunicorn" not in served
+
+
+def test_run_options_and_environment_reach_waitress(runner, served):
+    result = run_app(
+        runner,
+        "--threads",
+        "12",
+        "--connections",
+        "2000",
+        "--backlog",
+        "2048",
+        env={"MREJESHO_CHANNEL_TIMEOUT": "30", "MREJESHO_CLEANUP_INTERVAL": "5"},
+    )
+    assert result.exit_code == 0, result.output
+    options = served["waitress"][1]
+    assert (options["threads"], options["connection_limit"], options["backlog"]) == (12, 2000, 2048)
+    assert (options["channel_timeout"], options["cleanup_interval"]) == (30, 5)
+
+
+def test_run_refuses_nonsense_sizes(runner, served):
+    result = run_app(runner, "--connections", "0")
+    assert result.exit_code == 2
+    assert "--connections" in result.output
+    assert not served
+
+
+def test_run_with_workers_serves_gunicorn_threaded_workers(app, runner, served):
+    result = run_app(runner, "--workers", "3", "--threads", "6", "--port", "5124")
+    assert result.exit_code == 0, result.output
+    given, cfg = served["gunicorn"]
+    assert given is app
+    assert cfg.workers == 3
+    assert cfg.worker_class_str == "gthread"
+    assert cfg.threads == 6
+    assert cfg.worker_connections == 1000
+    assert cfg.keepalive == 60
+    assert cfg.bind == ["127.0.0.1:5124"]
+    assert "waitress" not in served
+    assert "each process counts rate limits on its own" in result.output
+
+
+def test_run_workers_from_the_environment(runner, served):
+    result = run_app(runner, env={"MREJESHO_WORKERS": "2", "MREJESHO_CONNECTIONS": "500"})
+    assert result.exit_code == 0, result.output
+    cfg = served["gunicorn"][1]
+    assert (cfg.workers, cfg.worker_connections) == (2, 500)
+
+
+def test_run_with_workers_on_windows_says_to_use_waitress(runner, served, monkeypatch):
+    monkeypatch.setattr("sandbox.serving.sys.platform", "win32")
+    result = run_app(runner, "--workers", "2")
+    assert result.exit_code == 1
+    assert "does not run on Windows" in result.output
+    assert "haifanyi kazi kwenye Windows" in result.output
+    assert not served

@@ -56,6 +56,26 @@ def test_static_files_may_be_cached(client):
     response.close()
 
 
+def test_pages_link_static_files_with_their_version_which_is_kept_for_a_year(client):
+    page = client.get("/login").get_data(as_text=True)
+    changed = (Path(sandbox.__file__).parent / "static/css/app.css").stat().st_mtime_ns
+    link = f"/static/css/app.css?v={changed // 1_000_000:x}"
+    assert f'href="{link}"' in page
+    response = client.get(link)
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    response.close()
+
+
+def test_a_static_link_without_its_version_is_revalidated(client):
+    response = client.get("/static/css/app.css")
+    assert "max-age=31536000" not in response.headers.get("Cache-Control", "")
+    response.close()
+    missing = client.get("/static/css/no-such.css?v=1")
+    assert missing.status_code == 404
+    assert "max-age" not in missing.headers.get("Cache-Control", "")
+
+
 def test_plain_http_is_served_without_a_redirect_or_hsts(client, demo_world):
     response = client.get("/login")
     assert response.status_code == 200
