@@ -29,6 +29,7 @@ MENU = (
     NavItem("portal.index", _l("Submit feedback")),
     NavItem("ussd.phone", _l("Phone *152*00#")),
     NavItem("training.me", _l("My training")),
+    NavItem("training.scenarios", _l("Scenarios")),
     NavItem("desk.index", _l("Desk")),
     NavItem("reports.dashboard", _l("Reports")),
     NavItem("accounts.account_list", _l("Accounts")),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -21,10 +21,10 @@ from sandbox.services.training.joining import (
     sign_in_trainee,
 )
 from sandbox.services.training.my_training import trainee_card
+from sandbox.training import scenario_views  # noqa: F401  (its routes join this blueprint)
+from sandbox.training.blueprint import bp
 from sandbox.training.forms import JoinForm, SignInForm
 from sandbox.workflow.permissions import Capability
-
-bp = Blueprint("training", __name__, template_folder="templates")
 
 
 @bp.route("/join", methods=["GET", "POST"])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -250,9 +251,19 @@ def continue_attempt(workspace: Workspace, user: User, attempt_id: int) -> Scena
             "Jaribio hili limeshaanzwa upya; endelea na jipya.",
             "This attempt was restarted; continue the new one.",
         )
-    attempt.checked_wall = wall_now()
+    latest = active_attempt(workspace, user)
+    now = wall_now()
+    if latest is not None and latest.id != attempt.id:
+        # stored times have whole seconds: a click in the same second still moves ahead
+        now = max(now, _touched(latest) + timedelta(microseconds=1))
+    attempt.checked_wall = now
     db.session.commit()
     return attempt
+
+
+def _touched(attempt: ScenarioAttempt) -> datetime:
+    """When the trainee last touched an attempt (its last check, else its start)."""
+    return attempt.checked_wall or attempt.started_wall
 
 
 def retry_step(
