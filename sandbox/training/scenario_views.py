@@ -196,7 +196,10 @@ def _check_after_action(response):
         or not _is_trainee()
     ):
         return response
-    passed = runner.check_after_action(current_user.workspace, current_user, scenario_library())
+    item_id = (request.view_args or {}).get("feedback_id")
+    passed = runner.check_after_action(
+        current_user.workspace, current_user, scenario_library(), item_id
+    )
     lang = current_language()
     for step in passed:
         flash(_("Step passed: %(step)s", step=step.instruction.text(lang)), "success")

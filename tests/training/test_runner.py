@@ -108,6 +108,19 @@ def test_an_action_passes_a_step_at_once_and_only_once(desk, library):
     assert attempt.steps_passed == ["thibitisha"] and 0 < attempt.score < 1
 
 
+def test_an_action_on_an_item_the_checks_do_not_read_checks_nothing(desk, library):
+    workspace, trainee = desk
+    attempt = runner.begin_scenario(workspace, trainee, library, FIRST)
+    solve(workspace, trainee, attempt, [acknowledge("A")])
+    item = attempt.placed["items"]["A"]
+    other = attempt.placed["first_new_id"] - 2  # an older item: not the scenario's
+    assert other != item
+    assert runner.check_after_action(workspace, trainee, library, item_id=other) == []
+    assert attempt.steps_passed == [] and attempt.checked_wall is None
+    passed = runner.check_after_action(workspace, trainee, library, item_id=item)
+    assert [s.id for s in passed] == ["thibitisha"]
+
+
 def test_retrying_a_step_restores_only_the_items_its_checks_read(desk, two_items):
     workspace, trainee = desk
     attempt = runner.begin_scenario(workspace, trainee, two_items, "mfano")

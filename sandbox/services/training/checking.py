@@ -10,6 +10,8 @@ from sandbox.scenarios.scoring import Outcome, evaluate_scenario
 from sandbox.services.training.setup import Placed
 from sandbox.services.training.snapshot import build_view
 
+TEMPLATE_CHECKS = frozenset({"reply_from_template_edited"})  # the checks that read templates
+
 
 def check_work(
     workspace: Workspace,
@@ -19,4 +21,10 @@ def check_work(
     hints_opened: Mapping[str, int] | None = None,
 ) -> Outcome:
     """Every step's checks over the trainee's workspace now, with the score (reads only)."""
-    return evaluate_scenario(scenario, build_view(workspace, trainee, placed), hints_opened)
+    view = build_view(workspace, trainee, placed, with_templates=reads_templates(scenario))
+    return evaluate_scenario(scenario, view, hints_opened)
+
+
+def reads_templates(scenario: Scenario) -> bool:
+    """True when a check of the scenario compares a reply with the templates."""
+    return any(c.type in TEMPLATE_CHECKS for step in scenario.steps for c in step.checks)

@@ -232,15 +232,29 @@ def check_own(
     return attempt, check_attempt(attempt, scenario, workspace, user)
 
 
-def check_after_action(workspace: Workspace, user: User, library: Library) -> list[Step]:
-    """After an action of the trainee: check the active attempt; the steps that just passed."""
+def check_after_action(
+    workspace: Workspace, user: User, library: Library, item_id: int | None = None
+) -> list[Step]:
+    """After an action of the trainee: check the active attempt; the steps that just passed.
+
+    An action on one item (``item_id``) that is neither the attempt's nor made during it
+    cannot change what the checks read (the view holds only those), so nothing is checked.
+    """
     attempt = active_attempt(workspace, user)
     scenario = library.scenarios.get(attempt.scenario_id) if attempt else None
     if attempt is None or scenario is None or attempt.is_completed:
         return []
+    if item_id is not None and not _reads(attempt, item_id):
+        return []
     before = set(attempt.steps_passed)
     outcome = check_attempt(attempt, scenario, workspace, user)
     return [scenario.step(s.id) for s in outcome.steps if s.passed and s.id not in before]
+
+
+def _reads(attempt: ScenarioAttempt, item_id: int) -> bool:
+    """True when the attempt's checks read this item (a setup item or one made since)."""
+    placed = attempt.placed
+    return item_id in placed["items"].values() or item_id >= placed["first_new_id"]
 
 
 def continue_attempt(workspace: Workspace, user: User, attempt_id: int) -> ScenarioAttempt:

@@ -28,8 +28,14 @@ from sandbox.workflow.history import CITIZEN_ACTOR, SYSTEM_ACTOR, parse_detail
 TEMPLATE_ACTIONS = (Action.RESPOND, Action.REQUEST_INFO)
 
 
-def build_view(workspace: Workspace, trainee: User, placed: Placed) -> v.WorkspaceView:
-    """The snapshot of the scenario's items and the attempt's new items, on the workspace clock."""
+def build_view(
+    workspace: Workspace, trainee: User, placed: Placed, with_templates: bool = True
+) -> v.WorkspaceView:
+    """The snapshot of the scenario's items and the attempt's new items, on the workspace clock.
+
+    ``with_templates=False`` leaves the filled-in templates out (most of the cost of a view;
+    only ``reply_from_template_edited`` reads them).
+    """
     keyed = {feedback_id: key for key, feedback_id in placed.items.items()}
     rows = list(
         db.session.scalars(
@@ -43,12 +49,13 @@ def build_view(workspace: Workspace, trainee: User, placed: Placed) -> v.Workspa
     )
     ids = [row.id for row in rows]
     codes = _institution_codes()
-    roles = _roles(workspace)
+    roles = _roles(workspace, ids)
     events = _events(ids, trainee, roles, codes)
     reveals = _reveals(ids, trainee)
     sms = _sms(ids)
+    templated = workspace if with_templates else None
     items = {
-        row.id: _item(row, keyed.get(row.id, ""), codes, events, reveals, sms, workspace)
+        row.id: _item(row, keyed.get(row.id, ""), codes, events, reveals, sms, templated)
         for row in rows
     }
     return v.WorkspaceView(
@@ -61,7 +68,7 @@ def build_view(workspace: Workspace, trainee: User, placed: Placed) -> v.Workspa
 
 
 def _item(row: Feedback, key, codes, events, reveals, sms, workspace) -> v.Item:
-    """One item of the view."""
+    """One item of the view (its templates only when given the workspace)."""
     history = tuple(events.get(row.id, ()))
     identity = None
     if not row.is_anonymous:
@@ -92,7 +99,7 @@ def _item(row: Feedback, key, codes, events, reveals, sms, workspace) -> v.Item:
         events=history,
         reveals=tuple(reveals.get(row.id, ())),
         sms=tuple(sms.get(row.id, ())),
-        templates=_templates(workspace, row) if key else (),
+        templates=_templates(workspace, row) if key and workspace is not None else (),
     )
 
 
@@ -101,9 +108,12 @@ def _institution_codes() -> dict[int, str]:
     return dict(db.session.execute(sa.select(Institution.id, Institution.code)).all())
 
 
-def _roles(workspace: Workspace) -> dict[int, Role]:
-    """The role of every account of the workspace, by id."""
-    query = sa.select(User.id, User.role).where(User.workspace_id == workspace.id)
+def _roles(workspace: Workspace, ids: list[int]) -> dict[int, Role]:
+    """The role of every account of the workspace that acted on the items, by id."""
+    actors = sa.select(FeedbackEvent.actor_id).where(FeedbackEvent.feedback_id.in_(ids))
+    query = sa.select(User.id, User.role).where(
+        User.workspace_id == workspace.id, User.id.in_(actors)
+    )
     return dict(db.session.execute(query).all())
 
 
@@ -121,10 +131,11 @@ def actor_of(actor_id: int | None, label: str, trainee: User, roles: dict[int, R
 def _events(ids: list[int], trainee: User, roles, codes) -> dict[int, list[v.Event]]:
     """The events of the items, oldest first, by item id."""
     found: dict[int, list[v.Event]] = defaultdict(list)
-    rows = db.session.scalars(
-        sa.select(FeedbackEvent)
-        .where(FeedbackEvent.feedback_id.in_(ids))
-        .order_by(FeedbackEvent.at, FeedbackEvent.id)
+    e_ = FeedbackEvent
+    columns = (e_.feedback_id, e_.action, e_.actor_id, e_.actor_label, e_.at, e_.text)
+    columns += (e_.is_public, e_.detail, e_.status_after)
+    rows = db.session.execute(  # plain rows, not entities: a check runs after every action
+        sa.select(*columns).where(e_.feedback_id.in_(ids)).order_by(e_.at, e_.id)
     )
     for e in rows:
         found[e.feedback_id].append(
