@@ -49,6 +49,7 @@ pytest: ## Run pytest only (DATABASE_URL selects PostgreSQL)
 bench: $(VENV)/.installed-test ## Benchmarks (not tests): seeding and page ratios, see docs/PERFORMANCE.md
 	$(BIN)/python bench/seed_bench.py
 	$(BIN)/python bench/page_bench.py
+	$(BIN)/python bench/scenario_bench.py
 
 clean: ## Remove the venv and caches (keeps instance/, the database)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

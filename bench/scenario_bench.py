@@ -4,7 +4,8 @@ Two trainees of one cohort (each their own 300-item world) on one temporary SQLi
 one has a running 8-step scenario (its checks are evaluated after each desk action, and
 its panel is on every page), the other has none. Measured in the same run, interleaved
 request by request, in-process with the Flask test client: the desk item page (GET) and a
-desk action (POST an internal note, which redirects), on one of the scenario's own items for
+desk action (POST an internal note, which redirects; and that POST with the page it
+redirects to, as the trainee waits for it), on one of the scenario's own items for
 the trainee who runs it (so every action is checked) and on an ordinary item of the same
 institution for the other. Medians; the figure is the ratio.
 
@@ -122,7 +123,7 @@ def main() -> None:
         with app.app_context():
             db.engine.dispose()
     print(f"requests per kind and trainee: {requests} (after 10 warm-up), interleaved")
-    for kind in ("item page", "desk action"):
+    for kind in ("item page", "desk action", "action+page"):
         without, with_ = (statistics.median(timings[(kind, n)]) for n in ("plain", "running"))
         print(
             f"{kind:12}  without {without * 1000:6.2f} ms   with 8-step scenario "
@@ -188,9 +189,11 @@ def _measure(app, clients, requests: int) -> dict[tuple[str, str], list[float]]:
                 302,
                 data={"note-text": f"Kumbukumbu {round_}", "note-version": _version(app, item)},
             )
+            opened = _timed(client.get, f"/desk/feedback/{item}", 200)  # where it redirects
             if round_ >= 10:
                 timings.setdefault(("item page", name), []).append(page)
                 timings.setdefault(("desk action", name), []).append(action)
+                timings.setdefault(("action+page", name), []).append(action + opened)
     return timings
 
 

@@ -33,8 +33,10 @@ from sandbox.services.training.attempts import (
     AttemptRefused,
     check_attempt,
     current_attempt,
+    placed_of,
     start_attempt,
 )
+from sandbox.services.training.checking import check_work
 from sandbox.services.training.setup import apply_setup
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.seeding import delete_items
@@ -247,8 +249,22 @@ def check_after_action(
     if item_id is not None and not _reads(attempt, item_id):
         return []
     before = set(attempt.steps_passed)
-    outcome = check_attempt(attempt, scenario, workspace, user)
+    seen = check_work(workspace, user, scenario, placed_of(attempt), attempt.hints_opened)
+    if _unchanged(attempt, seen):
+        return []  # most actions change no step: nothing to store, no write after the action
+    outcome = check_attempt(attempt, scenario, workspace, user)  # stores (and says so)
     return [scenario.step(s.id) for s in outcome.steps if s.passed and s.id not in before]
+
+
+def _unchanged(attempt: ScenarioAttempt, outcome: Outcome) -> bool:
+    """True when the outcome is what the attempt already stores."""
+    passed = [s.id for s in outcome.steps if s.passed]
+    return (
+        passed == list(attempt.steps_passed)
+        and outcome.score == attempt.score
+        and outcome.completed == attempt.is_completed
+        and outcome.success == attempt.is_success
+    )
 
 
 def _reads(attempt: ScenarioAttempt, item_id: int) -> bool:
