@@ -2,12 +2,13 @@
 
 Two trainees of one cohort (each their own 300-item world) on one temporary SQLite file;
 one has a running 8-step scenario (its checks are evaluated after each desk action, and
-its panel is on every page), the other has none. Measured in the same run, interleaved
-request by request, in-process with the Flask test client: the desk item page (GET) and a
+its panel is on every page), the other the same items with no scenario running. Measured
+in the same run, interleaved request by request, in-process with the Flask test client:
+the desk item page (GET) and a
 desk action (POST an internal note, which redirects; and that POST with the page it
-redirects to, as the trainee waits for it), on one of the scenario's own items for
-the trainee who runs it (so every action is checked) and on an ordinary item of the same
-institution for the other. Medians; the figure is the ratio.
+redirects to, as the trainee waits for it). Both trainees got the scenario's items (same
+setup, same history) and act on item A; only one has the attempt current, so only
+their actions are checked. Medians; the figure is the ratio.
 
     python bench/scenario_bench.py              # 200 requests of each kind per trainee
     python bench/scenario_bench.py --quick      # 50
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from sandbox import create_app  # noqa: E402
 from sandbox.extensions import db  # noqa: E402
-from sandbox.models import Feedback  # noqa: E402
+from sandbox.models import Enrolment, Feedback, ScenarioAttempt  # noqa: E402
 from sandbox.scenarios.loader import Library  # noqa: E402
 from sandbox.scenarios.schema import Scenario  # noqa: E402
 from sandbox.seeding.loader import load_seed_data  # noqa: E402
@@ -40,9 +41,9 @@ from sandbox.services.training.joining import JoinRequest, join_cohort  # noqa: 
 from sandbox.services.training.library import KEY, scenario_library  # noqa: E402
 from sandbox.services.training.runner import begin_scenario  # noqa: E402
 from sandbox.services.workspace.world import load_world  # noqa: E402
-from sandbox.workflow import Status  # noqa: E402
 
 PIN = "4821"
+FRESH = 10  # rounds on one item before the scenario is restarted (fresh items)
 FAIL = {"sw": "{item}: {expected} / {found}", "en": "{item}: {expected} / {found}"}
 CHECKS = [
     {"type": "acknowledged_before_deadline", "params": {"item": "B"}},
@@ -118,8 +119,9 @@ def main() -> None:
             db.create_all()
             load_world(load_seed_data())
             plain, running = _trainees(app)
-        clients = {name: _signed_in(app, code) for name, code in (plain, running)}
-        timings = _measure(app, clients, requests)
+            codes = {"plain": plain.personal_code, "running": running.personal_code}
+        clients = {name: _signed_in(app, code) for name, code in codes.items()}
+        timings = _measure(app, clients, codes, requests)
         with app.app_context():
             db.engine.dispose()
     print(f"requests per kind and trainee: {requests} (after 10 warm-up), interleaved")
@@ -139,8 +141,8 @@ def _arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def _trainees(app) -> tuple[tuple[str, tuple], tuple[str, tuple]]:
-    """Two trainees who joined one cohort; the second runs the 8-step scenario."""
+def _trainees(app) -> tuple[Enrolment, Enrolment]:
+    """Two trainees who joined one cohort (the library gets the 8-step scenario)."""
     scenario = Scenario.model_validate(EIGHT_STEPS)
     shipped = scenario_library()
     app.extensions[KEY] = Library(
@@ -148,40 +150,56 @@ def _trainees(app) -> tuple[tuple[str, tuple], tuple[str, tuple]]:
     )
     cohort = create_cohort("Kipimo", seed=7, start=date(2026, 11, 9))
     plain = join_cohort(JoinRequest(cohort.join_code, "Bila Hali", PIN))
-    running = join_cohort(JoinRequest(cohort.join_code, "Na Hali", PIN))
-    attempt = begin_scenario(running.workspace, running.user, app.extensions[KEY], scenario.id)
-    on_scenario_item = (running.personal_code, attempt.placed["items"]["A"])  # checks run
-    return ("plain", _target(plain)), ("running", on_scenario_item)
+    return plain, join_cohort(JoinRequest(cohort.join_code, "Na Hali", PIN))
 
 
-def _target(enrolment) -> tuple[str, int]:
-    """(personal code, an ordinary in-progress item of the trainee's world)."""
-    item = db.session.scalars(
-        sa.select(Feedback.id)
-        .where(
-            Feedback.workspace_id == enrolment.workspace_id,
-            Feedback.status == Status.IN_PROGRESS,
-            Feedback.institution_id == enrolment.user.institution_id,
-        )
-        .order_by(Feedback.id)
-    ).first()
-    return enrolment.personal_code, item
+def _place(app, codes: dict[str, str]) -> dict[str, int]:
+    """(Re)start the scenario for both (fresh items A), then stop it for "plain"; A's ids.
+
+    Both act on an item with the same setup and history; restarting every ``FRESH`` rounds
+    keeps the history an officer's length instead of hundreds of notes on one item.
+    """
+    with app.app_context():
+        placed = {}
+        for name, code in codes.items():
+            enrolment = db.session.scalar(
+                sa.select(Enrolment).where(Enrolment.personal_code == code)
+            )
+            attempt = begin_scenario(
+                enrolment.workspace, enrolment.user, scenario_library(), "hatua-nane"
+            )
+            placed[name] = attempt.placed["items"]["A"]
+            if name == "plain":
+                _stop(enrolment)  # the same items and history, but no scenario running
+        db.session.commit()
+        return placed
 
 
-def _signed_in(app, target: tuple[str, int]):
-    """A test client signed in as the trainee, and the item it works on."""
-    code, item = target
+def _stop(enrolment) -> None:
+    """No current attempt for this trainee: the same world, no scenario running."""
+    db.session.execute(
+        sa.update(ScenarioAttempt)
+        .where(ScenarioAttempt.user_id == enrolment.user_id)
+        .values(is_current=False)
+    )
+
+
+def _signed_in(app, code: str):
+    """A test client signed in as the trainee."""
     client = app.test_client()
     response = client.post("/join/signin", data={"personal_code": code, "pin": PIN})
     assert response.status_code == 302, "the trainee could not sign in"
-    return client, item
+    return client
 
 
-def _measure(app, clients, requests: int) -> dict[tuple[str, str], list[float]]:
+def _measure(app, clients, codes, requests: int) -> dict[tuple[str, str], list[float]]:
     """Interleave the two trainees' requests; wall time of each, by (kind, trainee)."""
     timings: dict[tuple[str, str], list[float]] = {}
     for round_ in range(requests + 10):
-        for name, (client, item) in clients.items():
+        if round_ % FRESH == 0:
+            items = _place(app, codes)
+        for name, client in clients.items():
+            item = items[name]
             page = _timed(client.get, f"/desk/feedback/{item}", 200)
             action = _timed(
                 client.post,

@@ -11,6 +11,7 @@ from sandbox.services.training.setup import Placed
 from sandbox.services.training.snapshot import build_view
 
 TEMPLATE_CHECKS = frozenset({"reply_from_template_edited"})  # the checks that read templates
+CALENDAR_CHECKS = frozenset({"event_within_working_days"})  # the workspace's calendar
 
 
 def check_work(
@@ -21,10 +22,16 @@ def check_work(
     hints_opened: Mapping[str, int] | None = None,
 ) -> Outcome:
     """Every step's checks over the trainee's workspace now, with the score (reads only)."""
-    view = build_view(workspace, trainee, placed, with_templates=reads_templates(scenario))
+    view = build_view(
+        workspace,
+        trainee,
+        placed,
+        with_templates=uses(scenario, TEMPLATE_CHECKS),
+        with_calendar=uses(scenario, CALENDAR_CHECKS),
+    )
     return evaluate_scenario(scenario, view, hints_opened)
 
 
-def reads_templates(scenario: Scenario) -> bool:
-    """True when a check of the scenario compares a reply with the templates."""
-    return any(c.type in TEMPLATE_CHECKS for step in scenario.steps for c in step.checks)
+def uses(scenario: Scenario, types: frozenset[str]) -> bool:
+    """True when a check of the scenario is of one of these types."""
+    return any(c.type in types for step in scenario.steps for c in step.checks)
