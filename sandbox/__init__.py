@@ -14,6 +14,7 @@ from sandbox.extensions import babel, csrf, db, login, migrate
 from sandbox.limits import limiter
 from sandbox.secret_key import InsecureConfiguration, settle_secret_key
 from sandbox.security import init_security
+from sandbox.services.training.library import load_library
 from sandbox.url_converters import bound_url_integers
 
 __all__ = ["InsecureConfiguration", "create_app"]
@@ -38,6 +39,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     _init_extensions(app)
     bound_url_integers(app)
     _register_blueprints(app)
+    load_library(app)
     from sandbox import cli
 
     cli.register(app)

@@ -29,6 +29,7 @@ MENU = (
     NavItem("portal.index", _l("Submit feedback")),
     NavItem("ussd.phone", _l("Phone *152*00#")),
     NavItem("training.me", _l("My training")),
+    NavItem("training.scenarios", _l("Scenarios")),
     NavItem("training.progress", _l("My progress")),
     NavItem("desk.index", _l("Desk")),
     NavItem("reports.dashboard", _l("Reports")),

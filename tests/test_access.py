@@ -94,7 +94,7 @@ def test_a_trainee_opens_every_menu_entry_in_their_own_workspace(client, demo_wo
     new = create_trainee("asha", password="siri-ya-asha-2026", items=20)
     client.post("/login", data={"username": "asha", "password": "siri-ya-asha-2026"})
     links = menu_links(client)
-    assert len(links) == 9  # everything but accounts (My training, My progress, the guides)
+    assert len(links) == 10  # all but accounts (My training, Scenarios, My progress, guides)
     assert any(href.startswith(f"/w/{new.workspace.code}/") for href in links)
     for href in links:
         assert client.get(href).status_code in (200, 302), href

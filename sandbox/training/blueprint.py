@@ -1,4 +1,6 @@
-"""The training blueprint, shared by its view modules (views.py, progress_views.py)."""
+"""The training blueprint, shared by its view modules (joining, scenarios, progress)."""
+
+from __future__ import annotations
 
 from flask import Blueprint
 

@@ -21,7 +21,10 @@ from sandbox.services.training.joining import (
     sign_in_trainee,
 )
 from sandbox.services.training.my_training import trainee_card
-from sandbox.training import progress_views  # noqa: F401  (its routes join this blueprint)
+from sandbox.training import (
+    progress_views,  # noqa: F401  (its routes join this blueprint)
+    scenario_views,  # noqa: F401  (its routes join this blueprint)
+)
 from sandbox.training.blueprint import bp
 from sandbox.training.forms import JoinForm, SignInForm
 from sandbox.workflow.permissions import Capability

@@ -159,6 +159,7 @@ def test_language_switch_after_a_refused_rating_keeps_the_page(page: Page, db_se
     item = db_session.scalars(
         sa.select(Feedback)
         .where(Feedback.status == Status.RESPONDED, Feedback.type == FeedbackType.COMPLAINT)
+        .where(Feedback.workspace_id == find_workspace("demo").id)  # /portal/ is the demo's
         .order_by(Feedback.id.desc())
     ).first()
     page.goto(f"/portal/track?reference={item.reference}")

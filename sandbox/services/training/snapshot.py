@@ -39,8 +39,20 @@ from sandbox.workflow.history import CITIZEN_ACTOR, SYSTEM_ACTOR, parse_detail
 TEMPLATE_ACTIONS = (Action.RESPOND, Action.REQUEST_INFO)
 
 
-def build_view(workspace: Workspace, trainee: User, placed: Placed) -> v.WorkspaceView:
-    """The snapshot of the scenario's items and the attempt's new items, on the workspace clock."""
+def build_view(
+    workspace: Workspace,
+    trainee: User,
+    placed: Placed,
+    with_templates: bool = True,
+    with_calendar: bool = True,
+) -> v.WorkspaceView:
+    """The snapshot of the scenario's items and the attempt's new items, on the workspace clock.
+
+    ``with_templates=False`` leaves the filled-in templates out (most of the cost of a view;
+    only ``reply_from_template_edited`` reads them); ``with_calendar=False`` keeps the
+    default calendar instead of the workspace's (only ``event_within_working_days`` counts
+    working days).
+    """
     keyed = {feedback_id: key for key, feedback_id in placed.items.items()}
     rows = list(
         db.session.scalars(
@@ -53,33 +65,38 @@ def build_view(workspace: Workspace, trainee: User, placed: Placed) -> v.Workspa
         )
     )
     ids = [row.id for row in rows]
-    codes = _institution_codes()
-    roles = _roles(workspace)
-    events = _events(ids, trainee, roles, codes)
+    event_rows = _event_rows(ids)
+    codes = _institution_codes(
+        {trainee.institution_id}
+        | {i for row in rows for i in (row.institution_id, row.transfer_target_id)}
+        | {_institution_id(e.detail) for e in event_rows}
+    )
+    events = _events(event_rows, trainee, codes)
     reveals = _reveals(ids, trainee)
     sms, trackings = _sms(ids)
     staff = {user_id: key for key, user_id in placed.staff.items()} | {trainee.id: "trainee"}
+    templated = workspace if with_templates else None
     items = {
         row.id: replace(
-            _item(row, keyed.get(row.id, ""), codes, events, reveals, sms, workspace),
+            _item(row, keyed.get(row.id, ""), codes, events, reveals, sms, templated),
             trackings=tuple(trackings.get(row.id, ())),
             assignee=_assignee(row.assignee_id, staff),
             assignee_name=row.assignee.display_name if row.assignee is not None else "",
         )
         for row in rows
     }
-    return v.WorkspaceView(
+    view = v.WorkspaceView(
         items={keyed[i]: item for i, item in items.items() if i in keyed},
         created=tuple(item for i, item in items.items() if i not in keyed),
         now=workspace_now(workspace),
         own_institution=codes.get(trainee.institution_id, ""),
-        calendar=rules_for(workspace).calendar,
         staff=_staff_names(placed),
     )
+    return replace(view, calendar=rules_for(workspace).calendar) if with_calendar else view
 
 
 def _item(row: Feedback, key, codes, events, reveals, sms, workspace) -> v.Item:
-    """One item of the view."""
+    """One item of the view (its templates only when given the workspace)."""
     history = tuple(events.get(row.id, ()))
     identity = None
     if not row.is_anonymous:
@@ -110,7 +127,7 @@ def _item(row: Feedback, key, codes, events, reveals, sms, workspace) -> v.Item:
         events=history,
         reveals=tuple(reveals.get(row.id, ())),
         sms=tuple(sms.get(row.id, ())),
-        templates=_templates(workspace, row) if key else (),
+        templates=_templates(workspace, row) if key and workspace is not None else (),
     )
 
 
@@ -126,14 +143,9 @@ def _staff_names(placed: Placed) -> dict[str, str]:
     return {key: names.get(user_id, key) for key, user_id in placed.staff.items()}
 
 
-def _institution_codes() -> dict[int, str]:
-    """Every institution's code by id."""
-    return dict(db.session.execute(sa.select(Institution.id, Institution.code)).all())
-
-
-def _roles(workspace: Workspace) -> dict[int, Role]:
-    """The role of every account of the workspace, by id."""
-    query = sa.select(User.id, User.role).where(User.workspace_id == workspace.id)
+def _institution_codes(ids: set[int | None]) -> dict[int, str]:
+    """The codes of these institutions, by id."""
+    query = sa.select(Institution.id, Institution.code).where(Institution.id.in_(ids - {None}))
     return dict(db.session.execute(query).all())
 
 
@@ -148,19 +160,28 @@ def actor_of(actor_id: int | None, label: str, trainee: User, roles: dict[int, R
     return v.Actor.SYSTEM if label == SYSTEM_ACTOR else v.Actor.LEADER
 
 
-def _events(ids: list[int], trainee: User, roles, codes) -> dict[int, list[v.Event]]:
-    """The events of the items, oldest first, by item id."""
-    found: dict[int, list[v.Event]] = defaultdict(list)
-    rows = db.session.scalars(
-        sa.select(FeedbackEvent)
-        .where(FeedbackEvent.feedback_id.in_(ids))
-        .order_by(FeedbackEvent.at, FeedbackEvent.id)
+def _event_rows(ids: list[int]) -> list[sa.Row]:
+    """The items' events, oldest first, with each acting account's role (plain rows)."""
+    e_ = FeedbackEvent
+    columns = (e_.feedback_id, e_.action, e_.actor_id, e_.actor_label, e_.at, e_.text)
+    columns += (e_.is_public, e_.detail, e_.status_after)
+    query = (  # plain rows, not entities: a check runs after every action
+        sa.select(*columns, User.role)
+        .outerjoin(User, User.id == e_.actor_id)
+        .where(e_.feedback_id.in_(ids))
+        .order_by(e_.at, e_.id)
     )
+    return list(db.session.execute(query))
+
+
+def _events(rows: list[sa.Row], trainee: User, codes) -> dict[int, list[v.Event]]:
+    """The events of the items, by item id."""
+    found: dict[int, list[v.Event]] = defaultdict(list)
     for e in rows:
         found[e.feedback_id].append(
             v.Event(
                 action=e.action,
-                actor=actor_of(e.actor_id, e.actor_label, trainee, roles),
+                actor=actor_of(e.actor_id, e.actor_label, trainee, {e.actor_id: e.role}),
                 at=e.at,
                 actor_label=e.actor_label,
                 text=e.text or "",
@@ -175,10 +196,16 @@ def _events(ids: list[int], trainee: User, roles, codes) -> dict[int, list[v.Eve
 
 def _institution_in(detail: str | None, codes: dict[int, str]) -> str | None:
     """The institution code an ``institution:<id>`` detail names, else None."""
+    found = _institution_id(detail)
+    return codes.get(found) if found is not None else None
+
+
+def _institution_id(detail: str | None) -> int | None:
+    """The institution id an ``institution:<id>`` detail names, else None."""
     parsed = parse_detail(detail or "")
     if parsed is None or parsed[0] != "institution" or not parsed[1].isdigit():
         return None
-    return codes.get(int(parsed[1]))
+    return int(parsed[1])
 
 
 def _reveals(ids: list[int], trainee: User) -> dict[int, list[v.Reveal]]:

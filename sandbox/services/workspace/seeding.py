@@ -290,3 +290,23 @@ def _insert_chunk(workspace_id: int, chunk: list) -> None:
             event["feedback_id"] = feedback_id
         event_rows.extend(item.events)
     db.session.execute(sa.insert(events).values(workspace_id=workspace_id), event_rows)
+
+
+def delete_items(workspace: Workspace, ids: list[int]) -> None:
+    """Remove some items of a workspace and every row pointing at them (no commit).
+
+    A reset at the grain of items (a scenario step retried or restarted): like
+    ``clear_workspace_feedback``, Core deletes, so the event listener's append-only rule,
+    which guards the desk's own writes, is not what stops a reset.
+    """
+    if not ids:
+        return
+    feedback = Feedback.__table__
+    chosen = sa.select(feedback.c.id).where(
+        feedback.c.workspace_id == workspace.id, feedback.c.id.in_(ids)
+    )
+    for table, column in _tables_pointing_at(feedback):
+        db.session.execute(sa.delete(table).where(column.in_(chosen)))
+    db.session.execute(
+        sa.delete(feedback).where(feedback.c.workspace_id == workspace.id, feedback.c.id.in_(ids))
+    )
