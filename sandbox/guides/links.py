@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import url_for
 
 from sandbox.i18n import current_language
+from sandbox.services.guides.library import competency_guide
 from sandbox.services.guides.library import guide_title as _title
 
 
@@ -21,3 +22,11 @@ def guide_url(reference: str) -> str:
 def guide_title(reference: str) -> str:
     """The guide's title in the reader's language (the slug when no such guide exists)."""
     return _title(reference, current_language()) or reference.partition("#")[0]
+
+
+def step_guide(scenario, step) -> str | None:
+    """The guide a scenario step links: its own ``guide:``, else the guide of the scenario's
+    first competency (every competency has one: tests/guides/test_shipped.py)."""
+    if step.guide:
+        return step.guide
+    return next(filter(None, (competency_guide(c) for c in scenario.competencies)), None)

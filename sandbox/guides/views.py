@@ -5,13 +5,14 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request
 
 from sandbox.access import public
-from sandbox.guides.links import guide_title, guide_url
+from sandbox.guides.links import guide_title, guide_url, step_guide
 from sandbox.i18n import current_language
 from sandbox.services.guides.library import find_guide, guide_sections, search_guides
 
 bp = Blueprint("guides", __name__, template_folder="templates")
 bp.add_app_template_global(guide_url, "guide_url")
 bp.add_app_template_global(guide_title, "guide_title")
+bp.add_app_template_global(step_guide, "step_guide")
 
 
 @bp.get("/guides")

@@ -193,3 +193,19 @@ def test_continue_brings_a_scenario_back_to_the_panel(client, asha):
     ).one()
     assert client.post(f"/training/attempts/{attempt.id}/continue").status_code == 302
     assert f'href="/training/scenarios/{first}"' in text(client.get("/desk/feedback"))
+
+
+def test_the_panel_and_the_scenario_page_link_the_step_s_guide(client, asha):
+    """A step links its own ``guide:``; without one, the guide of the scenario's first
+    competency that has one (deadlines, for the first scenario)."""
+    from sandbox.guides.links import step_guide
+    from sandbox.services.training.library import scenario_library
+
+    start(client)
+    panel = text(client.get("/desk/feedback"))
+    assert 'href="/guides/deadlines" data-testid="panel-guide">Mwongozo: ' in panel
+    assert 'href="/guides/deadlines"' in text(client.get(f"/training/scenarios/{FIRST}"))
+    scenario = scenario_library().scenarios[FIRST]
+    own = scenario.steps[0].model_copy(update={"guide": "confidentiality"})
+    assert step_guide(scenario, own) == "confidentiality"
+    assert step_guide(scenario, scenario.steps[0]) == "deadlines"

@@ -82,3 +82,9 @@ def guide_title(reference: str, lang: str) -> str | None:
     """The title of ``slug`` or ``slug#anchor`` in ``lang`` (else the other one), or None."""
     page = find_guide(reference.partition("#")[0], lang)
     return page.guide.title if page else None
+
+
+def competency_guide(competency: str) -> str | None:
+    """The slug of the guide written for a competency (its ``competency:`` front matter)."""
+    every = (g for lang in guide_library().guides.values() for g in lang.values())
+    return next((g.slug for g in every if g.competency == competency), None)
