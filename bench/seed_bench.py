@@ -147,10 +147,12 @@ def _faker_rows(items: int, events: int) -> tuple[list[tuple], list[tuple]]:
                 None if anonymous else fake.tz_full_name(),
                 None if anonymous else fake.tz_mobile_number(),
                 None if anonymous else fake.email(),
+                fake.sha256(),  # the citizen's secret digest (64 hex), as every item has
                 fake.random_element(statuses), None, 0, None, None, "none",
                 str(received), str(received + timedelta(days=9)),
                 str(received + timedelta(days=20)), str(received + timedelta(days=1)),
                 None, None, None, None, 0, None, str(received), 1,
+                None,  # submission token: none for seeded items
             )
         )  # fmt: skip
         for _ in range(per_item + (1 if item_id <= extra else 0)):

@@ -1,0 +1,34 @@
+"""The benchmark scripts still run against today's schema (a tiny sample; never a timing).
+
+``make bench`` runs them at full size; here each runs once on a few items so that a schema
+change that breaks one (the seeding baseline once lacked two new columns) fails the suite.
+Their output is not checked: figures belong in docs/PERFORMANCE.md, not in tests.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["bench/seed_bench.py", "--items", "200"],
+        ["bench/page_bench.py", "--items", "200", "--requests", "3"],
+    ],
+)
+def test_a_bench_script_runs_on_a_small_sample(arguments):
+    if os.environ.get("DATABASE_URL"):
+        pytest.skip("the benchmarks measure the embedded SQLite files they create")
+    done = subprocess.run(
+        [sys.executable, *arguments], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "ratio" in done.stdout
