@@ -53,7 +53,9 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     RATE_LIMIT_LOGIN = os.environ.get("RATE_LIMIT_LOGIN", "10 per minute;60 per hour")
     RATE_LIMIT_JOIN = os.environ.get("RATE_LIMIT_JOIN", "10 per minute;60 per hour")
-    RATE_LIMIT_PERSONAL_CODE = os.environ.get("RATE_LIMIT_PERSONAL_CODE", "10 per hour")
+    RATE_LIMIT_PERSONAL_CODE = os.environ.get(
+        "RATE_LIMIT_PERSONAL_CODE", "10 per 10 minutes"
+    )  # a PIN of 10^4 takes weeks; a prank lockout, minutes
     RATE_LIMIT_REFERENCE = os.environ.get("RATE_LIMIT_REFERENCE", "30 per minute")
     RATE_LIMIT_API_KEY = os.environ.get("RATE_LIMIT_API_KEY", "10 per minute")
     DEMO_WORKSPACE = "demo"

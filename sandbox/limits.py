@@ -12,7 +12,7 @@ password or a known api_key never uses up the allowance of a room that shares on
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import current_app, g, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -53,10 +53,18 @@ reference_action = limiter.limit(_configured("RATE_LIMIT_REFERENCE"))
 api_key_entry = limiter.limit(_configured("RATE_LIMIT_API_KEY"), deduct_when=_refused_key)
 """Wrong Open311 api_keys per address."""
 
+
+def _wrong_join_code(response) -> bool:
+    """A join refused for its cohort code (unknown or archived): a PIN typed twice
+    differently or a name left out is a typing slip, not a guess, and never counts."""
+    return bool(g.get("wrong_join_code"))
+
+
 join_attempts = limiter.limit(
-    _configured("RATE_LIMIT_JOIN"), methods=["POST"], deduct_when=_failed_login
+    _configured("RATE_LIMIT_JOIN"), methods=["POST"], deduct_when=_wrong_join_code
 )
-"""Failed joins per address (a wrong cohort code, a refused form): a hall joining is not slowed."""
+"""Joins refused for a wrong cohort code, per address: a hall joining is never slowed, and
+neither is a trainee correcting the form."""
 
 trainee_sign_in = limiter.limit(
     _configured("RATE_LIMIT_LOGIN"), methods=["POST"], deduct_when=_failed_login

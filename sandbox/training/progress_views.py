@@ -34,7 +34,9 @@ def ask_help():
     form = _submitted()
     ask_for_help(current_user)
     flash(
-        _("Your facilitator has been told you need help. Keep working: they will come to you."),
+        _(
+            "Your request for help is recorded. Raise your hand as well, so that your facilitator sees you."
+        ),
         "success",
     )
     return redirect(local_path(form.next.data, url_for("training.progress")))

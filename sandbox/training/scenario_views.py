@@ -80,7 +80,9 @@ def scenario(scenario_id: str):
 def start(scenario_id: str):
     """Start the scenario (again): its setup goes into the trainee's own workspace."""
     try:
-        runner.begin_scenario(_workspace(), current_user, scenario_library(), scenario_id)
+        runner.begin_scenario(
+            _workspace(), current_user, scenario_library(), scenario_id, _replaces()
+        )
     except runner.UnknownScenario:
         abort(404)
     except AttemptRefused as refused:
@@ -88,6 +90,14 @@ def start(scenario_id: str):
         return redirect(url_for(".scenario", scenario_id=scenario_id))
     flash(_("Started. The scenario's items are on your desk."), "success")
     return redirect(url_for(".scenario", scenario_id=scenario_id))
+
+
+def _replaces() -> int | str | None:
+    """The attempt the form was shown for ("" for a first start; absent: not said)."""
+    typed = request.form.get("replaces")
+    if typed is None:
+        return runner.UNSAID
+    return int(typed) if typed.isdigit() else None
 
 
 @bp.post("/training/attempts/<int:attempt_id>/check")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -89,7 +89,9 @@ def _try_join(form: JoinForm):
         home_institution=form.home_institution.data or "",
         phone=form.phone.data or "",
     )
-    _add_errors(form, join_problems(typed))
+    problems = join_problems(typed)
+    _add_errors(form, problems)
+    g.wrong_join_code = any(p.field == "join_code" for p in problems)  # what the limit counts
     if form.errors:
         return None
     try:

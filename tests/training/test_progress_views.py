@@ -96,7 +96,7 @@ def test_the_help_button_flags_the_trainee_and_can_be_withdrawn(client, asha):
     assert request.user_id == asha.user_id and request.withdrawn_at is None
     assert request.scenario_id == "pongezi-kama-pongezi"  # the scenario she is in
     page = text(client.get("/training/progress"))
-    assert "Ombi lako la msaada lilitumwa saa" in page and "Ondoa ombi langu" in page
+    assert "Ombi lako la msaada limehifadhiwa (saa" in page and "Ondoa ombi langu" in page
     assert "Nahitaji msaada</button>" not in page
     client.post("/training/help")  # a second press keeps one request
     assert db.session.scalar(sa.select(sa.func.count(HelpRequest.id))) == 1

@@ -14,7 +14,7 @@ from sandbox.scenarios import acts
 from sandbox.scenarios.loader import Library
 from sandbox.scenarios.schema import Scenario
 from sandbox.services.training import runner
-from sandbox.services.training.attempts import open_hint, placed_of
+from sandbox.services.training.attempts import AttemptRefused, open_hint, placed_of
 from sandbox.services.training.library import scenario_library
 from sandbox.services.training.replay import replay
 from sandbox.workflow import Status
@@ -124,8 +124,9 @@ def test_an_action_on_an_item_the_checks_do_not_read_checks_nothing(desk, librar
 def test_retrying_a_step_restores_only_the_items_its_checks_read(desk, two_items):
     workspace, trainee = desk
     attempt = runner.begin_scenario(workspace, trainee, two_items, "mfano")
-    solve(workspace, trainee, attempt, [acknowledge("A"), acknowledge("B")])
+    solve(workspace, trainee, attempt, [acknowledge("A")])
     runner.check_own(workspace, trainee, two_items, attempt.id)
+    assert attempt.steps_passed == ["thibitisha"]
     old_a, b = attempt.placed["items"]["A"], attempt.placed["items"]["B"]
     others = db.session.scalar(sa.select(sa.func.count(Feedback.id)))
 
@@ -134,14 +135,30 @@ def test_retrying_a_step_restores_only_the_items_its_checks_read(desk, two_items
     new_a = attempt.placed["items"]["A"]
     assert new_a != old_a and attempt.placed["items"]["B"] == b
     assert db.session.get(Feedback, new_a).status is Status.RECEIVED
-    assert db.session.get(Feedback, b).status is Status.ACKNOWLEDGED
+    assert db.session.get(Feedback, b).status is Status.RECEIVED  # untouched, still to do
     db.session.expire_all()
     assert db.session.get(Feedback, old_a) is None
     assert (
         db.session.scalar(sa.select(sa.func.count()).where(FeedbackEvent.feedback_id == old_a)) == 0
     )
     assert db.session.scalar(sa.select(sa.func.count(Feedback.id))) == others
-    assert attempt.steps_passed == ["ya-pili"]
+    assert attempt.steps_passed == []
+
+
+def test_a_completed_attempt_keeps_its_pass_a_retry_is_refused(desk, two_items):
+    """Tester's finding: retrying a step of a passed scenario took the pass back."""
+    workspace, trainee = desk
+    attempt = runner.begin_scenario(workspace, trainee, two_items, "mfano")
+    solve(workspace, trainee, attempt, [acknowledge("A"), acknowledge("B")])
+    runner.check_own(workspace, trainee, two_items, attempt.id)
+    assert attempt.is_completed and attempt.is_success
+    with pytest.raises(AttemptRefused, match="Restart it to do it again"):
+        runner.retry_step(workspace, trainee, two_items, attempt.id, "thibitisha")
+    db.session.expire_all()
+    assert db.session.get(type(attempt), attempt.id).is_success
+    again = runner.begin_scenario(workspace, trainee, two_items, "mfano")  # a restart instead
+    statuses = runner.attempts_by_scenario(workspace, trainee)["mfano"]
+    assert runner.status_of(statuses)[0] is runner.Status.PASSED and again.is_current
 
 
 def test_restarting_restores_the_items_and_keeps_the_earlier_attempt(desk, library):

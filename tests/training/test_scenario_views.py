@@ -209,3 +209,42 @@ def test_the_panel_and_the_scenario_page_link_the_step_s_guide(client, asha):
     own = scenario.steps[0].model_copy(update={"guide": "confidentiality"})
     assert step_guide(scenario, own) == "confidentiality"
     assert step_guide(scenario, scenario.steps[0]) == "deadlines"
+
+
+def _signed_in_as(enrolment):
+    def prepare(client, _i):
+        response = client.post(
+            "/join/signin", data={"personal_code": enrolment.personal_code, "pin": PIN}
+        )
+        assert response.status_code == 302
+
+    return prepare
+
+
+@pytest.mark.parametrize("form", [{"replaces": ""}, {}])
+def test_a_double_clicked_start_starts_once_and_never_fails(app, client, asha, form):
+    """Two starts at the same instant (a double-click, two tabs): no error page, and with
+    the form's ``replaces`` one attempt, not two (tester's finding: a 500, then 2 attempts)."""
+    from tests.concurrency import race
+
+    url = f"/training/scenarios/{FIRST}/start"
+    answers = race(app, 3, lambda c, i: c.post(url, data=form), prepare=_signed_in_as(asha))
+    assert [getattr(a, "status_code", a) for a in answers] == [302, 302, 302]
+    attempts = db.session.scalars(
+        sa.select(ScenarioAttempt).where(ScenarioAttempt.user_id == asha.user_id)
+    ).all()
+    current = [a for a in attempts if a.is_current]
+    assert len(current) == 1
+    if form:
+        assert len(attempts) == 1
+
+
+def test_a_restart_form_sent_twice_restarts_once(client, asha):
+    start(client)
+    first = the_attempt()
+    for _ in range(2):
+        client.post(f"/training/scenarios/{FIRST}/start", data={"replaces": str(first.id)})
+    attempts = db.session.scalars(
+        sa.select(ScenarioAttempt).where(ScenarioAttempt.user_id == asha.user_id)
+    ).all()
+    assert len(attempts) == 2 and sum(a.is_current for a in attempts) == 1

@@ -144,9 +144,27 @@ def test_failed_joins_and_sign_ins_are_limited(app, client, cohort, make_trainee
         )
     finally:
         app.config["RATE_LIMIT_JOIN"] = "10 per minute;60 per hour"
-        app.config["RATE_LIMIT_PERSONAL_CODE"] = "10 per hour"
+        app.config["RATE_LIMIT_PERSONAL_CODE"] = "10 per 10 minutes"
     assert blocked_join.status_code == 429
     assert blocked_code.status_code == 429
+
+
+def test_typing_slips_on_the_join_form_never_count_against_the_limit(app, client, cohort):
+    """Only a wrong cohort code counts: a PIN typed twice differently, a short PIN or a
+    missing name are corrected and sent again, as many times as it takes."""
+    app.config["RATE_LIMIT_JOIN"] = "2 per minute"
+    try:
+        slips = [
+            join_form(cohort, pin_confirm="0000"),
+            join_form(cohort, pin="123", pin_confirm="123"),
+            join_form(cohort, name=""),
+        ]
+        answers = [client.post("/join", data=slip).status_code for slip in slips * 2]
+        joined = client.post("/join", data=join_form(cohort))
+    finally:
+        app.config["RATE_LIMIT_JOIN"] = "10 per minute;60 per hour"
+    assert 429 not in answers
+    assert joined.status_code == 302
 
 
 def test_join_and_sign_in_need_the_csrf_token(app, cohort, make_trainee):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, ScenarioAttempt, User, Workspace
@@ -170,10 +171,23 @@ def is_unlocked(workspace: Workspace, user: User, library: Library, scenario: Sc
     return all(status_of(attempts.get(p, []))[0] is Status.PASSED for p in scenario.prerequisites)
 
 
+UNSAID = "unsaid"  # a start request that does not say which attempt it replaces
+
+
 def begin_scenario(
-    workspace: Workspace, user: User, library: Library, scenario_id: str
+    workspace: Workspace,
+    user: User,
+    library: Library,
+    scenario_id: str,
+    replaces: int | str | None = UNSAID,
 ) -> ScenarioAttempt:
-    """Start a scenario (or start it again): its setup into the trainee's own workspace."""
+    """Start a scenario (or start it again): its setup into the trainee's own workspace.
+
+    ``replaces`` is the attempt the trainee's form was shown for (None: a first start). A
+    second click of the same form (a double-click, a second tab) finds that attempt already
+    replaced and gets the current one back instead of a third start; two starts racing each
+    other end with one attempt and no error (the loser is answered with the winner's).
+    """
     scenario = scenario_of(library, scenario_id)
     if not is_unlocked(workspace, user, library, scenario):
         raise ScenarioLocked(
@@ -181,8 +195,20 @@ def begin_scenario(
             "This scenario is still locked: pass the scenarios before it first.",
         )
     earlier = current_attempt(workspace, user, scenario.id)
+    if replaces != UNSAID and earlier is not None and earlier.id != replaces:
+        return earlier  # this form's start (or restart) has been done already
     old_items = list(earlier.placed["items"].values()) if earlier is not None else []
-    attempt = start_attempt(workspace, user, scenario)  # commits; the earlier one kept, not current
+    try:
+        attempt = start_attempt(workspace, user, scenario)  # commits; the earlier one kept
+    except IntegrityError:  # a racing start took the same references first
+        db.session.rollback()
+        current = current_attempt(workspace, user, scenario.id)
+        if current is None:
+            raise AttemptRefused(
+                "Hali hii inaanzishwa kwenye dirisha jingine. Jaribu tena.",
+                "This scenario is being started in another window. Try again.",
+            ) from None
+        return current
     delete_items(workspace, old_items)  # after: new rows never take a removed row's id
     db.session.commit()
     return attempt
@@ -299,13 +325,23 @@ def _touched(attempt: ScenarioAttempt) -> datetime:
 def retry_step(
     workspace: Workspace, user: User, library: Library, attempt_id: int, step_id: str
 ) -> ScenarioAttempt:
-    """Place the items a step's checks read again, fresh from the setup; check the attempt."""
+    """Place the items a step's checks read again, fresh from the setup; check the attempt.
+
+    Refused once the attempt is complete (every step passed): a retry would take back a
+    pass the trainee earned; a restart keeps it in history."""
     attempt = own_attempt(workspace, user, attempt_id)
     scenario = scenario_of(library, attempt.scenario_id)
     if not attempt.is_current:
         raise AttemptRefused(
             "Jaribio hili limeshaanzwa upya; endelea na jipya.",
             "This attempt was restarted; continue the new one.",
+        )
+    if attempt.is_completed:  # a pass earned is kept: practise again with a restart
+        raise AttemptRefused(
+            "Hali hii imekamilika; hatua zake hazirudiwi. Anza upya kuifanya tena: jaribio hili "
+            "litabaki kwenye historia yako.",
+            "This scenario is complete; its steps are not retried. Restart it to do it again: "
+            "this attempt stays in your history.",
         )
     keys = items_of_step(scenario, step_id)
     placed = dict(attempt.placed["items"])
