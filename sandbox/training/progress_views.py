@@ -35,7 +35,8 @@ def ask_help():
     ask_for_help(current_user)
     flash(
         _(
-            "Your request for help is recorded. Raise your hand as well, so that your facilitator sees you."
+            "Your request for help is recorded. Raise your hand as well, so that your "
+            "facilitator sees you."
         ),
         "success",
     )
