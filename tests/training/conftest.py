@@ -34,6 +34,20 @@ def make_trainee(cohort):
     return make
 
 
+def text(response) -> str:
+    """A response's body as text."""
+    return response.get_data(as_text=True)
+
+
+def sign_in(client, enrolment, pin: str = PIN) -> None:
+    """Sign the client out, then back in as the trainee with their personal code and PIN."""
+    client.post("/logout")
+    response = client.post(
+        "/join/signin", data={"personal_code": enrolment.personal_code, "pin": pin}
+    )
+    assert response.status_code == 302
+
+
 def join_form(cohort, **changes) -> dict:
     """The join form as a trainee fills it, with ``changes``."""
     return {

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback
 from sandbox.workflow import Action, Status
-from tests.training.conftest import PIN
+from tests.training.conftest import sign_in
 
 ASHA_PHONE = "+255712345678"
 JUMA_PIN = "135790"
@@ -22,14 +22,6 @@ def pair(make_trainee):
     asha = make_trainee("Asha Mushi", home_institution="Halmashauri ya Bahi", phone="0712345678")
     juma = make_trainee("Juma Said", pin=JUMA_PIN)
     return asha, juma
-
-
-def sign_in(client, enrolment, pin=PIN):
-    client.post("/logout")
-    response = client.post(
-        "/join/signin", data={"personal_code": enrolment.personal_code, "pin": pin}
-    )
-    assert response.status_code == 302
 
 
 def first_item(enrolment, status=Status.RECEIVED) -> Feedback:

@@ -13,21 +13,9 @@ from sandbox.services.training.attempts import check_attempt, open_hint, placed_
 from sandbox.services.training.library import scenario_library
 from sandbox.services.training.progress import statements_of
 from sandbox.services.training.replay import replay
-from tests.training.conftest import PIN
+from tests.training.conftest import sign_in, text
 
 JUMA_PIN = "135790"
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def sign_in(client, enrolment, pin=PIN):
-    client.post("/logout")
-    response = client.post(
-        "/join/signin", data={"personal_code": enrolment.personal_code, "pin": pin}
-    )
-    assert response.status_code == 302
 
 
 def card(page: str, scenario_id: str) -> str:

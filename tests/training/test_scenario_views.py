@@ -8,22 +8,10 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback, ScenarioAttempt
 from sandbox.workflow import Action, Status
-from tests.training.conftest import PIN
+from tests.training.conftest import PIN, sign_in, text
 
 FIRST = "kuthibitisha-kwa-wakati"
 AFTER_FIRST = "ask-the-citizen-and-resume"
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def sign_in(client, enrolment, pin=PIN):
-    client.post("/logout")
-    response = client.post(
-        "/join/signin", data={"personal_code": enrolment.personal_code, "pin": pin}
-    )
-    assert response.status_code == 302
 
 
 def the_attempt() -> ScenarioAttempt:

@@ -11,11 +11,7 @@ from sandbox.extensions import db
 from sandbox.models import Enrolment
 from sandbox.services.training.codes import grouped
 from sandbox.services.training.cohorts import archive_cohort
-from tests.training.conftest import PIN, join_form
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
+from tests.training.conftest import PIN, join_form, text
 
 
 def only_enrolment() -> Enrolment:
