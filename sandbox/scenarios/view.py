@@ -92,6 +92,8 @@ class Template:
 
     code: str
     text: str
+    title_sw: str = ""  # the names the desk shows; the code when none is known
+    title_en: str = ""
 
 
 @dataclass(frozen=True)

@@ -337,3 +337,19 @@ def test_own_institution_reads_as_the_trainee_s(make_item, make_view):
 def test_params_are_typed(kind, params):
     with pytest.raises(ValidationError):
         CHECKS[kind].params.model_validate(params)
+
+
+def test_a_template_is_named_as_the_desk_shows_it_not_by_its_code(make_item, make_view):
+    """Tester's finding: the message said 'thanks_compliment', a code no screen shows."""
+    shown = Template("thanks_compliment", THANKS, "Shukrani kwa pongezi", "Thanks for a compliment")
+    item = make_item(
+        templates=(shown,), events=(event(A.RESPOND, text=THANKS.upper(), is_public=True),)
+    )
+    kind = "reply_from_template_edited"
+    got = evaluate(
+        kind, _params(kind, {"item": "A", "template": "thanks_compliment"}), make_view(item)
+    )
+    assert not got.passed
+    assert "'Shukrani kwa pongezi'" in got.expected[0]
+    assert "'Thanks for a compliment'" in got.expected[1]
+    assert "thanks_compliment" not in got.expected[0] + got.expected[1]

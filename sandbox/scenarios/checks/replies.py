@@ -90,12 +90,14 @@ def reply_from_template_edited(params: TemplateParams, view: WorkspaceView) -> C
     "Close" is a word-level similarity of at least ``min_similarity``; "edited" is anything
     but the template's exact words (case and spacing ignored).
     """
-    name = params.template or "kiolezo / template"
-    expected = (
-        f"jibu kutoka kiolezo '{name}', limehaririwa",
-        f"a reply from template '{name}', edited",
-    )
     item = view.item(params.item)
+    named = next((t for t in item.templates if t.code == params.template), None) if item else None
+    sw = (named.title_sw if named else "") or params.template or "kiolezo"
+    en = (named.title_en if named else "") or params.template or "template"
+    expected = (
+        f"jibu kutoka kiolezo '{sw}', limehaririwa",
+        f"a reply from template '{en}', edited",
+    )
     if item is None:
         return missing_item(expected, params.item)
     texts = replies(item, params.actions)

@@ -253,4 +253,7 @@ def _templates(workspace: Workspace, row: Feedback) -> tuple[v.Template, ...]:
         for action in TEMPLATE_ACTIONS
         for t in templates_for(workspace, row.institution_id, row.type, action)
     }
-    return tuple(v.Template(t.code, filled_text(t, row, row.language)) for t in offered.values())
+    return tuple(
+        v.Template(t.code, filled_text(t, row, row.language), t.title("sw"), t.title("en"))
+        for t in offered.values()
+    )
