@@ -81,6 +81,7 @@ def register_error_handlers(app: Flask) -> None:
         if kind != "html":
             return with_allow(machine_error(kind, status), error)
         messages = {
+            403: _("This page is for another role than yours: your menu lists your pages."),
             404: _("We could not find that page."),
             405: _("That action is not available here."),
             413: _("The file is too large."),

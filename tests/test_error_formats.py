@@ -137,3 +137,15 @@ def test_a_locked_database_is_a_503_to_retry_never_a_500(client, workspaces, mon
     screen = _post(client, "/ussd", USSD_FORM)
     assert screen.status_code == 503 and _is_end_screen(screen)
     assert "Busy" in screen.text and screen.headers["Retry-After"] == "5"
+
+
+
+def test_a_page_of_another_role_says_so_in_the_user_s_language(client, demo_world, login_as):
+    """Tester's finding: an officer opening a trainee's page read only 'the request could
+    not be completed'."""
+    login_as("afisa.dodoma")
+    refused = client.get("/training/scenarios")
+    assert refused.status_code == 403
+    assert "Ukurasa huu ni wa jukumu jingine" in refused.text
+    client.get("/lang/en")
+    assert "This page is for another role" in client.get("/training/progress").text
