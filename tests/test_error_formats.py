@@ -139,7 +139,6 @@ def test_a_locked_database_is_a_503_to_retry_never_a_500(client, workspaces, mon
     assert "Busy" in screen.text and screen.headers["Retry-After"] == "5"
 
 
-
 def test_a_page_of_another_role_says_so_in_the_user_s_language(client, demo_world, login_as):
     """Tester's finding: an officer opening a trainee's page read only 'the request could
     not be completed'."""
