@@ -8,8 +8,9 @@ unique, each file is named after its id, prerequisites exist and form no cycle.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -167,26 +168,13 @@ def _prerequisite_problems(scenarios: Mapping[str, Scenario]) -> list[Problem]:
     return problems
 
 
-def _cycle(graph: Mapping[str, list[str]]) -> list[str] | None:
-    """One cycle of the prerequisite graph as a list of ids, or None."""
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph[node]:
-            if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt) :], nxt]
-            if nxt not in state and (found := visit(nxt)):
-                return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for node in sorted(graph):
-        if node not in state and (found := visit(node)):
-            return found
+def _cycle(graph: Mapping[str, Iterable[str]]) -> list[str] | None:
+    """One cycle of ``graph`` (node -> the nodes it needs) as a list of ids, or None
+    (the standard library's ``graphlib`` finds it)."""
+    try:
+        TopologicalSorter(graph).prepare()
+    except CycleError as error:
+        return list(error.args[1])
     return None
 
 
