@@ -90,14 +90,20 @@ def open_hint(attempt: ScenarioAttempt, scenario: Scenario, step_id: str) -> Hin
 
 
 def check_attempt(
-    attempt: ScenarioAttempt, scenario: Scenario, workspace: Workspace, user: User
+    attempt: ScenarioAttempt,
+    scenario: Scenario,
+    workspace: Workspace,
+    user: User,
+    outcome: Outcome | None = None,
 ) -> Outcome:
-    """Evaluate the workspace now and store the result on the attempt."""
+    """Evaluate the workspace now (or take ``outcome``, evaluated a moment ago in this
+    request) and store the result on the attempt."""
     if attempt.scenario_id != scenario.id or attempt.workspace_id != workspace.id:
         raise AttemptRefused(
             "Jaribio hili si la hali hii.", "This attempt is not of this scenario."
         )
-    outcome = check_work(workspace, user, scenario, placed_of(attempt), attempt.hints_opened)
+    if outcome is None:
+        outcome = check_work(workspace, user, scenario, placed_of(attempt), attempt.hints_opened)
     record_check(attempt, scenario, outcome)  # before the attempt stores it: what is new
     attempt.score = outcome.score
     attempt.is_completed, attempt.is_success = outcome.completed, outcome.success

@@ -278,7 +278,7 @@ def check_after_action(
     seen = check_work(workspace, user, scenario, placed_of(attempt), attempt.hints_opened)
     if _unchanged(attempt, seen):
         return []  # most actions change no step: nothing to store, no write after the action
-    outcome = check_attempt(attempt, scenario, workspace, user)  # stores (and says so)
+    outcome = check_attempt(attempt, scenario, workspace, user, seen)  # stores, says so
     return [scenario.step(s.id) for s in outcome.steps if s.passed and s.id not in before]
 
 
