@@ -15,31 +15,18 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta
 from pathlib import Path
-
-import sqlalchemy as sa
-from flask import Flask, render_template
-from flask_sqlalchemy import SQLAlchemy
-from jinja2 import DictLoader
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.bare_app import ROWS as BASELINE_ROWS  # noqa: E402
+from bench.bare_app import bare_db, create_bare_app  # noqa: E402
 from sandbox import create_app  # noqa: E402
 from sandbox.extensions import db  # noqa: E402
 from sandbox.seeding.loader import load_seed_data  # noqa: E402
 from sandbox.seeding.personas import DEMO_PASSWORD  # noqa: E402
 from sandbox.services.workspace import demo  # noqa: E402
-
-BASELINE_ROWS = 100_000
-PAGE = """<!doctype html><html lang="sw"><head><title>Orodha</title></head><body>
-<h1>Mrejesho</h1><table><thead><tr><th>Namba</th><th>Aina</th><th>Hali</th>
-<th>Taasisi</th><th>Imepokelewa</th></tr></thead><tbody>
-{% for r in rows %}<tr><td>{{ r.reference }}</td><td>{{ r.type }}</td><td>{{ r.status }}</td>
-<td>{{ r.institution }}</td><td>{{ r.received_at.strftime('%d/%m/%Y %H:%M') }}</td></tr>
-{% endfor %}</tbody></table></body></html>"""
 
 
 def main() -> None:
@@ -80,66 +67,13 @@ def _median_seconds(client, url: str, requests: int) -> float:
 # -- baseline ---------------------------------------------------------------------
 
 
-class Base(DeclarativeBase):
-    """Declarative base of the baseline app."""
-
-
-class Row(Base):
-    """A ten-column row, indexed on the column the page sorts by."""
-
-    __tablename__ = "row"
-    __table_args__ = (sa.Index("ix_row_received", "received_at"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    reference: Mapped[str] = mapped_column(sa.String(32))
-    type: Mapped[str] = mapped_column(sa.String(32))
-    status: Mapped[str] = mapped_column(sa.String(32))
-    institution: Mapped[str] = mapped_column(sa.String(200))
-    channel: Mapped[str] = mapped_column(sa.String(32))
-    region: Mapped[str] = mapped_column(sa.String(80))
-    description: Mapped[str] = mapped_column(sa.Text)
-    rating: Mapped[int | None]
-    received_at: Mapped[datetime]
-
-
 def measure_baseline(path: Path, requests: int) -> float:
-    """Bare Flask + Flask-SQLAlchemy: the 20 newest of 100k indexed rows, file template."""
-    app = Flask("baseline")
-    app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
-    app.jinja_env.loader = DictLoader({"page.html": PAGE})
-    base_db = SQLAlchemy(model_class=Base)
-    base_db.init_app(app)
-
-    @app.get("/")
-    def page():
-        rows = base_db.session.scalars(
-            sa.select(Row).order_by(Row.received_at.desc()).limit(20)
-        ).all()
-        return render_template("page.html", rows=rows)
-
-    with app.app_context():
-        base_db.create_all()
-        start = datetime(2026, 8, 1)
-        base_db.session.execute(
-            sa.insert(Row),
-            [
-                {
-                    "reference": f"MRJ-T-2026-{i:06d}",
-                    "type": "complaint",
-                    "status": "received",
-                    "institution": "Halmashauri ya Jiji la Dodoma",
-                    "channel": "web",
-                    "region": "Dodoma",
-                    "description": "Maji hayatoki mtaani kwetu kwa siku tatu.",
-                    "rating": None,
-                    "received_at": start + timedelta(minutes=i),
-                }
-                for i in range(BASELINE_ROWS)
-            ],
-        )
-        base_db.session.commit()
+    """Bare Flask + Flask-SQLAlchemy (``bench/bare_app.py``, the load benchmark's baseline
+    too): the 20 newest of 100k indexed rows, file template."""
+    app = create_bare_app(path)
     seconds = _median_seconds(app.test_client(), "/", requests)
     with app.app_context():
-        base_db.engine.dispose()
+        bare_db.engine.dispose()
     return seconds
 
 
