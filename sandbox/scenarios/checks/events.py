@@ -9,6 +9,7 @@ from sandbox.scenarios.checks.registry import (
     CheckResult,
     ItemParams,
     Phrases,
+    ReasonParams,
     both,
     check,
     label,
@@ -17,7 +18,7 @@ from sandbox.scenarios.checks.registry import (
     quoted,
     result,
 )
-from sandbox.scenarios.text import contains_any, normal
+from sandbox.scenarios.text import contains_any
 from sandbox.scenarios.view import Actor, Event, Item, WorkspaceView
 from sandbox.workflow import Action, RejectionReason
 from sandbox.workflow.history import parse_detail
@@ -116,23 +117,16 @@ def events_in_order(params: OrderParams, view: WorkspaceView) -> CheckResult:
     return result(position == len(params.actions), expected, found, item)
 
 
-class ReturnParams(ItemParams):
+class ReturnParams(ReasonParams):
     """The transfer must be returned with a reason of ``min_length`` letters (holding ``text``)."""
 
     min_length: int = Field(default=15, ge=1, le=500)
-    text: Phrases | None = None
 
 
 @check("returned_with_reason", ReturnParams)
 def returned_with_reason(params: ReturnParams, view: WorkspaceView) -> CheckResult:
     """An incoming transfer was returned with a real reason (long enough, with the words given)."""
-    expected = (
-        f"imerudishwa na sababu (herufi {params.min_length}+)",
-        f"returned with a reason ({params.min_length}+ characters)",
-    )
-    if params.text:
-        says = quoted(params.text)
-        expected = (f"{expected[0]} ikitaja {says[0]}", f"{expected[1]} saying {says[1]}")
+    expected = params.expected("imerudishwa na sababu", "returned with a reason")
     item = view.item(params.item)
     if item is None:
         return missing_item(expected, params.item)
@@ -140,10 +134,7 @@ def returned_with_reason(params: ReturnParams, view: WorkspaceView) -> CheckResu
     if not returns:
         return result(False, expected, ("haujarudishwa", "not returned"), item)
     reason = returns[-1].text
-    ok = len(normal(reason)) >= params.min_length and (
-        params.text is None or contains_any(reason, params.text) is not None
-    )
-    return result(ok, expected, both(f"'{reason}'"), item)
+    return result(params.is_met_by(reason), expected, both(f"'{reason}'"), item)
 
 
 class DirectiveParams(ItemParams):
@@ -171,12 +162,10 @@ def directive_acted_on(params: DirectiveParams, view: WorkspaceView) -> CheckRes
     return result(done, expected, labels(after) if after else NOTHING, item)
 
 
-class RejectParams(ItemParams):
+class RejectParams(ReasonParams):
     """The trainee rejected with ``reason`` and a text of ``min_length`` letters (``text``)."""
 
     reason: RejectionReason
-    min_length: int = Field(default=20, ge=1, le=500)
-    text: Phrases | None = None
 
 
 @check("rejected_with_reason", RejectParams)
@@ -184,13 +173,11 @@ def rejected_with_reason(params: RejectParams, view: WorkspaceView) -> CheckResu
     """The trainee rejected the item with the reason given and an explanation the citizen
     can use (long enough, with the words given)."""
     sw, en = label(params.reason)
-    expected = (
-        f"imekataliwa kwa sababu '{sw}' na maelezo (herufi {params.min_length}+)",
-        f"rejected as '{en}' with an explanation ({params.min_length}+ characters)",
+    expected = params.expected(
+        f"imekataliwa kwa sababu '{sw}' na maelezo",
+        f"rejected as '{en}' with an explanation",
+        saying_sw="yakitaja",
     )
-    if params.text:
-        says = quoted(params.text)
-        expected = (f"{expected[0]} yakitaja {says[0]}", f"{expected[1]} saying {says[1]}")
     item = view.item(params.item)
     if item is None:
         return missing_item(expected, params.item)
@@ -202,11 +189,7 @@ def rejected_with_reason(params: RejectParams, view: WorkspaceView) -> CheckResu
     reason = None
     if parsed is not None and parsed[0] == "rejection":
         reason = next((r for r in RejectionReason if r.value == parsed[1]), None)
-    ok = (
-        reason is params.reason
-        and len(normal(latest.text)) >= params.min_length
-        and (params.text is None or contains_any(latest.text, params.text) is not None)
-    )
+    ok = reason is params.reason and params.is_met_by(latest.text)
     shown = label(reason)
     found = (f"'{shown[0]}': '{latest.text}'", f"'{shown[1]}': '{latest.text}'")
     return result(ok, expected, found, item)

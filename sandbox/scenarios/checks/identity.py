@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from sandbox.scenarios.checks.registry import (
     NOTHING,
     CheckResult,
     ItemParams,
-    Phrases,
+    ReasonParams,
     both,
     check,
     missing_item,
-    quoted,
     result,
 )
-from sandbox.scenarios.text import contains, contains_any, name_parts, normal, shows_phone
+from sandbox.scenarios.text import contains, name_parts, shows_phone
 from sandbox.scenarios.view import Actor, Item, WorkspaceView
 
 
@@ -35,35 +32,17 @@ def identity_not_revealed(params: RevealParams, view: WorkspaceView) -> CheckRes
     return result(not count, expected, found, item)
 
 
-class ReasonParams(ItemParams):
-    """The trainee revealed with a reason of ``min_length`` letters (holding one of ``text``)."""
-
-    min_length: int = Field(default=20, ge=1, le=500)
-    text: Phrases | None = None
-
-
 @check("identity_revealed_with_reason", ReasonParams)
 def identity_revealed_with_reason(params: ReasonParams, view: WorkspaceView) -> CheckResult:
     """The trainee revealed the identity with a real reason (long enough, the words given)."""
-    expected = (
-        f"kufunua kwa sababu (herufi {params.min_length}+)",
-        f"revealed with a reason ({params.min_length}+ characters)",
-    )
-    if params.text:
-        says = quoted(params.text)
-        expected = (f"{expected[0]} ikitaja {says[0]}", f"{expected[1]} saying {says[1]}")
+    expected = params.expected("kufunua kwa sababu", "revealed with a reason")
     item = view.item(params.item)
     if item is None:
         return missing_item(expected, params.item)
     mine = [r for r in item.reveals if r.actor is Actor.TRAINEE]
     if not mine:
         return result(False, expected, ("haujafunuliwa", "not revealed"), item)
-    good = [
-        r
-        for r in mine
-        if len(normal(r.reason)) >= params.min_length
-        and (params.text is None or contains_any(r.reason, params.text))
-    ]
+    good = [r for r in mine if params.is_met_by(r.reason)]
     return result(bool(good), expected, both(f"'{mine[-1].reason}'"), item)
 
 

@@ -15,6 +15,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from sandbox.scenarios.text import contains_any, normal
 from sandbox.scenarios.view import Item, WorkspaceView
 from sandbox.workflow.labels import Labelled
 
@@ -104,6 +105,29 @@ def quoted(phrases: list[str]) -> Words:
     """Phrases in quotes, joined by "au" / "or"."""
     shown = [f"'{p}'" for p in phrases]
     return (" au ".join(shown), " or ".join(shown))
+
+
+class ReasonParams(ItemParams):
+    """A written reason (a return, a reveal, a rejection): at least ``min_length`` letters,
+    holding one of ``text`` when given."""
+
+    min_length: int = Field(default=20, ge=1, le=500)
+    text: Phrases | None = None
+
+    def expected(self, sw: str, en: str, saying_sw: str = "ikitaja") -> Words:
+        """``sw``/``en`` with the length asked, and the words asked for when there are any
+        (``saying_sw`` agrees with the Swahili noun: "ikitaja", "yakitaja")."""
+        words = (f"{sw} (herufi {self.min_length}+)", f"{en} ({self.min_length}+ characters)")
+        if not self.text:
+            return words
+        says = quoted(self.text)
+        return (f"{words[0]} {saying_sw} {says[0]}", f"{words[1]} saying {says[1]}")
+
+    def is_met_by(self, reason: str) -> bool:
+        """True when ``reason`` is long enough and holds the words asked for."""
+        return len(normal(reason)) >= self.min_length and (
+            self.text is None or contains_any(reason, self.text) is not None
+        )
 
 
 NOTHING: Words = ("hakuna", "nothing")
