@@ -12,6 +12,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from sandbox.services.people.users import find_username
 from sandbox.services.training.codes import grouped
 from sandbox.services.training.cohorts import (
     CohortRefused,
@@ -21,6 +22,7 @@ from sandbox.services.training.cohorts import (
     list_cohorts,
 )
 from sandbox.services.workspace.demo import ensure_world
+from sandbox.workflow import Role
 
 
 def _day(text: str | None) -> date | None:
@@ -43,6 +45,18 @@ def _cohort(name: str):
     return cohort
 
 
+def _facilitator(username: str | None):
+    """The facilitator or administrator account with this username (None for None)."""
+    if username is None:
+        return None
+    user = find_username(username)
+    if user is None or user.role not in (Role.FACILITATOR, Role.ADMIN):
+        raise click.ClickException(
+            f"Hakuna mwezeshaji '{username}'. / No facilitator '{username}'."
+        )
+    return user
+
+
 @click.group("cohort")
 def cohort_command() -> None:
     """Training cohorts: trainees join at /join with the cohort's code."""
@@ -53,12 +67,22 @@ def cohort_command() -> None:
 @click.option("--seed", type=int, default=None, help="The trainees' world (default: random).")
 @click.option("--start", default=None, help="Simulated start date, YYYY-MM-DD (default: today).")
 @click.option("--language", type=click.Choice(["sw", "en"]), default="sw", show_default=True)
+@click.option(
+    "--facilitator",
+    default=None,
+    help="Username of the facilitator who runs it (default: administrators only).",
+)
 @with_appcontext
-def create(name: str, seed: int | None, start: str | None, language: str) -> None:
+def create(
+    name: str, seed: int | None, start: str | None, language: str, facilitator: str | None
+) -> None:
     """Create a cohort and print its join code."""
     ensure_world(current_app.config["SEED_DATA_DIR"])
+    runner = _facilitator(facilitator)
     try:
-        cohort = create_cohort(name, seed=seed, start=_day(start), language=language)
+        cohort = create_cohort(
+            name, seed=seed, start=_day(start), language=language, facilitator=runner
+        )
     except CohortRefused as refused:
         raise click.ClickException(f"{refused.message_sw} / {refused.message_en}") from None
     code = grouped(cohort.join_code)

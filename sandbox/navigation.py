@@ -35,6 +35,7 @@ MENU = (
     NavItem("reports.dashboard", _l("Reports")),
     NavItem("accounts.account_list", _l("Accounts")),
     NavItem("sms.outbox", _l("SMS outbox")),
+    NavItem("facilitator.cohorts", _l("Cohorts")),
     NavItem("admin.index", _l("Administration")),
     NavItem("admin.calendar", _l("Calendar")),
     NavItem("guides.index", _l("Guides")),

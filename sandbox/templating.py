@@ -13,6 +13,7 @@ from werkzeug.routing import RequestRedirect
 from sandbox.access import access_of
 from sandbox.i18n import LANGUAGE_NAMES, current_language
 from sandbox.navigation import menu_for_current_user
+from sandbox.services.training.codes import grouped
 from sandbox.services.training.my_training import personal_code_of
 from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow.history import EVENT_TEXT, event_label, rating_text
@@ -144,6 +145,7 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(rating, "rating")
     app.add_template_filter(when, "when")
     app.add_template_filter(workspace_name, "workspace_name")
+    app.add_template_filter(grouped, "grouped_code")
 
     @app.context_processor
     def _globals():

@@ -31,7 +31,11 @@ class Cohort(db.Model):
     institution_id: Mapped[int] = mapped_column(sa.ForeignKey("institution.id"))
     is_archived: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime]
+    # Who runs it: that facilitator (and every administrator) sees and drives it; None for a
+    # cohort made at the command line without --facilitator (administrators only).
+    facilitator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
     institution: Mapped[Institution] = relationship()
+    facilitator: Mapped[User | None] = relationship()
 
 
 class Enrolment(db.Model):

@@ -23,6 +23,11 @@ def find_user(user_id: int) -> User | None:
     return user if user is not None and user.is_active else None
 
 
+def find_username(username: str) -> User | None:
+    """The user with this username (any case, surrounding spaces ignored), if any."""
+    return db.session.scalar(sa.select(User).where(User.username == username.strip().lower()))
+
+
 def find_session_user(session_id: str) -> User | None:
     """Flask-Login's loader: the active user whose token matches and whose browser session
     (``id:token:key``) is still open."""

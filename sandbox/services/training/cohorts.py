@@ -46,8 +46,9 @@ def create_cohort(
     start: date | None = None,
     language: str = "sw",
     institution_code: str = DEFAULT_INSTITUTION,
+    facilitator=None,
 ) -> Cohort:
-    """A new cohort with a fresh join code; commits."""
+    """A new cohort with a fresh join code, run by ``facilitator`` (a User or None); commits."""
     name = " ".join((name or "").split())
     _check_name(name)
     if language not in LANGUAGES:
@@ -70,6 +71,7 @@ def create_cohort(
             join_code=_unused_join_code(),
             institution_id=institution.id,
             created_at=now,
+            facilitator_id=facilitator.id if facilitator is not None else None,
         )
         db.session.add(cohort)
         try:

@@ -1,0 +1,30 @@
+"""The facilitator console: the cohorts the facilitator runs, and one cohort's hub.
+
+Screens only; the work is in ``services/facilitation``. Every route takes the cohort
+through ``my_cohort`` (404 for a cohort the user does not run). The areas' view modules are
+imported at the bottom so that their routes join the one blueprint.
+"""
+
+from __future__ import annotations
+
+from flask import render_template
+from flask_login import current_user
+
+from sandbox.access import requires
+from sandbox.facilitator.blueprint import bp, my_cohort
+from sandbox.services.facilitation.cohorts import cohorts_run_by
+from sandbox.workflow.permissions import Capability
+
+
+@bp.get("/")
+@requires(Capability.RUN_COHORT, hidden=True)
+def cohorts():
+    """The cohorts this facilitator runs (every cohort for an administrator)."""
+    return render_template("facilitator/cohorts.html", cohorts=cohorts_run_by(current_user))
+
+
+@bp.get("/cohorts/<int:cohort_id>")
+@requires(Capability.RUN_COHORT, hidden=True)
+def cohort(cohort_id: int):
+    """One cohort's hub: its code, its trainees and the console's pages for it."""
+    return render_template("facilitator/cohort.html", cohort=my_cohort(cohort_id))
