@@ -1,7 +1,7 @@
 """Typed SQLAlchemy models, one module per aggregate."""
 
 from sandbox.models.cohort import Cohort, Enrolment
-from sandbox.models.feedback import Feedback, FeedbackEvent
+from sandbox.models.feedback import Feedback, FeedbackEvent, StatusLookup
 from sandbox.models.progress import HelpRequest, XapiStatement
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
 from sandbox.models.sms import SmsDirection, SmsMessage
@@ -32,6 +32,7 @@ __all__ = [
     "SlaRuleSetting",
     "SmsDirection",
     "SmsMessage",
+    "StatusLookup",
     "User",
     "Workspace",
     "WorkspaceFlag",

@@ -161,3 +161,17 @@ class FeedbackEvent(db.Model):
 def _refuse_history_rewrite(mapper, connection, target) -> None:
     """The event history is append-only: the ORM never updates or deletes an entry."""
     raise PermissionError("FeedbackEvent rows are append-only")
+
+
+class StatusLookup(db.Model):
+    """A citizen looked an item's status up on USSD (*152*00#, "Fuatilia") or the portal's
+    tracking page: which item, on which channel, when (workspace clock). No phone, no
+    session: only that the status was asked for, which scenarios check ("tracked by USSD").
+    A status request by SMS is the inbound message itself (``SmsMessage``), not a row here."""
+
+    __table_args__ = (sa.Index("ix_status_lookup_feedback", "feedback_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(sa.ForeignKey("workspace.id"), index=True)
+    feedback_id: Mapped[int] = mapped_column(sa.ForeignKey("feedback.id"))
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel))
+    at: Mapped[datetime]

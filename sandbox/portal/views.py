@@ -199,7 +199,7 @@ def track():
     """Status, deadlines and public replies for a reference; forms for the citizen's turn."""
     workspace = current_workspace()
     reference = request.args.get("reference", "")[:64]
-    item = portal.find_by_reference(workspace, reference) if reference.strip() else None
+    item = portal.look_up(workspace, reference) if reference.strip() else None
     elsewhere = (
         portal.where_to_look(workspace, reference) if reference.strip() and not item else None
     )

@@ -132,11 +132,12 @@ class Escalate(ItemAct):
 
 
 class Directive(ItemAct):
-    """A leader of the setup's staff (``by``: their key) gives a directive."""
+    """A leader of the setup's staff (``by``: their key) gives a directive; without ``by``
+    the trainee gives it, as the leader they play."""
 
     do: Literal["directive"]
     text: Text
-    by: ItemKey
+    by: ItemKey | None = None
 
 
 class RevealIdentity(ItemAct):
@@ -207,6 +208,15 @@ class TrackSms(Act):
     phone: str = "+255754000111"
 
 
+class TrackUssd(Act):
+    """Play the citizen dialling *152*00#, 9 e-Mrejesho, 1 "Fuatilia", and typing the
+    reference of ``item`` (a setup key), else of the latest item made during the attempt."""
+
+    do: Literal["track_ussd"]
+    item: ItemKey | None = None
+    phone: str = "+255754000111"
+
+
 class Wait(Act):
     """Move the workspace clock forward by working days (what a facilitator may do)."""
 
@@ -236,6 +246,7 @@ ACTS = (
     SubmitPortal,
     SubmitSms,
     TrackSms,
+    TrackUssd,
     Wait,
 )
 ACT_NAMES = frozenset(get_args(cls.model_fields["do"].annotation)[0] for cls in ACTS)

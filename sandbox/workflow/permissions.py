@@ -27,12 +27,13 @@ Rules (training decisions, written down so trainers can explain them):
   every institution, role and workspace (any role below their own), the list of workspaces
   and the installation's settings, and deciding proposals.
 - **Trainee**: plays every desk role in their own workspace (scenarios ask them to act as
-  officer and head, and to read the dashboard as a leader would), so they get the head's
-  desk capabilities (not the leader's directive: a scenario that needs a leader gives the
-  trainee a leader's login in their workspace) plus the whole-workspace view, reports
-  with the institution breakdown and the gateway log of that workspace; and they take
-  scenarios. Nothing outside their workspace: scope and the workspace checks keep them in
-  it. Trainees never manage accounts, reset, run cohorts or decide proposals.
+  officer and head, and to read the dashboard and direct as a leader would), so they get
+  the head's desk capabilities, the leader's directive (given at the leader's level: in
+  their own world the trainee is also the leader who reads the dashboard), the
+  whole-workspace view, reports with the institution breakdown and the gateway log of that
+  workspace; and they take scenarios. Nothing outside their workspace: scope and the
+  workspace checks keep them in it. Trainees never manage accounts, reset, run cohorts or
+  decide proposals.
 
 Two further rules apply per item, in ``may_act``: institution staff act only on their own
 institution's items, except that accepting or returning a transfer belongs to the
@@ -139,13 +140,15 @@ POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
             Capability.MANAGE_EVERY_ACCOUNT,
             Capability.ADMINISTER,
         },
-        Role.TRAINEE: HEAD | OBSERVER | {Capability.TAKE_SCENARIOS},
+        Role.TRAINEE: HEAD | OBSERVER | {Action.DIRECTIVE, Capability.TAKE_SCENARIOS},
     }
 )
 """Role → everything it may do. Citizen actions (RATE, REOPEN) belong to no role."""
 
 RECEIVER_ACTIONS = frozenset({Action.TRANSFER_ACCEPT, Action.TRANSFER_RETURN})
-DIRECTIVE_LEVEL = MappingProxyType({Role.LEADER: EscalationLevel.LEADER})
+DIRECTIVE_LEVEL = MappingProxyType(
+    {Role.LEADER: EscalationLevel.LEADER, Role.TRAINEE: EscalationLevel.LEADER}
+)
 
 
 def can(user, permission: Permission) -> bool:
@@ -169,6 +172,7 @@ def permitted(user, item, allowed: list[Action]) -> list[Action]:
 
 
 def giver_level(user) -> EscalationLevel:
-    """The level a directive comes from: leaders give LEADER ones (HEAD for any other giver,
-    which the table grants none today; kept so stored HEAD-level directives still read)."""
+    """The level a directive comes from: leaders (and trainees playing one) give LEADER ones
+    (HEAD for any other giver, which the table grants none today; kept so stored HEAD-level
+    directives still read)."""
     return DIRECTIVE_LEVEL.get(user.role, EscalationLevel.HEAD)

@@ -319,3 +319,32 @@ def test_setup_transfers_through_a_list_and_assigns_to_a_named_officer(desk, sce
 def test_an_act_naming_an_unknown_officer_is_refused_on_load(scenario_from):
     with pytest.raises(ValueError, match="staff key 'J'"):
         scenario_from(solution=[{"do": "assign", "item": "A", "officer": "J"}])
+
+
+def test_the_trainee_directs_as_the_leader_they_play(desk, scenario_from):
+    workspace, trainee = desk
+    setup = {
+        "items": [
+            {
+                "key": "A",
+                "type": "complaint",
+                "description": "Maji.",
+                "received_working_days_ago": 20,
+                "history": "ack assign start escalate escalate",
+            }
+        ]
+    }
+    placed = apply_setup(workspace, trainee, scenario_from(setup=setup))
+    done = replay(
+        workspace,
+        trainee,
+        placed,
+        [acts.Directive(do="directive", item="A", text="Jibuni kabla ya Ijumaa.")],
+    )
+    assert [r.refusal for r in done] == [None]
+    item = db.session.get(Feedback, placed.items["A"])
+    directive = item.events[-1]
+    assert (directive.action, directive.actor_id) == (Action.DIRECTIVE, trainee.id)
+    assert "escalation:leader" in (directive.detail or "")
+    view = build_view(workspace, trainee, placed)
+    assert view.item("A").events[-1].actor is Actor.TRAINEE

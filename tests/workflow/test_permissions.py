@@ -55,7 +55,7 @@ EXPECTED = {
     Action.REJECT: WORKERS,
     Action.NOTE: WORKERS,
     Action.ESCALATE: WORKERS,
-    Action.DIRECTIVE: {L},
+    Action.DIRECTIVE: {L, T},
     Action.RATE: set(),
     Action.REOPEN: set(),
     Action.SUBMIT: set(),
@@ -97,6 +97,10 @@ def test_leaders_only_give_directives_and_at_leader_level():
     assert permitted(leader, item, list(Action)) == [Action.DIRECTIVE]
     assert giver_level(leader) is EscalationLevel.LEADER
     assert giver_level(user(H)) is EscalationLevel.HEAD
+
+
+def test_a_trainee_directs_as_the_leader_they_play():
+    assert giver_level(user(T)) is EscalationLevel.LEADER
 
 
 def test_observers_may_do_nothing():

@@ -135,7 +135,8 @@ def citizen_submission_made(params: SubmissionParams, view: WorkspaceView) -> Ch
 
 class TrackParams(Params):
     """``item``: a setup key (``null``: any item made during the attempt); ``channel``: how
-    the status was asked for (today only SMS leaves a trace: FUATILIA / TRACK <reference>)."""
+    the status was asked for (``sms``: FUATILIA / TRACK <reference>; ``ussd``: *152*00#,
+    "Fuatilia"; ``web``: the portal's tracking page)."""
 
     item: ItemKey | None = None
     channel: Channel = Channel.SMS

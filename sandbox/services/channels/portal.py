@@ -23,6 +23,7 @@ from sandbox.services.feedback.lifecycle import (
     add_feedback,
     apply_action,
 )
+from sandbox.services.feedback.lookups import record_lookup
 from sandbox.services.feedback.once import submission_token, submit_once
 from sandbox.services.feedback.references import find_in, workspace_of
 from sandbox.services.feedback.states import state_of
@@ -31,6 +32,7 @@ from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import (
     Action,
+    Channel,
     Command,
     ComplainantType,
     FeedbackType,
@@ -141,6 +143,15 @@ def find_by_reference(workspace: Workspace, text: str | None) -> Feedback | None
     """This workspace's item with the reference a person typed (any case, spaces ignored;
     an untagged ``MRJ-T-…`` means this workspace's own)."""
     return find_in(workspace, text)
+
+
+def look_up(workspace: Workspace, text: str | None) -> Feedback | None:
+    """``find_by_reference``, recording the lookup when the item is found; commits."""
+    item = find_in(workspace, text)
+    if item is not None:
+        record_lookup(workspace, item, Channel.WEB)
+        db.session.commit()
+    return item
 
 
 def where_to_look(workspace: Workspace, text: str | None) -> Workspace | None:

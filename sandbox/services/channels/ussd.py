@@ -28,6 +28,7 @@ from sandbox.models import Feedback, FeedbackEvent, Institution, Workspace
 from sandbox.models.ussd import MAX_SESSION_ID, UssdSession
 from sandbox.services.channels import sms
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, add_feedback
+from sandbox.services.feedback.lookups import record_lookup
 from sandbox.services.feedback.once import find_submitted, submission_token, submit_once
 from sandbox.services.feedback.references import find_in
 from sandbox.services.workspace.now import wall_now
@@ -162,10 +163,12 @@ class DatabasePort:
         return [(row[0], row[1]) for row in rows]
 
     def track(self, reference: str, lang: str) -> Tracked | None:
-        """Public facts of an item of this workspace (never identity or internal notes)."""
+        """Public facts of an item of this workspace (never identity or internal notes); the
+        lookup is recorded (``services/feedback/lookups.py``)."""
         item = find_in(self.workspace, reference)
         if item is None:
             return None
+        record_lookup(self.workspace, item, Channel.USSD)  # committed with the session's step
         return Tracked(item.reference, item.status, item.institution.name(lang), latest_reply(item))
 
     def submit(self, answers: dict[str, Any], lang: str) -> Receipt | None:

@@ -225,25 +225,39 @@ def _sms(who: Actors, act: a.SubmitSms) -> None:
 
 def _track_sms(who: Actors, act: a.TrackSms) -> None:
     """The trainee, as a citizen, texts FUATILIA <reference> for an item."""
-    if act.item is not None:
-        reference = who.item(act.item).reference
-    else:
-        reference = db.session.scalar(
-            sa.select(Feedback.reference)
-            .where(
-                Feedback.workspace_id == who.workspace.id,
-                Feedback.id >= who.placed.first_new_id,
-            )
-            .order_by(Feedback.id.desc())
-            .limit(1)
-        )
-        if reference is None:
-            raise ReplayRefused(
-                "Hakuna mrejesho uliotumwa wa kufuatilia.", "No feedback was sent to track."
-            )
-    done = _text(who, act.phone, f"{act.keyword} {reference}")
+    done = _text(who, act.phone, f"{act.keyword} {_to_track(who, act.item)}")
     if done != "tracked":
         raise ReplayRefused(f"SMS: {_answer(who)}", f"SMS: {_answer(who)}")
+
+
+def _track_ussd(who: Actors, act: a.TrackUssd) -> None:
+    """The trainee, as a citizen, dials *152*00#, 9, 1 "Fuatilia" and types the reference."""
+    session = f"scenario-{next(_sessions)}-{new_form_key()[:8]}"
+    screen = handle_ussd(who.workspace, UssdRequest(session, act.phone, ""))
+    for text in ("9", "9*1", f"9*1*{_to_track(who, act.item)}"):  # one input per request
+        screen = handle_ussd(who.workspace, UssdRequest(session, act.phone, text))
+    if not screen.startswith("END") or "MRJ-" not in screen:
+        raise ReplayRefused(f"USSD: {screen}", f"USSD: {screen}")
+
+
+def _to_track(who: Actors, key: str | None) -> str:
+    """The reference of the setup item ``key``, else of the latest item made in the attempt."""
+    if key is not None:
+        return who.item(key).reference
+    reference = db.session.scalar(
+        sa.select(Feedback.reference)
+        .where(
+            Feedback.workspace_id == who.workspace.id,
+            Feedback.id >= who.placed.first_new_id,
+        )
+        .order_by(Feedback.id.desc())
+        .limit(1)
+    )
+    if reference is None:
+        raise ReplayRefused(
+            "Hakuna mrejesho uliotumwa wa kufuatilia.", "No feedback was sent to track."
+        )
+    return reference
 
 
 def _text(who: Actors, phone: str, text: str) -> str:
@@ -277,8 +291,8 @@ def _code(institution_id: int) -> str:
 
 
 def _directive(who: Actors, act: a.Directive) -> None:
-    """A leader of the setup's staff gives a directive."""
-    leader = db.session.get(User, who.placed.staff[act.by])
+    """A leader of the setup's staff gives a directive (the trainee when ``by`` is empty)."""
+    leader = db.session.get(User, who.placed.staff[act.by]) if act.by else None
     _desk(who, act.item, Command(Action.DIRECTIVE, note=act.text), actor=leader)
 
 
@@ -328,6 +342,7 @@ HANDLERS: dict[type, Callable] = {
     a.SubmitPortal: _portal,
     a.SubmitSms: _sms,
     a.TrackSms: _track_sms,
+    a.TrackUssd: _track_ussd,
     a.Wait: lambda who, act: move_clock(who.workspace, working_days=act.working_days),
 }
 """Which service call carries out each kind of act."""

@@ -2,8 +2,9 @@
 
 The view holds the setup's items by key and the items made during the attempt (an id of
 ``Placed.first_new_id`` or more), each with its events oldest first, its reveal log, the
-SMS about it (the citizen's status requests by SMS among them), its assignee (a setup staff
-key, "trainee" or "other") and, for the setup's items, the reply templates filled in for it.
+SMS about it, the citizen's status requests (by SMS, and looked up on USSD or the portal),
+its assignee (a setup staff key, "trainee" or "other") and, for the setup's items, the
+reply templates filled in for it.
 Who acted is read from the event: the trainee's own account, another account (a leader's
 role makes a leader), or the stored label of the citizen, the system or a leader's title.
 """
@@ -24,6 +25,7 @@ from sandbox.models import (
     Institution,
     SmsDirection,
     SmsMessage,
+    StatusLookup,
     User,
     Workspace,
 )
@@ -74,6 +76,8 @@ def build_view(
     events = _events(event_rows, trainee, codes)
     reveals = _reveals(ids, trainee)
     sms, trackings = _sms(ids)
+    for feedback_id, tracking in _lookups(ids):
+        trackings[feedback_id].append(tracking)
     staff = {user_id: key for key, user_id in placed.staff.items()} | {trainee.id: "trainee"}
     templated = workspace if with_templates else None
     items = {
@@ -237,6 +241,16 @@ def _sms(ids: Iterable[int]) -> tuple[dict[int, list[v.Sms]], dict[int, list[v.T
         if inbound and isinstance(parse_sms(m.text), Track):
             trackings[m.feedback_id].append(v.Tracking(Channel.SMS, m.at))
     return found, trackings
+
+
+def _lookups(ids: Iterable[int]) -> list[tuple[int, v.Tracking]]:
+    """(item id, tracking) for each USSD or portal status lookup of the items, oldest first."""
+    rows = db.session.execute(
+        sa.select(StatusLookup.feedback_id, StatusLookup.channel, StatusLookup.at)
+        .where(StatusLookup.feedback_id.in_(list(ids)))
+        .order_by(StatusLookup.at, StatusLookup.id)
+    )
+    return [(feedback_id, v.Tracking(channel, at)) for feedback_id, channel, at in rows]
 
 
 def _assignee(assignee_id: int | None, staff: dict[int, str]) -> str:
