@@ -10,7 +10,14 @@ import pytest
 import sqlalchemy as sa
 
 from sandbox.extensions import db
-from sandbox.models import Feedback, FeedbackEvent, Institution, SmsMessage, User
+from sandbox.models import (
+    Feedback,
+    FeedbackEvent,
+    Institution,
+    SmsMessage,
+    StatusLookup,
+    User,
+)
 from sandbox.services.feedback.lifecycle import apply_action
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.clock import move_clock
@@ -103,6 +110,13 @@ def test_tracking_shows_status_deadlines_and_public_replies_only(client, respond
     for secret in ("Asha", "712345678", "asha@example.com", officer.display_name):
         assert secret not in page
     assert responded.institution.name_sw in page
+
+
+def test_each_tracking_page_shown_is_a_recorded_lookup(client, responded):
+    track_page(client, responded.reference)
+    track_page(client, "MRJ-T-2026-999999")
+    lookups = db.session.scalars(sa.select(StatusLookup)).all()
+    assert [(x.feedback_id, x.channel.value) for x in lookups] == [(responded.id, "web")]
 
 
 @pytest.mark.parametrize("typed", ["{ref}", " {ref} ", "{lower}", "MRJ - T - {tail}"])

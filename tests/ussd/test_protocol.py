@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from sandbox.extensions import db
-from sandbox.models import Feedback, Institution, SmsMessage
+from sandbox.models import Feedback, Institution, SmsMessage, StatusLookup
 from sandbox.models.ussd import UssdSession
 from sandbox.services.feedback.lifecycle import Submission, submit_feedback
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
@@ -220,6 +220,18 @@ def test_track_an_item_submitted_on_the_web(dialler, demo):
     reply = d.send(item.reference.lower())
     assert reply.startswith(f"END {item.reference}\nHali: Imepokelewa\nTaasisi: TANESCO")
     assert "bado hakuna jibu." in reply
+    [lookup] = db.session.scalars(sa.select(StatusLookup)).all()
+    assert (lookup.feedback_id, lookup.channel, lookup.workspace_id) == (
+        item.id,
+        Channel.USSD,
+        demo.id,
+    )
+
+
+def test_an_unknown_reference_records_no_lookup(dialler, demo):
+    d = reach(dialler, ["9", "1"])
+    assert d.send("MRJ-T-2026-999999").startswith("CON")
+    assert db.session.scalar(sa.select(sa.func.count(StatusLookup.id))) == 0
 
 
 @pytest.mark.parametrize("typed", ["2026-000001", "2026000001", "MRJ T 2026 1", "2026*000001"])
