@@ -151,6 +151,14 @@ class Item:
         return tuple(e for e in self.events if e.action is action)
 
 
+VIEW_PARTS = frozenset({"calendar", "templates", "reveals", "sms", "trackings", "assignee_names"})
+"""The parts of a view a check may need beyond the items, their events and the clock: the
+workspace's own calendar (else the default), each setup item's filled-in templates, reveal
+logs, SMS, status requests and the assignees' names. A view built for a scenario holds only
+the parts its checks declare (``checks/registry.check(..., reads=...)``); the others are
+empty."""
+
+
 @dataclass(frozen=True)
 class WorkspaceView:
     """The scenario's items by key, the items made during the attempt, the clock, and the

@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 
 from sandbox.scenarios.loader import SCENARIOS_DIR, load_competencies, load_file
-from sandbox.services.training.trial import try_scenario
+from sandbox.scenarios.view import VIEW_PARTS
+from sandbox.services.training.checking import check_work
+from sandbox.services.training.replay import replay
+from sandbox.services.training.setup import apply_setup
+from sandbox.services.training.trial import throwaway_workspace, try_scenario
 
 FILES = sorted(p for p in SCENARIOS_DIR.glob("*.yaml") if p.name != "competencies.yaml")
 
@@ -50,3 +54,19 @@ def test_the_library_covers_issue_11():
     assert swahili_first >= len(scenarios) / 3
     assert any(not s.prerequisites for s in scenarios)
     assert [(s.id, st.id) for s in scenarios for st in s.steps if not st.hints] == []
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_a_view_with_only_the_declared_parts_gives_the_same_outcome(app_ctx, competencies, path):
+    """Each check type declares the view parts it reads (``reads=``); the desk builds only
+    those. After the solution and after each pitfall, the outcome must be the one a view with
+    every part gives, or a check reads a part it did not declare."""
+    scenario = load_file(path, competencies)
+    answers = [scenario.solution, *(p.actions for p in scenario.pitfalls)]
+    for acts in answers:
+        with throwaway_workspace() as (workspace, trainee):
+            placed = apply_setup(workspace, trainee, scenario)
+            replay(workspace, trainee, placed, acts)
+            declared = check_work(workspace, trainee, scenario, placed)
+            every = check_work(workspace, trainee, scenario, placed, parts=VIEW_PARTS)
+        assert declared == every

@@ -20,7 +20,7 @@ class RevealParams(ItemParams):
     """Only the item: nobody may have revealed its identity during the attempt."""
 
 
-@check("identity_not_revealed", RevealParams)
+@check("identity_not_revealed", RevealParams, reads=("reveals",))
 def identity_not_revealed(params: RevealParams, view: WorkspaceView) -> CheckResult:
     """Nobody revealed the complainant's identity (the reveal log has no entry for the item)."""
     expected = ("utambulisho haujafunuliwa", "identity not revealed")
@@ -32,7 +32,7 @@ def identity_not_revealed(params: RevealParams, view: WorkspaceView) -> CheckRes
     return result(not count, expected, found, item)
 
 
-@check("identity_revealed_with_reason", ReasonParams)
+@check("identity_revealed_with_reason", ReasonParams, reads=("reveals",))
 def identity_revealed_with_reason(params: ReasonParams, view: WorkspaceView) -> CheckResult:
     """The trainee revealed the identity with a real reason (long enough, the words given)."""
     expected = params.expected("kufunua kwa sababu", "revealed with a reason")
@@ -73,7 +73,7 @@ def exposures(item: Item, internal: bool = False) -> list[tuple[str, str]]:
     return found
 
 
-@check("no_identity_in_public_replies", ExposureParams)
+@check("no_identity_in_public_replies", ExposureParams, reads=("sms",))
 def no_identity_in_public_replies(params: ExposureParams, view: WorkspaceView) -> CheckResult:
     """The complainant's name, phone and e-mail appear in no public text and no SMS of the item
     (with ``internal``: nor in any internal note or reason)."""

@@ -143,7 +143,7 @@ class TrackParams(Params):
     at_least: int = Field(default=1, ge=1, le=10)
 
 
-@check("citizen_tracked", TrackParams)
+@check("citizen_tracked", TrackParams, reads=("trackings",))
 def citizen_tracked(params: TrackParams, view: WorkspaceView) -> CheckResult:
     """The citizen asked for the item's status by the channel given (e.g. FUATILIA by SMS)."""
     channel = label(params.channel)

@@ -1,9 +1,10 @@
 """The registry of check types: a name, a typed params model and an ``evaluate`` function.
 
-A check type is registered with ``@check("name", ParamsModel)`` over a function
+A check type is registered with ``@check("name", ParamsModel, reads=(...))`` over a function
 ``evaluate(params, view) -> CheckResult``; a scenario names the type and gives its params as
 data, validated against the model (``schema.py``). Nothing in a scenario is ever evaluated
-as code.
+as code. ``reads`` names the parts of the view beyond items and events the check needs
+(``view.VIEW_PARTS``): a view is built with only what its scenario's checks read.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from sandbox.scenarios.text import contains_any, normal
-from sandbox.scenarios.view import Item, WorkspaceView
+from sandbox.scenarios.view import VIEW_PARTS, Item, WorkspaceView
 from sandbox.workflow.labels import Labelled
 
 Words = tuple[str, str]  # (Swahili, English)
@@ -58,20 +59,27 @@ class CheckType:
     params: type[Params]
     evaluate: Evaluate
     summary: str
+    reads: frozenset[str] = frozenset()  # parts of the view it needs (view.VIEW_PARTS)
 
 
 _REGISTRY: dict[str, CheckType] = {}
 CHECKS: Mapping[str, CheckType] = MappingProxyType(_REGISTRY)
 
 
-def check(name: str, params: type[Params]) -> Callable[[Evaluate], Evaluate]:
-    """Register ``evaluate`` as check type ``name`` with its params (ValueError if taken)."""
+def check(
+    name: str, params: type[Params], reads: tuple[str, ...] = ()
+) -> Callable[[Evaluate], Evaluate]:
+    """Register ``evaluate`` as check type ``name`` with its params and the view parts it
+    reads (ValueError if the name is taken or a part unknown)."""
+    unknown = set(reads) - VIEW_PARTS
+    if unknown:
+        raise ValueError(f"check type {name!r} reads unknown view parts {sorted(unknown)}")
 
     def register(evaluate: Evaluate) -> Evaluate:
         if name in _REGISTRY:
             raise ValueError(f"check type {name!r} is registered twice")
         summary = (evaluate.__doc__ or "").strip().splitlines()[0]
-        _REGISTRY[name] = CheckType(name, params, evaluate, summary)
+        _REGISTRY[name] = CheckType(name, params, evaluate, summary, frozenset(reads))
         return evaluate
 
     return register

@@ -83,7 +83,7 @@ class TemplateParams(ItemParams):
     actions: list[Action] = Field(default_factory=lambda: [Action.RESPOND], min_length=1)
 
 
-@check("reply_from_template_edited", TemplateParams)
+@check("reply_from_template_edited", TemplateParams, reads=("templates",))
 def reply_from_template_edited(params: TemplateParams, view: WorkspaceView) -> CheckResult:
     """The latest reply is close to a template filled in for the item, yet not identical to it.
 

@@ -164,7 +164,7 @@ class WithinParams(ItemParams):
     by: Actor | None = Actor.TRAINEE
 
 
-@check("event_within_working_days", WithinParams)
+@check("event_within_working_days", WithinParams, reads=("calendar",))
 def event_within_working_days(params: WithinParams, view: WorkspaceView) -> CheckResult:
     """The action happened within N working days of the item's arrival (working-day calendar)."""
     expected = (
@@ -189,7 +189,7 @@ class AssigneeParams(ItemParams):
     to: ItemKey | None = None
 
 
-@check("assigned_to", AssigneeParams)
+@check("assigned_to", AssigneeParams, reads=("assignee_names",))
 def assigned_to(params: AssigneeParams, view: WorkspaceView) -> CheckResult:
     """The item is assigned now to the officer of the setup's staff given (or to anyone)."""
     if params.to is None:

@@ -220,8 +220,10 @@ def _check_name(typed: str | None) -> None:
 
 
 def _clean(text: str | None) -> str:
-    """Trimmed, inner runs of spaces made one, control characters dropped."""
-    return " ".join("".join(c for c in (text or "") if c.isprintable()).split())
+    """Trimmed, inner runs of spaces and line breaks made one space, control characters
+    dropped ("Asha\r\nMushi" is "Asha Mushi")."""
+    kept = "".join(c for c in (text or "") if c.isprintable() or c.isspace())
+    return " ".join(kept.split())
 
 
 def _phone(typed: str | None) -> str | None:

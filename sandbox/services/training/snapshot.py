@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
 
 from sandbox.channels.sms import Track, parse_sms
 from sandbox.extensions import db
@@ -45,27 +46,22 @@ def build_view(
     workspace: Workspace,
     trainee: User,
     placed: Placed,
-    with_templates: bool = True,
-    with_calendar: bool = True,
+    parts: frozenset[str] = v.VIEW_PARTS,
 ) -> v.WorkspaceView:
     """The snapshot of the scenario's items and the attempt's new items, on the workspace clock.
 
-    ``with_templates=False`` leaves the filled-in templates out (most of the cost of a view;
-    only ``reply_from_template_edited`` reads them); ``with_calendar=False`` keeps the
-    default calendar instead of the workspace's (only ``event_within_working_days`` counts
-    working days).
+    ``parts`` (``view.VIEW_PARTS``) says what to read beyond items and events; a part left out
+    stays empty (the default calendar for "calendar") and costs no query. The filled-in
+    templates are most of the cost of a view, and few checks read any part.
     """
     keyed = {feedback_id: key for key, feedback_id in placed.items.items()}
-    rows = list(
-        db.session.scalars(
-            sa.select(Feedback)
-            .where(
-                Feedback.workspace_id == workspace.id,
-                sa.or_(Feedback.id.in_(list(keyed)), Feedback.id >= placed.first_new_id),
-            )
-            .order_by(Feedback.id)
-        )
+    query = sa.select(Feedback).where(
+        Feedback.workspace_id == workspace.id,
+        sa.or_(Feedback.id.in_(list(keyed)), Feedback.id >= placed.first_new_id),
     )
+    if "assignee_names" in parts:
+        query = query.options(joinedload(Feedback.assignee))
+    rows = list(db.session.scalars(query.order_by(Feedback.id)))
     ids = [row.id for row in rows]
     event_rows = _event_rows(ids)
     codes = _institution_codes(
@@ -74,18 +70,19 @@ def build_view(
         | {_institution_id(e.detail) for e in event_rows}
     )
     events = _events(event_rows, trainee, codes)
-    reveals = _reveals(ids, trainee)
-    sms, trackings = _sms(ids)
-    for feedback_id, tracking in _lookups(ids):
-        trackings[feedback_id].append(tracking)
+    reveals = _reveals(ids, trainee) if "reveals" in parts else {}
+    sms, trackings = _sms(ids, "sms" in parts, "trackings" in parts)
+    if "trackings" in parts:
+        for feedback_id, tracking in _lookups(ids):
+            trackings[feedback_id].append(tracking)
     staff = {user_id: key for key, user_id in placed.staff.items()} | {trainee.id: "trainee"}
-    templated = workspace if with_templates else None
+    templated = workspace if "templates" in parts else None
     items = {
         row.id: replace(
             _item(row, keyed.get(row.id, ""), codes, events, reveals, sms, templated),
             trackings=tuple(trackings.get(row.id, ())),
             assignee=_assignee(row.assignee_id, staff),
-            assignee_name=row.assignee.display_name if row.assignee is not None else "",
+            assignee_name=_assignee_name(row) if "assignee_names" in parts else "",
         )
         for row in rows
     }
@@ -96,7 +93,12 @@ def build_view(
         own_institution=codes.get(trainee.institution_id, ""),
         staff=_staff_names(placed),
     )
-    return replace(view, calendar=rules_for(workspace).calendar) if with_calendar else view
+    return replace(view, calendar=rules_for(workspace).calendar) if "calendar" in parts else view
+
+
+def _assignee_name(row: Feedback) -> str:
+    """How the desk shows the item's assignee ("" when nobody)."""
+    return row.assignee.display_name if row.assignee is not None else ""
 
 
 def _item(row: Feedback, key, codes, events, reveals, sms, workspace) -> v.Item:
@@ -226,10 +228,15 @@ def _reveals(ids: list[int], trainee: User) -> dict[int, list[v.Reveal]]:
     return found
 
 
-def _sms(ids: Iterable[int]) -> tuple[dict[int, list[v.Sms]], dict[int, list[v.Tracking]]]:
-    """The texts about the items, oldest first, and the SMS status requests among them."""
+def _sms(
+    ids: Iterable[int], texts: bool = True, requests: bool = True
+) -> tuple[dict[int, list[v.Sms]], dict[int, list[v.Tracking]]]:
+    """The texts about the items, oldest first, and the SMS status requests among them (each
+    only when asked for; neither costs no query)."""
     found: dict[int, list[v.Sms]] = defaultdict(list)
     trackings: dict[int, list[v.Tracking]] = defaultdict(list)
+    if not (texts or requests):
+        return found, trackings
     rows = db.session.scalars(
         sa.select(SmsMessage)
         .where(SmsMessage.feedback_id.in_(list(ids)))
@@ -237,8 +244,9 @@ def _sms(ids: Iterable[int]) -> tuple[dict[int, list[v.Sms]], dict[int, list[v.T
     )
     for m in rows:
         inbound = m.direction is SmsDirection.INBOUND
-        found[m.feedback_id].append(v.Sms(m.text, m.at, inbound=inbound))
-        if inbound and isinstance(parse_sms(m.text), Track):
+        if texts:
+            found[m.feedback_id].append(v.Sms(m.text, m.at, inbound=inbound))
+        if requests and inbound and isinstance(parse_sms(m.text), Track):
             trackings[m.feedback_id].append(v.Tracking(Channel.SMS, m.at))
     return found, trackings
 
