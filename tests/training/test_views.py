@@ -47,6 +47,12 @@ def test_joining_signs_in_lands_on_the_own_desk_and_shows_the_personal_code(clie
     assert "Asha Mushi" in desk
 
 
+@pytest.mark.parametrize("typed", ["Asha\r\nMushi", "  Asha \t Mushi ", "Asha\u2028Mushi\x00"])
+def test_a_name_typed_over_lines_or_with_tabs_keeps_its_words_apart(client, cohort, typed):
+    assert client.post("/join", data=join_form(cohort, name=typed)).status_code == 302
+    assert only_enrolment().user.display_name == "Asha Mushi"
+
+
 def test_a_cohort_in_english_opens_the_trainee_s_pages_in_english(client, cohort):
     cohort.language = "en"
     db.session.commit()
