@@ -149,10 +149,20 @@ def _staff_names(placed: Placed) -> dict[str, str]:
     return {key: names.get(user_id, key) for key, user_id in placed.staff.items()}
 
 
+_CODES: dict[str, dict[int, str]] = {}
+"""Institution codes by id, per database: institutions are reference data (loaded with the
+world, never changed while serving), so a check after each desk action reads only the ids
+it has not seen yet."""
+
+
 def _institution_codes(ids: set[int | None]) -> dict[int, str]:
     """The codes of these institutions, by id."""
-    query = sa.select(Institution.id, Institution.code).where(Institution.id.in_(ids - {None}))
-    return dict(db.session.execute(query).all())
+    known = _CODES.setdefault(db.engine.url.render_as_string(), {})
+    missing = ids - {None} - known.keys()
+    if missing:
+        query = sa.select(Institution.id, Institution.code).where(Institution.id.in_(missing))
+        known.update(db.session.execute(query).all())
+    return {i: known[i] for i in ids if i in known}
 
 
 def actor_of(actor_id: int | None, label: str, trainee: User, roles: dict[int, Role]) -> v.Actor:
