@@ -6,11 +6,12 @@ What was typed is kept when a form comes back with an error (422).
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, IntegerField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from sandbox.forms import Form, IsoDateField
 
-LANGUAGE_CHOICES = [("sw", "Kiswahili"), ("en", "English")]
+LANGUAGE_CHOICES = [SelectChoice("sw", "Kiswahili"), SelectChoice("en", "English")]
 
 
 class CohortForm(Form):
