@@ -94,7 +94,7 @@ def test_the_join_code_page_shows_the_code_the_address_and_a_qr_code(client, log
     login_as("mwezeshaji")
     page = text(client.get(f"/facilitator/cohorts/{cohort.id}/join-code"))
     code = f"{cohort.join_code[:3]}-{cohort.join_code[3:]}"
-    assert f'data-testid="join-code"' in page and code in page
+    assert 'data-testid="join-code"' in page and code in page
     assert "http://localhost/join" in page  # the address as this browser reached the server
     assert '<svg viewBox="0 0' in page and 'class="qr"' in page
     sheet = text(client.get(f"/facilitator/cohorts/{cohort.id}/join-sheet"))
