@@ -131,3 +131,15 @@ def test_the_shared_workspace_page_makes_it_and_shows_the_password_once(client, 
     again = client.get(url).get_data(as_text=True)
     assert 'data-testid="group-password"' not in again and code in again
     assert client.get(f"/w/{code}/portal/").status_code == 200
+
+
+def test_the_command_line_moves_the_cohorts_clock(runner, cohort, make_trainee):
+    workspace = make_trainee("Asha Mushi").workspace
+    moved = runner.invoke(args=["cohort", "clock", "Warsha ya Dodoma", "--days", "5"])
+    assert moved.exit_code == 0 and "moved in 1 workspaces" in moved.output
+    db.session.refresh(workspace)
+    assert workspace_now(workspace).date() == date(2026, 11, 16)
+    back = runner.invoke(args=["cohort", "clock", "Warsha ya Dodoma", "--to", "2026-11-10"])
+    assert back.exit_code != 0 and "only moves forward" in back.output
+    neither = runner.invoke(args=["cohort", "clock", "Warsha ya Dodoma"])
+    assert neither.exit_code != 0 and "one of them" in neither.output

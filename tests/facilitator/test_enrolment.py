@@ -192,3 +192,21 @@ def test_the_pin_reset_page_asks_then_shows_the_new_pin_once(
     pin = done.get_data(as_text=True).split('data-testid="card-pin">')[1][:6]
     assert sign_in_trainee(enrolment.personal_code, pin).id == enrolment.id
     assert client.get(f"/facilitator/cohorts/{cohort.id}/trainees/999999/pin").status_code == 404
+
+
+def test_the_command_line_checks_then_enrols_and_never_prints_phones(runner, cohort, tmp_path):
+    good = tmp_path / "roster.csv"
+    good.write_bytes("\ufeffname;institution;phone\nAsha Mushi;TANESCO;0712 345 678\n".encode())
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"name,phone\nJuma Ally,0712 999\n")
+    checked = runner.invoke(args=["cohort", "enrol", "Warsha ya Dodoma", str(good), "--dry-run"])
+    assert checked.exit_code == 0 and "1 trainees can be enrolled" in checked.output
+    assert enrolled() == 0
+    refused = runner.invoke(args=["cohort", "enrol", "Warsha ya Dodoma", str(bad)])
+    assert refused.exit_code != 0 and "row 2, phone" in refused.output and enrolled() == 0
+    made = runner.invoke(args=["cohort", "enrol", "Warsha ya Dodoma", str(good)])
+    assert made.exit_code == 0 and enrolled() == 1, made.output
+    [entry] = roster_of(cohort)
+    assert f"Asha Mushi · {entry.personal_code} · " in made.output
+    assert "0712" not in made.output and "345 678" not in made.output
+    assert "712345678" not in made.output
