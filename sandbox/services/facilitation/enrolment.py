@@ -35,10 +35,10 @@ from sandbox.services.training.joining import enrol_trainee
 from sandbox.workflow import BilingualError
 
 PIN_DIGITS = 6
-# One trainee's world (300 items, staff, leader, login) took 1.9 s on the 2-core training
-# laptop we measured (bench: scripts in the fc-cohorts branch message); the page says
-# "about X minutes for N" from it.
-SECONDS_PER_TRAINEE = 2.0
+# One trainee's world (300 items, staff, leader, login) took 1.37 s (in-process, 6 trainees)
+# and 1.9 s (CLI, 10 trainees, start-up included) on the shared 2-core development machine,
+# SQLite; the pages say "about X minutes for N" from this rounded-up figure.
+SECONDS_PER_TRAINEE = 1.5
 
 
 class EnrolmentRefused(BilingualError, ValueError):
