@@ -84,8 +84,14 @@ def archive(cohort_id: int):
 @requires(Capability.RUN_COHORT, hidden=True)
 def join_code(cohort_id: int):
     """The join code huge, for a projector, with the join address and its QR code."""
-    sheet = join_sheet(my_cohort(cohort_id), url_for("training.join", _external=True))
-    return render_template("facilitator/cohort_join_code.html", sheet=sheet, cohort_id=cohort_id)
+    cohort = my_cohort(cohort_id)
+    sheet = join_sheet(cohort, url_for("training.join", _external=True))
+    return render_template(
+        "facilitator/cohort_join_code.html",
+        sheet=sheet,
+        cohort_id=cohort_id,
+        cohort_archived=cohort.is_archived,
+    )
 
 
 @bp.get("/cohorts/<int:cohort_id>/join-sheet")

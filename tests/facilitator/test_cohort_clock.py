@@ -143,3 +143,13 @@ def test_the_command_line_moves_the_cohorts_clock(runner, cohort, make_trainee):
     assert back.exit_code != 0 and "only moves forward" in back.output
     neither = runner.invoke(args=["cohort", "clock", "Warsha ya Dodoma"])
     assert neither.exit_code != 0 and "one of them" in neither.output
+
+
+def test_a_move_of_more_than_a_year_is_refused_before_anything_moves(cohort, make_trainee):
+    workspace = make_trainee("Asha Mushi").workspace
+    with pytest.raises(ClockRefused, match="at most 250 working days"):
+        move_cohort_clock(cohort, working_days=251)
+    with pytest.raises(ClockRefused, match="one year"):
+        move_cohort_clock(cohort, to=date(9999, 12, 31))
+    db.session.refresh(workspace)
+    assert workspace_now(workspace).date() < date(2026, 11, 12)

@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
+from sandbox.extensions import db
 from sandbox.services.facilitation.cohort_admin import CohortChange, edit_cohort
+from sandbox.services.facilitation.join_sheet import qr_svg
 from sandbox.services.training.cohorts import CohortRefused, create_cohort, find_cohort
 
 
@@ -120,3 +122,15 @@ def test_no_cohort_is_made_by_another_role(client, login_as, demo_world):
     refused = client.post("/facilitator/cohorts/new", data={"name": "X", "language": "sw"})
     assert refused.status_code == 404
     assert find_cohort("X") is None
+
+
+def test_the_qr_code_holds_the_join_address_with_the_code(client, login_as, cohort):
+    login_as("mwezeshaji")
+    code = f"{cohort.join_code[:3]}-{cohort.join_code[3:]}"
+    page = text(client.get(f"/facilitator/cohorts/{cohort.id}/join-code"))
+    assert str(qr_svg(f"http://localhost/join?code={code}")) in page
+    assert str(qr_svg("http://localhost/join")) not in page
+    assert "limefungwa" not in page
+    cohort.is_archived = True
+    db.session.commit()
+    assert "limefungwa" in text(client.get(f"/facilitator/cohorts/{cohort.id}/join-code"))

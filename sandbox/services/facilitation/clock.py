@@ -9,6 +9,9 @@ Decisions (a facilitator's expectations, written down):
   now (their clocks run, so they can differ by the minutes between joins).
 - "To a date" moves every workspace to 08:00 (the start of a working day) on that date; a
   date before any workspace's now is refused with the reason, and nothing moves.
+- A move is at most ``MAX_WORKING_DAYS`` working days, or to a date at most ``MAX_DAYS_AHEAD``
+  days after the cohort's latest now: a workshop rehearses weeks, not centuries (and a typo
+  like 9999-12-31 must not run escalation past the calendar's end).
 - Nothing outside the cohort moves: the workspaces are the cohort's enrolments' and its
   shared one, nothing else.
 """
@@ -16,7 +19,7 @@ Decisions (a facilitator's expectations, written down):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -25,6 +28,9 @@ from sandbox.models import Cohort, Enrolment, Workspace
 from sandbox.services.training.cohorts import WORKDAY_START
 from sandbox.services.workspace.clock import ClockRefused, move_clocks
 from sandbox.services.workspace.now import workspace_now
+
+MAX_WORKING_DAYS = 250
+MAX_DAYS_AHEAD = 366
 
 
 @dataclass(frozen=True)
@@ -67,9 +73,23 @@ def move_cohort_clock(
             "This cohort has no workspace to move yet: nobody has joined.",
         )
     moment = datetime.combine(to, WORKDAY_START) if to is not None else None
+    _check_reach(workspaces, working_days, moment)
     moves = move_clocks(workspaces, working_days=working_days, to=moment)
     return CohortClockMove(
         workspaces=len(moves),
         escalated=sum(m.escalated for m in moves),
         latest=max(m.after for m in moves),
     )
+
+
+def _check_reach(workspaces: list[Workspace], working_days: int | None, to: datetime | None):
+    """Refuse a move of more than a year (working days or a date), before anything moves."""
+    latest = max(workspace_now(w) for w in workspaces)
+    too_far = (working_days or 0) > MAX_WORKING_DAYS or (
+        to is not None and to > latest + timedelta(days=MAX_DAYS_AHEAD)
+    )
+    if too_far:
+        raise ClockRefused(
+            f"Saa husogezwa hadi siku {MAX_WORKING_DAYS} za kazi au mwaka mmoja kwa mara moja.",
+            f"The clock moves at most {MAX_WORKING_DAYS} working days or one year at a time.",
+        )
