@@ -22,7 +22,7 @@ from sandbox.services.facilitation.enrolment import (
     reset_pin,
     roster_of,
 )
-from sandbox.services.facilitation.roster_csv import MAX_ROWS, RosterUnreadable, read_roster
+from sandbox.services.facilitation.roster_csv import WEB_MAX_ROWS, RosterUnreadable, read_roster
 from sandbox.workflow.permissions import Capability
 
 MAX_UPLOAD = 2 * 1024 * 1024  # bytes: a roster of 300 rows is a few dozen KB
@@ -45,7 +45,7 @@ def enrol(cohort_id: int):
         form.roster.errors.append(_("The file is larger than 2 MB."))
         return _upload_page(cohort, form, 413)
     try:
-        roster = read_roster(data)
+        roster = read_roster(data, WEB_MAX_ROWS)
     except RosterUnreadable as unreadable:
         form.roster.errors.append(unreadable.message(current_language()))
         return _upload_page(cohort, form, 422)
@@ -71,7 +71,8 @@ def enrol_confirm(cohort_id: int):
             raise EnrolmentRefused(
                 "Fomu imeisha muda; pakia faili tena.", "The form expired; upload the file again."
             )
-        cards = enrol_roster(cohort, read_roster((form.content.data or "").encode("utf-8")))
+        roster = read_roster((form.content.data or "").encode("utf-8"), WEB_MAX_ROWS)
+        cards = enrol_roster(cohort, roster)
     except (RosterUnreadable, EnrolmentRefused) as refused:
         upload = RosterUploadForm(formdata=None)
         upload.roster.errors = [refused.message(current_language())]
@@ -111,7 +112,7 @@ def _upload_page(cohort, form, status: int):
         "facilitator/enrol_upload.html",
         cohort=cohort,
         form=form,
-        max_rows=MAX_ROWS,
+        max_rows=WEB_MAX_ROWS,
         minutes=minutes_to_enrol(30),
     )
     return page, status

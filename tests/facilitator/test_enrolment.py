@@ -210,3 +210,12 @@ def test_the_command_line_checks_then_enrols_and_never_prints_phones(runner, coh
     assert f"Asha Mushi · {entry.personal_code} · " in made.output
     assert "0712" not in made.output and "345 678" not in made.output
     assert "712345678" not in made.output
+
+
+def test_the_console_takes_at_most_50_trainees_per_file(client, login_as, cohort):
+    login_as("mwezeshaji")
+    client.get("/lang/en?next=/")
+    rows = "".join(f"Mshiriki {i}\n" for i in range(51))
+    refused = upload(client, cohort, f"name\n{rows}".encode())
+    assert refused.status_code == 422 and "more than 50 trainees" in refused.get_data(as_text=True)
+    assert len(read_roster(f"name\n{rows}".encode()).rows) == 51  # the CLI takes up to 300

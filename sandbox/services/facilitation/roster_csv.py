@@ -7,8 +7,12 @@ Decisions (a facilitator's expectations, written down):
 - The header row names the columns, in any order and case: ``name``, ``institution``,
   ``phone``, or in Swahili ``jina``, ``taasisi``, ``simu``. Only ``name`` is required;
   institution and phone may be left empty, as on the join form.
-- Blank lines are skipped. At most ``MAX_ROWS`` trainees per file (each is a world of 300
-  items). Two trainees may have the same name (people do), so that is not an error.
+- Blank lines are skipped. At most ``MAX_ROWS`` trainees per file at the command line, and
+  ``WEB_MAX_ROWS`` in the console: each trainee is a world of 300 items (about 1.5 s), and a
+  web request must finish well inside the server's 120 s worker timeout, or the PINs of
+  those already enrolled would be lost with the page. A longer list is split, or enrolled
+  with ``mrejesho cohort enrol``. Two trainees may have the same name (people do), so that
+  is not an error.
 - Names are stored exactly as written, even one like ``=HYPERLINK(...)``: the app only
   ever shows them as text; exports make them formula-safe where they are written.
 - Row numbers count the header as row 1, as a spreadsheet shows them.
@@ -24,6 +28,7 @@ from sandbox.services.training.joining import MAX_INSTITUTION, trainee_problems
 from sandbox.workflow import BilingualError
 
 MAX_ROWS = 300
+WEB_MAX_ROWS = 50
 COLUMNS = {
     "name": "name",
     "jina": "name",
@@ -70,7 +75,7 @@ class RosterUnreadable(BilingualError, ValueError):
     """A file that is not a roster at all (not UTF-8, no name column, empty, too long)."""
 
 
-def read_roster(data: bytes) -> Roster:
+def read_roster(data: bytes, max_rows: int = MAX_ROWS) -> Roster:
     """Every row of a roster file checked, nothing written; raises RosterUnreadable."""
     text = _text(data)
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
@@ -85,10 +90,10 @@ def read_roster(data: bytes) -> Roster:
         problems.extend(found)
         if not found:
             rows.append(row)
-    if len(rows) + len({p.row for p in problems}) > MAX_ROWS:
+    if len(rows) + len({p.row for p in problems}) > max_rows:
         raise RosterUnreadable(
-            f"Faili lina zaidi ya washiriki {MAX_ROWS}; ligawe.",
-            f"The file has more than {MAX_ROWS} trainees; split it.",
+            f"Faili lina zaidi ya washiriki {max_rows}; ligawe, au tumia mrejesho cohort enrol.",
+            f"The file has more than {max_rows} trainees; split it, or use mrejesho cohort enrol.",
         )
     return Roster(rows, problems)
 
