@@ -10,6 +10,7 @@ from flask import Flask, current_app
 from flask.cli import FlaskGroup, routes_command, shell_command, with_appcontext
 from flask_migrate import upgrade
 
+from sandbox import cli_cohort_roster  # noqa: F401  (its commands join the cohort group)
 from sandbox.cli_cohort import cohort_command
 from sandbox.cli_holidays import holiday_command
 from sandbox.cli_scenarios import scenario_command

@@ -12,6 +12,7 @@ from flask_login import current_user
 
 from sandbox.access import requires
 from sandbox.facilitator.blueprint import bp, my_cohort
+from sandbox.facilitator.cohort_forms import CohortForm
 from sandbox.services.facilitation.cohorts import cohorts_run_by
 from sandbox.workflow.permissions import Capability
 
@@ -20,7 +21,8 @@ from sandbox.workflow.permissions import Capability
 @requires(Capability.RUN_COHORT, hidden=True)
 def cohorts():
     """The cohorts this facilitator runs (every cohort for an administrator)."""
-    return render_template("facilitator/cohorts.html", cohorts=cohorts_run_by(current_user))
+    listing = cohorts_run_by(current_user)
+    return render_template("facilitator/cohorts.html", cohorts=listing, form=CohortForm())
 
 
 @bp.get("/cohorts/<int:cohort_id>")
@@ -28,3 +30,6 @@ def cohorts():
 def cohort(cohort_id: int):
     """One cohort's hub: its code, its trainees and the console's pages for it."""
     return render_template("facilitator/cohort.html", cohort=my_cohort(cohort_id))
+
+
+from sandbox.facilitator import clock_views, cohort_views, enrol_views  # noqa: E402, F401

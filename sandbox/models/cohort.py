@@ -34,8 +34,11 @@ class Cohort(db.Model):
     # Who runs it: that facilitator (and every administrator) sees and drives it; None for a
     # cohort made at the command line without --facilitator (administrators only).
     facilitator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    # The cohort's one shared workspace for plenary group exercises (None until given one).
+    shared_workspace_id: Mapped[int | None] = mapped_column(sa.ForeignKey("workspace.id"))
     institution: Mapped[Institution] = relationship()
     facilitator: Mapped[User | None] = relationship()
+    shared_workspace: Mapped[Workspace | None] = relationship()
 
 
 class Enrolment(db.Model):

@@ -36,6 +36,8 @@ from sandbox.workflow.permissions import Capability
 def join():
     """The join form; on success the trainee is signed in and lands on their own desk."""
     form = JoinForm()
+    if not form.is_submitted() and request.args.get("code"):
+        form.join_code.data = request.args["code"][:20]  # the join sheet's QR code fills it in
     if form.is_submitted():
         enrolment = _try_join(form)
         if enrolment is not None:

@@ -30,7 +30,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from sandbox.channels.phones import tanzanian_mobile
 from sandbox.extensions import db
-from sandbox.models import Cohort, Enrolment, WorkspaceKind
+from sandbox.models import Cohort, Enrolment, Workspace, WorkspaceKind
 from sandbox.services.people.trainees import add_trainee_user, fill_trainee_workspace
 from sandbox.services.training.codes import grouped, is_well_formed, new_code, normalise_code
 from sandbox.services.training.cohorts import cohort_by_join_code
@@ -104,13 +104,24 @@ def join_problems(request: JoinRequest) -> list[JoinRefused]:
 
     A form shows every problem on the first try, not one per try.
     """
-    problems = []
-    checks = (
-        lambda: open_cohort(request.join_code),
-        lambda: _check_name(request.name),
-        lambda: check_pin(request.pin),
-        lambda: _phone(request.phone),
+    return _problems(
+        (
+            lambda: open_cohort(request.join_code),
+            lambda: _check_name(request.name),
+            lambda: check_pin(request.pin),
+            lambda: _phone(request.phone),
+        )
     )
+
+
+def trainee_problems(name: str, phone: str) -> list[JoinRefused]:
+    """What is wrong with a trainee's name and phone (a joiner's or a roster row's), if any."""
+    return _problems((lambda: _check_name(name), lambda: _phone(phone)))
+
+
+def _problems(checks) -> list[JoinRefused]:
+    """The refusals the checks raise, each check run once."""
+    problems = []
     for check in checks:
         try:
             check()
@@ -125,30 +136,28 @@ def join_cohort(request: JoinRequest) -> Enrolment:
     if problems:
         raise problems[0]
     cohort = open_cohort(request.join_code)
-    name = _clean(request.name)
-    home_institution = _clean(request.home_institution)[:MAX_INSTITUTION] or None
-    phone = _phone(request.phone)
-    workspace = create_workspace(
-        _unused_workspace_code(),
-        cohort.name,  # never the trainee's name: a workspace's name shows on its public portal
-        WorkspaceKind.TRAINEE,
-        seed=cohort.seed,
-        clock_base=cohort.start_at,
-        running=False,  # frozen while seeding: every trainee of the cohort gets the same items
-    )
-    fill_trainee_workspace(workspace, cohort.institution, items=TRAINEE_ITEMS, seed=cohort.seed)
-    workspace.clock_started_at = wall_now()  # then the clock runs, from the cohort's start
-    pin_hash = generate_password_hash(request.pin)
+    return enrol_trainee(cohort, request.name, request.pin, request.home_institution, request.phone)
+
+
+def enrol_trainee(
+    cohort: Cohort, name: str, pin: str, home_institution: str = "", phone: str = ""
+) -> Enrolment:
+    """One trainee in ``cohort`` (already checked): workspace, login, personal code; commits.
+
+    The one path for joining with the code and for the facilitator's bulk enrolment.
+    """
+    workspace = seeded_workspace(cohort, WorkspaceKind.TRAINEE)
+    pin_hash = generate_password_hash(pin)
     for _ in range(CODE_ATTEMPTS):
-        user = add_trainee_user(f"mw.{workspace.code}", name, cohort.institution, workspace)
+        user = add_trainee_user(f"mw.{workspace.code}", _clean(name), cohort.institution, workspace)
         enrolment = Enrolment(
             cohort_id=cohort.id,
             user_id=user.id,
             workspace_id=workspace.id,
             personal_code=_unused_personal_code(),
             pin_hash=pin_hash,
-            home_institution=home_institution,
-            phone=phone,
+            home_institution=_clean(home_institution)[:MAX_INSTITUTION] or None,
+            phone=_phone(phone),
             joined_at=wall_now(),
         )
         db.session.add(enrolment)
@@ -159,6 +168,25 @@ def join_cohort(request: JoinRequest) -> Enrolment:
             db.session.rollback()
             workspace.clock_started_at = wall_now()
     raise RuntimeError("no free personal code found")  # pragma: no cover
+
+
+def seeded_workspace(cohort: Cohort, kind: WorkspaceKind) -> Workspace:
+    """A new workspace of the cohort's world (its seed, its start), clock running; not committed.
+
+    Seeded while its clock is frozen at the cohort's start, so every workspace of a cohort
+    (each trainee's, the shared one) gets the same items; then the clock runs.
+    """
+    workspace = create_workspace(
+        _unused_workspace_code(),
+        cohort.name,  # never the trainee's name: a workspace's name shows on its public portal
+        kind,
+        seed=cohort.seed,
+        clock_base=cohort.start_at,
+        running=False,
+    )
+    fill_trainee_workspace(workspace, cohort.institution, items=TRAINEE_ITEMS, seed=cohort.seed)
+    workspace.clock_started_at = wall_now()
+    return workspace
 
 
 def sign_in_trainee(personal_code: str | None, pin: str | None) -> Enrolment:

@@ -36,19 +36,43 @@ def move_clock(
     workspace: Workspace, *, working_days: int | None = None, to: datetime | None = None
 ) -> ClockMove:
     """Move a workspace's clock forward and escalate what became due; commits once."""
-    rules = rules_for(workspace)
-    before = workspace_now(workspace)
-    _store_clock(workspace, _moved(clock_for(workspace), rules, working_days, to))
+    [moved] = move_clocks([workspace], working_days=working_days, to=to)
+    return moved
+
+
+def move_clocks(
+    workspaces: list[Workspace], *, working_days: int | None = None, to: datetime | None = None
+) -> list[ClockMove]:
+    """Move several workspaces' clocks forward (a cohort's) in ONE commit; all or none.
+
+    A refusal (backwards, for any one of them) or a lost race saves nothing at all.
+    """
     try:  # an escalation's UPDATE is flushed as it is made: a lost race shows there or here
-        escalated = escalate_due(workspace, rules)
+        moves = [_move_one(workspace, working_days, to) for workspace in workspaces]
         db.session.commit()
+    except ClockRefused:
+        db.session.rollback()
+        raise
     except StaleDataError:
         db.session.rollback()
         raise ClockConflict(
             "Kuna aliyebadilisha mrejesho saa ikisogezwa; hakuna kilichohifadhiwa. Jaribu tena.",
             "Someone changed an item while the clock moved; nothing was saved. Try again.",
         ) from None
-    return ClockMove(before=before, after=workspace_now(workspace), escalated=escalated)
+    return [
+        ClockMove(before=before, after=workspace_now(ws), escalated=escalated)
+        for ws, (before, escalated) in zip(workspaces, moves, strict=True)
+    ]
+
+
+def _move_one(
+    workspace: Workspace, working_days: int | None, to: datetime | None
+) -> tuple[datetime, int]:
+    """Move one clock and escalate what became due, unflushed: (time before, escalations)."""
+    rules = rules_for(workspace)
+    before = workspace_now(workspace)
+    _store_clock(workspace, _moved(clock_for(workspace), rules, working_days, to))
+    return before, escalate_due(workspace, rules)
 
 
 def _moved(
