@@ -39,7 +39,6 @@ def room(cohort_id: int):
         projector=projector,
         keep={"projector": "1"} if projector else {},
         version=etag.strip('"'),
-        ack_form=AcknowledgeForm(),
         labels=room_poll.labels(current_language()),
         letters=room_poll.LETTERS,
     )

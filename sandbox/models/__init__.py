@@ -3,8 +3,8 @@
 from sandbox.models.cohort import Cohort, Enrolment
 from sandbox.models.feedback import Feedback, FeedbackEvent
 from sandbox.models.progress import HelpRequest, XapiStatement
-from sandbox.models.room import RoomAcknowledgement, RoomSetting
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
+from sandbox.models.room import RoomAcknowledgement, RoomSetting
 from sandbox.models.sms import SmsDirection, SmsMessage
 from sandbox.models.training import ScenarioAttempt
 from sandbox.models.user import LoginSession, User

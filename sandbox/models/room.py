@@ -1,4 +1,4 @@
-"""The live room's own records: a cohort's stuck thresholds and the facilitator's acknowledgements."""
+"""The live room's records: a cohort's stuck thresholds, the facilitator's acknowledgements."""
 
 from __future__ import annotations
 
