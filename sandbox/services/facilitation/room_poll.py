@@ -4,12 +4,13 @@ Decisions (issue 12, point 2, "a JSON of at most 20 KB for 150 trainees"):
 
 - The poll carries what changes during a session and nothing personal: per row the
   enrolment id, one string of cells (a status letter ``n``/``i``/``p``/``f``, then the
-  score as a whole percentage when there is one: ``p100f62in``), the help flag (0 none,
+  score as a whole percentage when there is one; ``P`` is passed at 100 %, the common
+  case: ``Pp95f62in``), the help flag (0 none,
   -1 open and acknowledged, else the open request's id, which its acknowledge button
   names) and the stuck reasons (letters; upper-case once acknowledged, else followed by
   ``@`` and the episode the acknowledge button names).
   Names never travel in the poll, so projector mode stays nameless after a refresh. At most
-  about 125 bytes a row: 150 trainees × 25 scenarios, every cell scored, stay under 20 KB.
+  about 120 bytes a row: 150 trainees × 25 scenarios, every cell scored, stay under 20 KB.
 - Hints, attempts and time are in the cell's detail page and the CSV; they change only with
   a check, which changes the cell's score or status anyway, and would triple the payload.
 - The ETag is one aggregate query (the highest ids and latest times of the cohort's
@@ -90,9 +91,14 @@ def poll_payload(room: Room, etag: str) -> dict:
 
 def cells_text(cells: tuple[Cell, ...]) -> str:
     """The row's cells as one string: a status letter, then the score percentage if any."""
-    return "".join(
-        LETTERS[c.status] + ("" if c.score_percent is None else str(c.score_percent)) for c in cells
-    )
+    return "".join(_cell_text(c) for c in cells)
+
+
+def _cell_text(cell: Cell) -> str:
+    """``P`` for passed at 100 %, else the status letter and the score if there is one."""
+    if cell.status is Status.PASSED and cell.score_percent == 100:
+        return "P"
+    return LETTERS[cell.status] + ("" if cell.score_percent is None else str(cell.score_percent))
 
 
 def _row(row: TraineeRow) -> list:

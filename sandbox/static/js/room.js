@@ -12,8 +12,10 @@
   var status = document.getElementById("room-status");
 
   function cellsOf(text) {
-    var found = [], re = /([nipf])(\d*)/g, m;
-    while ((m = re.exec(text)) !== null) { found.push([m[1], m[2]]); }
+    var found = [], re = /([nipfP])(\d*)/g, m;
+    while ((m = re.exec(text)) !== null) {
+      found.push(m[1] === "P" ? ["p", "100"] : [m[1], m[2]]);  // P: passed at 100 %
+    }
     return found;
   }
 
