@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 
 from sandbox.extensions import db
 from sandbox.models import Cohort, Enrolment, HelpRequest, ScenarioAttempt, User, XapiStatement
@@ -60,6 +61,9 @@ class Cell:
     def minutes(self) -> int | None:
         """Time spent in whole minutes."""
         return None if self.time_spent is None else int(self.time_spent.total_seconds() // 60)
+
+
+NOT_STARTED = Cell(Status.NOT_STARTED)
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,8 @@ def build_room(cohort: Cohort, library: Library) -> Room:
 
 def cell_of(attempts: list[ScenarioAttempt]) -> Cell:
     """A cell from a trainee's attempts at one scenario, oldest first."""
+    if not attempts:
+        return NOT_STARTED  # most cells of a room: one shared value, no work
     status, shown = status_of(attempts)
     if shown is None:
         return Cell(status)
@@ -168,6 +174,7 @@ def _attempts(cohort: Cohort) -> dict[int, dict[str, list[ScenarioAttempt]]]:
         )
         .where(Enrolment.cohort_id == cohort.id)
         .order_by(ScenarioAttempt.id)
+        .options(orm.defer(ScenarioAttempt.placed))  # what the setup placed: not read here
     )
     found: dict[int, dict[str, list[ScenarioAttempt]]] = defaultdict(dict)
     for attempt in db.session.scalars(query):
