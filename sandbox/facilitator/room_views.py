@@ -50,7 +50,7 @@ def room_json(cohort_id: int):
     """The matrix as compact JSON with an ETag; 304 when the browser's copy is current."""
     cohort = my_cohort(cohort_id)
     etag = room_poll.room_etag(cohort.id)
-    if etag in request.if_none_match or etag.strip('"') in request.if_none_match:
+    if request.if_none_match.contains(etag.strip('"')):
         return Response(status=304, headers={"ETag": etag})
     payload = room_poll.poll_payload(build_room(cohort, scenario_library()), etag)
     body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
