@@ -227,3 +227,22 @@ def test_a_trainee_and_other_roles_reach_none_of_it(client, login_as, cohort, ma
     client.post("/join/signin", data={"personal_code": enrolment.personal_code, "pin": "4821"})
     for method, url in routes(cohort.id, enrolment.id):
         assert getattr(client, method)(url).status_code == 404, url
+
+
+def test_acknowledging_refuses_a_bad_form_or_another_cohort_s_trainee(
+    client, login_as, room_url, make_trainee, other_facilitator
+):
+    from sandbox.services.training.joining import JoinRequest, join_cohort
+
+    theirs = create_cohort("Warsha ya Mwanza", seed=4, facilitator=other_facilitator)
+    stranger = join_cohort(JoinRequest(theirs.join_code, "Juma", "4821"))
+    mine = make_trainee()
+    login_as("mwezeshaji")
+    url = f"{room_url}/room/{mine.id}/acknowledge"
+    assert client.post(url, data={"kind": "help"}).status_code == 400
+    assert client.post(url, data={"kind": "help", "episode": "h" * 41}).status_code == 400
+    assert client.post(url, data={"kind": "lunch", "episode": "h1"}).status_code == 404
+    stolen = f"{room_url}/room/{stranger.id}/acknowledge"
+    assert client.post(stolen, data={"kind": "help", "episode": "h1"}).status_code == 404
+    done = client.post(f"{url}?projector=1", data={"kind": "stuck", "episode": "1:0"})
+    assert done.status_code == 302 and "projector=1" in done.headers["Location"]
