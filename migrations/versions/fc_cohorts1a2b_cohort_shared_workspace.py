@@ -1,7 +1,7 @@
 """cohort.shared_workspace_id: a cohort's shared workspace for group exercises
 
 Revision ID: fc_cohorts1a2b
-Revises: facil1a2b3c
+Revises: lookup1a2b3
 Create Date: 2026-11-30 17:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'fc_cohorts1a2b'
-down_revision = 'facil1a2b3c'
+down_revision = 'lookup1a2b3'
 branch_labels = None
 depends_on = None
 

@@ -32,4 +32,9 @@ def cohort(cohort_id: int):
     return render_template("facilitator/cohort.html", cohort=my_cohort(cohort_id))
 
 
-from sandbox.facilitator import clock_views, cohort_views, enrol_views  # noqa: E402, F401
+from sandbox.facilitator import (  # noqa: E402, F401
+    clock_views,
+    cohort_views,
+    enrol_views,
+    room_views,
+)

@@ -4,6 +4,7 @@ from sandbox.models.cohort import Cohort, Enrolment
 from sandbox.models.feedback import Feedback, FeedbackEvent, StatusLookup
 from sandbox.models.progress import HelpRequest, XapiStatement
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
+from sandbox.models.room import RoomAcknowledgement, RoomSetting
 from sandbox.models.sms import SmsDirection, SmsMessage
 from sandbox.models.training import ScenarioAttempt
 from sandbox.models.user import LoginSession, User
@@ -28,6 +29,8 @@ __all__ = [
     "InstitutionKind",
     "LoginSession",
     "Region",
+    "RoomAcknowledgement",
+    "RoomSetting",
     "ScenarioAttempt",
     "SlaRuleSetting",
     "SmsDirection",
