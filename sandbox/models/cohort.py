@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from uuid import uuid4
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -35,6 +36,13 @@ class Cohort(db.Model):
     # cohort made at the command line without --facilitator (administrators only).
     facilitator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
     institution: Mapped[Institution] = relationship()
+    # The cohort's stable identity across installations: an archive of it imported twice is
+    # recognised by it (services/facilitation/archive.py). ``imported_digest`` is the content
+    # digest of the archive this cohort was imported from (None when made here): local only.
+    uuid: Mapped[str] = mapped_column(
+        sa.String(36), unique=True, default=lambda: str(uuid4())
+    )
+    imported_digest: Mapped[str | None] = mapped_column(sa.String(64))
     facilitator: Mapped[User | None] = relationship()
 
 
