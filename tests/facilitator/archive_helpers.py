@@ -9,7 +9,7 @@ import zipfile
 
 from sandbox.extensions import db
 from sandbox.services.facilitation import archive_tables as plan
-from sandbox.services.facilitation.archive_format import read_archive
+from sandbox.services.facilitation.archive_format import read_archive, write_archive
 
 
 def content(data: bytes) -> dict:
@@ -71,4 +71,28 @@ def rewritten(data: bytes, change) -> bytes:
             new = change(info.filename, source.read(info))
             if new is not None:
                 target.writestr(info.filename, new)
+    return buffer.getvalue()
+
+
+def forged(data: bytes, change) -> bytes:
+    """The archive re-written after ``change(archive)`` edits its content, with a manifest
+    that matches (sums and counts): only the checks of the rows themselves can catch it."""
+    archive = read_archive(data)
+    manifest = archive.manifest
+    change(archive)
+    return write_archive(
+        archive,
+        app_version=manifest.app_version,
+        exported_at=manifest.exported_at,
+        cohort_uuid=manifest.cohort_uuid,
+        cohort_name=manifest.cohort_name,
+    )
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    """A zip of exactly these members."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members.items():
+            target.writestr(name, data)
     return buffer.getvalue()

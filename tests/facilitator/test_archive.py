@@ -11,7 +11,6 @@ from sandbox.models import (
     Cohort,
     Enrolment,
     Feedback,
-    HelpRequest,
     ScenarioAttempt,
     XapiStatement,
 )
@@ -19,7 +18,6 @@ from sandbox.models.attachment import Attachment, AttachmentType
 from sandbox.services.facilitation.archive import export_cohort, import_cohort
 from sandbox.services.facilitation.archive_format import ArchiveRefused
 from sandbox.services.feedback.attachments import upload_folder
-from sandbox.services.people.users import find_username
 from sandbox.services.training.library import scenario_library
 from sandbox.services.training.runner import is_unlocked
 from tests.facilitator.archive_helpers import content
@@ -88,9 +86,7 @@ def test_export_import_export_gives_the_same_content(busy_cohort, on_second):
     assert enrolment.phone == "+255712345678" and on_disk == PNG
 
 
-def test_importing_the_same_archive_twice_changes_nothing_the_second_time(
-    busy_cohort, on_second
-):
+def test_importing_the_same_archive_twice_changes_nothing_the_second_time(busy_cohort, on_second):
     data = export_cohort(busy_cohort)
     with on_second():
         first = import_cohort(data)
