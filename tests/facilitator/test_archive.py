@@ -3,6 +3,8 @@ content; a second import changes nothing; clashes get fresh values or refuse the
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 import sqlalchemy as sa
 
@@ -12,17 +14,23 @@ from sandbox.models import (
     Enrolment,
     Feedback,
     ScenarioAttempt,
+    User,
+    WorkspaceKind,
     XapiStatement,
 )
 from sandbox.models.attachment import Attachment, AttachmentType
 from sandbox.services.facilitation.archive import export_cohort, import_cohort
 from sandbox.services.facilitation.archive_format import ArchiveRefused
 from sandbox.services.feedback.attachments import upload_folder
+from sandbox.services.training.cohorts import create_cohort
 from sandbox.services.training.library import scenario_library
 from sandbox.services.training.runner import is_unlocked
+from sandbox.services.workspace.workspaces import create_workspace
+from sandbox.workflow import Role
 from tests.facilitator.archive_helpers import content
 from tests.facilitator.conftest import PIN
 
+NOW = datetime(2026, 11, 30, 9, 0)
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 
@@ -112,3 +120,50 @@ def test_another_export_of_a_cohort_already_here_is_refused_with_the_reason(
         assert _count(Enrolment) == trainees
     with pytest.raises(ArchiveRefused):  # and here, where it was made
         import_cohort(older)
+
+
+def test_taken_names_and_codes_get_fresh_ones_and_the_importer_runs_the_cohort(
+    cohort, make_trainee, on_second
+):
+    asha = make_trainee("Asha Mushi")
+    data = export_cohort(cohort)
+    code, username, personal = asha.workspace.code, asha.user.username, asha.personal_code
+    join_code = cohort.join_code
+    with on_second():
+        importer = User(
+            username="mratibu", display_name="Mratibu", role=Role.FACILITATOR, created_at=NOW
+        )
+        importer.set_password("Nenosiri-la-mratibu-42")
+        db.session.add(importer)
+        here = create_cohort("WARSHA ya Dodoma", seed=1)
+        here.join_code = join_code
+        create_workspace(code, "Another", WorkspaceKind.TRAINEE)
+        db.session.commit()
+        imported = import_cohort(data, importer)
+        renamed = imported.renamed
+        assert renamed["name"] == ("Warsha ya Dodoma", "Warsha ya Dodoma (2)")
+        assert renamed["join_code"][0] == join_code
+        assert renamed["join_code"][1] not in (join_code, personal)
+        [enrolment] = db.session.scalars(
+            sa.select(Enrolment).where(Enrolment.cohort_id == imported.cohort.id)
+        ).all()
+        assert enrolment.personal_code == personal  # what the trainee's card says
+        assert enrolment.workspace.code == f"{code}-2"
+        assert enrolment.user.username == username  # its own workspace's code made it unique
+        assert imported.cohort.facilitator_id == importer.id
+
+
+def test_a_personal_code_already_used_here_refuses_the_import(cohort, make_trainee, on_second):
+    personal = make_trainee("Asha Mushi").personal_code
+    data = export_cohort(cohort)
+    with on_second():
+        here = create_cohort("Warsha nyingine", seed=1)
+        here.join_code = personal  # codes and join codes share one space
+        db.session.commit()
+        cohorts = _count(Cohort)
+        with pytest.raises(ArchiveRefused) as refused:
+            import_cohort(data)
+        assert personal in refused.value.message_en
+        assert "Msimbo binafsi" in refused.value.message_sw
+        db.session.rollback()
+        assert _count(Cohort) == cohorts
