@@ -39,9 +39,7 @@ class Cohort(db.Model):
     # The cohort's stable identity across installations: an archive of it imported twice is
     # recognised by it (services/facilitation/archive.py). ``imported_digest`` is the content
     # digest of the archive this cohort was imported from (None when made here): local only.
-    uuid: Mapped[str] = mapped_column(
-        sa.String(36), unique=True, default=lambda: str(uuid4())
-    )
+    uuid: Mapped[str] = mapped_column(sa.String(36), unique=True, default=lambda: str(uuid4()))
     imported_digest: Mapped[str | None] = mapped_column(sa.String(64))
     facilitator: Mapped[User | None] = relationship()
 
