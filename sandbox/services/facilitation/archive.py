@@ -26,6 +26,7 @@ The file's format is ``archive_format.py``; what it holds, table by table, is
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -93,6 +94,12 @@ def cohort_workspace_ids(cohort: Cohort) -> list[int]:
             db.session.scalars(sa.select(workspace.c.id).where(workspace.c.cohort_id == cohort.id))
         )
     return sorted(i for i in ids if i is not None)
+
+
+def archive_filename(cohort: Cohort) -> str:
+    """The download's file name: ``kundi-<name in ASCII>-<date>.zip``."""
+    ascii_name = re.sub(r"[^a-z0-9]+", "-", cohort.name.lower().encode("ascii", "ignore").decode())
+    return f"kundi-{ascii_name.strip('-')[:60] or cohort.id}-{wall_now():%Y-%m-%d}.zip"
 
 
 def export_cohort(cohort: Cohort) -> bytes:
