@@ -108,7 +108,15 @@ def test_a_huge_line_is_refused(cohort):
 
 @pytest.mark.parametrize(
     ("column", "value"),
-    [("seed", "3"), ("seed", True), ("start_at", "yesterday"), ("language", 7), ("name", None)],
+    [
+        ("seed", "3"),
+        ("seed", True),
+        ("seed", 2**40),
+        ("start_at", "yesterday"),
+        ("start_at", "2026-11-09T08:00:00+03:00"),
+        ("language", 7),
+        ("name", None),
+    ],
 )
 def test_wrong_types_are_refused(cohort, on_second, column, value):
     def wrong(archive):
@@ -147,3 +155,19 @@ def test_a_table_this_version_does_not_know_is_refused(cohort, on_second):
     data = forged(export_cohort(cohort), newer)
     with on_second():
         _refused(data, "hologram", "update it first")
+
+
+def test_a_value_the_database_refuses_is_refused_cleanly(cohort, on_second):
+    def nul(archive):
+        archive.tables["cohort"][0]["name"] = "Warsha\x00ya Dodoma"
+        archive.tables["cohort"][0]["language"] = "en"
+
+    data = forged(export_cohort(cohort), nul)
+    with on_second():
+        before = _counts()
+        try:
+            import_cohort(data)  # SQLite stores a NUL; PostgreSQL refuses it
+        except ArchiveRefused as refused:
+            assert "not a whole cohort archive" in refused.message_en
+            db.session.rollback()
+            assert _counts() == before

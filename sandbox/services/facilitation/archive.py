@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, StatementError
 
 from sandbox.extensions import db
 from sandbox.models import Cohort, Enrolment, Workspace
@@ -46,6 +46,7 @@ from sandbox.services.facilitation.archive_format import (
     write_archive,
 )
 from sandbox.services.facilitation.archive_rows import (
+    check_tables,
     chunks,
     insert,
     make_unique,
@@ -221,7 +222,7 @@ def import_cohort(data: bytes, importer=None) -> Imported:
     )
     if existing is not None:
         return _already_here(existing, digest)
-    _check_tables(archive)
+    check_tables(archive, exported_tables())
     staged = StagedFiles()
     try:
         imported = _insert_all(archive, importer, digest, staged)
@@ -230,6 +231,10 @@ def import_cohort(data: bytes, importer=None) -> Imported:
         db.session.rollback()
         staged.discard()
         raise _clash() from None
+    except StatementError:  # a value the database refuses (a NUL in a text, on PostgreSQL)
+        db.session.rollback()
+        staged.discard()
+        raise damaged("a value refused by the database") from None
     except BaseException:
         db.session.rollback()
         staged.discard()
@@ -257,34 +262,6 @@ def _clash() -> ArchiveRefused:
     return ArchiveRefused(
         "Kumbukumbu hii inagongana na taarifa zilizopo kwenye mfumo huu; hakuna kilichoingizwa.",
         "This archive clashes with data already on this installation; nothing was imported.",
-    )
-
-
-def _check_tables(archive: Archive) -> None:
-    """Only tables this installation exports, each with only columns it knows."""
-    known = {t.name: t for t in exported_tables()}
-    for name, rows in archive.tables.items():
-        if name not in known:
-            raise _newer(name)
-        unknown = {k for row in rows for k in row} - set(known[name].c.keys())
-        if any(row.keys() != rows[0].keys() for row in rows):
-            raise damaged(f"rows of {name} differ in their columns")
-        if unknown:
-            raise _newer(f"{name}.{sorted(unknown)[0]}")
-    if len(archive.tables.get("cohort", [])) != 1:
-        raise damaged("not exactly one cohort")
-    unknown_refs = set(archive.references) - set(plan.REFERENCE)
-    if unknown_refs:
-        raise _newer(sorted(unknown_refs)[0])
-
-
-def _newer(what: str) -> ArchiveRefused:
-    """The refusal of an archive holding data this installation has no place for."""
-    return ArchiveRefused(
-        f"Kumbukumbu hii ina taarifa ({what[:80]}) ambazo toleo hili la mfumo halizijui: "
-        "sasisha mfumo kwanza.",
-        f"This archive holds data ({what[:80]}) this version of the application does not "
-        "know: update it first.",
     )
 
 

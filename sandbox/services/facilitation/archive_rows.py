@@ -176,3 +176,31 @@ def insert(table: sa.Table, rows: list[dict], old_ids: list[int]) -> dict[int, i
     query = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
     new_ids = list(db.session.scalars(query, rows))
     return dict(zip(old_ids, new_ids, strict=True))
+
+
+def check_tables(archive: Archive, exported: list[sa.Table]) -> None:
+    """Only tables this installation exports, each with only columns it knows."""
+    known = {t.name: t for t in exported}
+    for name, rows in archive.tables.items():
+        if name not in known:
+            raise _newer(name)
+        unknown = {k for row in rows for k in row} - set(known[name].c.keys())
+        if any(row.keys() != rows[0].keys() for row in rows):
+            raise damaged(f"rows of {name} differ in their columns")
+        if unknown:
+            raise _newer(f"{name}.{sorted(unknown)[0]}")
+    if len(archive.tables.get("cohort", [])) != 1:
+        raise damaged("not exactly one cohort")
+    unknown_refs = set(archive.references) - set(plan.REFERENCE)
+    if unknown_refs:
+        raise _newer(sorted(unknown_refs)[0])
+
+
+def _newer(what: str) -> ArchiveRefused:
+    """The refusal of an archive holding data this installation has no place for."""
+    return ArchiveRefused(
+        f"Kumbukumbu hii ina taarifa ({what[:80]}) ambazo toleo hili la mfumo halizijui: "
+        "sasisha mfumo kwanza.",
+        f"This archive holds data ({what[:80]}) this version of the application does not "
+        "know: update it first.",
+    )

@@ -123,27 +123,55 @@ def decode(column: sa.Column, value, where: str):
         raise damaged(f"{where} has the wrong type") from None
 
 
+def _enum(kind: sa.Enum, value):
+    """One of the enum's stored values."""
+    if value not in kind.enums:
+        raise ValueError(value)
+    return value
+
+
+def _moment(kind, value) -> datetime:
+    """A naive ISO 8601 time (stored times are naive East Africa Time)."""
+    moment = datetime.fromisoformat(_typed(value, str))
+    if moment.tzinfo is not None:
+        raise ValueError(value)
+    return moment
+
+
+def _integer(kind: sa.Integer, value) -> int:
+    """An int within the column's width on PostgreSQL (the narrower of our databases)."""
+    limit = 2**63 if isinstance(kind, sa.BigInteger) else 2**31
+    if not -limit <= _typed(value, int) < limit:
+        raise ValueError(value)
+    return value
+
+
+def _text(kind: sa.String, value) -> str:
+    """A str no longer than the column."""
+    if len(_typed(value, str)) > (kind.length or len(value)):
+        raise ValueError("too long")
+    return value
+
+
+# The first entry whose type the column's type is decodes its values (Enum before String:
+# an Enum is a String). JSON, and any type not listed, travels as it was exported.
+DECODERS: tuple[tuple[type, Callable], ...] = (
+    (sa.Enum, _enum),
+    (sa.Boolean, lambda kind, value: _typed(value, bool)),
+    (sa.DateTime, _moment),
+    (sa.Date, lambda kind, value: date.fromisoformat(_typed(value, str))),
+    (sa.Integer, _integer),
+    (sa.Float | sa.Numeric, lambda kind, value: float(_typed(value, int | float))),
+    (sa.String, _text),
+)
+
+
 def _decode(kind: sa.types.TypeEngine, value):
     """The value for a column of this type; TypeError or ValueError when it does not fit."""
-    if isinstance(kind, sa.Enum):
-        if value not in kind.enums:
-            raise ValueError(value)
-        return value
-    if isinstance(kind, sa.Boolean):
-        return _typed(value, bool)
-    if isinstance(kind, sa.DateTime):
-        return datetime.fromisoformat(_typed(value, str))
-    if isinstance(kind, sa.Date):
-        return date.fromisoformat(_typed(value, str))
-    if isinstance(kind, sa.Integer):
-        return _typed(value, int)
-    if isinstance(kind, sa.Float | sa.Numeric):
-        return float(_typed(value, int | float))
-    if isinstance(kind, sa.String):
-        if len(_typed(value, str)) > (kind.length or len(value)):
-            raise ValueError("too long")
-        return value
-    return value  # JSON and anything else: as it was exported
+    for types, decoder in DECODERS:
+        if isinstance(kind, types):
+            return decoder(kind, value)
+    return value
 
 
 def _typed(value, kind):
