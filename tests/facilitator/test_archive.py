@@ -19,8 +19,9 @@ from sandbox.models import (
     XapiStatement,
 )
 from sandbox.models.attachment import Attachment, AttachmentType
+from sandbox.services.facilitation import archive_tables as plan
 from sandbox.services.facilitation.archive import export_cohort, import_cohort
-from sandbox.services.facilitation.archive_format import ArchiveRefused
+from sandbox.services.facilitation.archive_format import ArchiveRefused, read_archive
 from sandbox.services.feedback.attachments import upload_folder
 from sandbox.services.training.cohorts import create_cohort
 from sandbox.services.training.library import scenario_library
@@ -81,6 +82,10 @@ def test_export_import_export_gives_the_same_content(busy_cohort, on_second):
     assert before["enrolment"] and before["scenario_attempt"] and before["xapi_statement"]
     assert before["help_request"] and before["attachment"] and before["feedback_event"]
     assert before["files"] == [PNG]
+    for name, rows in read_archive(first).tables.items():  # every column travels, reflected
+        local = plan.LOCAL_COLUMNS.get(name, frozenset())
+        expected = {c.name for c in db.metadata.tables[name].columns} - local
+        assert all(set(row) == expected for row in rows), name
     with on_second():
         imported = import_cohort(first)
         assert imported.is_new and imported.renamed == {}
