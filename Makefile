@@ -55,6 +55,7 @@ bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding,
 	$(BIN)/python bench/page_bench.py
 	$(BIN)/python bench/scenario_bench.py
 	$(BIN)/python bench/room_bench.py
+	$(BIN)/python bench/archive_bench.py
 	$(BIN)/python bench/load_bench.py
 
 bench-load: $(VENV)/.installed-bench translations ## The load benchmark alone (ARGS=--quick for a short check)

@@ -1,4 +1,5 @@
-"""`mrejesho cohort`: create a training cohort (prints its join code), list, archive.
+"""`mrejesho cohort`: create a training cohort (prints its join code), list, archive;
+export and import a cohort's archive (``cli_cohort_archive.py``).
 
 Beside the service it drives (``services/training/cohorts.py``). Every message in Swahili
 and English. Nothing here prints a trainee's personal data.
@@ -12,6 +13,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from sandbox.cli_cohort_archive import export_command, import_command
 from sandbox.services.people.users import find_username
 from sandbox.services.training.codes import grouped
 from sandbox.services.training.cohorts import (
@@ -122,3 +124,7 @@ def archive(name: str, reopen: bool) -> None:
         click.echo(f"Kundi '{cohort.name}' liko wazi tena. / Cohort '{cohort.name}' is open again.")
     else:
         click.echo(f"Kundi '{cohort.name}' limefungwa. / Cohort '{cohort.name}' is archived.")
+
+
+cohort_command.add_command(export_command)
+cohort_command.add_command(import_command)

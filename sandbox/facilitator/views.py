@@ -32,7 +32,8 @@ def cohort(cohort_id: int):
     return render_template("facilitator/cohort.html", cohort=my_cohort(cohort_id))
 
 
-from sandbox.facilitator import (  # noqa: E402, F401
+from sandbox.facilitator import (  # noqa: E402, F401  (their routes join bp)
+    archive_views,
     clock_views,
     cohort_views,
     enrol_views,

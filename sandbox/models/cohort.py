@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from uuid import uuid4
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -37,6 +38,11 @@ class Cohort(db.Model):
     # The cohort's one shared workspace for plenary group exercises (None until given one).
     shared_workspace_id: Mapped[int | None] = mapped_column(sa.ForeignKey("workspace.id"))
     institution: Mapped[Institution] = relationship()
+    # The cohort's stable identity across installations: an archive of it imported twice is
+    # recognised by it (services/facilitation/archive.py). ``imported_digest`` is the content
+    # digest of the archive this cohort was imported from (None when made here): local only.
+    uuid: Mapped[str] = mapped_column(sa.String(36), unique=True, default=lambda: str(uuid4()))
+    imported_digest: Mapped[str | None] = mapped_column(sa.String(64))
     facilitator: Mapped[User | None] = relationship()
     shared_workspace: Mapped[Workspace | None] = relationship()
 
