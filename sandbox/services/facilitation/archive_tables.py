@@ -18,8 +18,10 @@ Decisions (issue 12, point 5):
   own rows (an archive naming one this installation lacks is refused).
 - ``LOCAL_ONLY``: a browser's sign-in (``login_session``), the Open311 channel's secret keys
   (``api_key``: a key belongs to the installation that issued it) and the institutions'
-  categories (reference data each installation loads from ``seed_data/``). The reset log
-  and snapshots (issue 12, point 4) go here when they land.
+  categories (reference data each installation loads from ``seed_data/``), and the live
+  room's console state (a cohort's stuck thresholds, this installation's facilitators'
+  acknowledgements, whose episodes name local attempt and statement ids). The reset log and
+  snapshots (issue 12, point 4) go here when they land.
 - ``LOCAL_COLUMNS``: ``cohort.imported_digest`` (where *this* copy came from).
 - A reference to a row outside the archive is left empty: ``cohort.facilitator_id`` (the
   importer runs the imported cohort).
@@ -58,6 +60,7 @@ EXPORTED: Mapping[str, tuple[str, str]] = {
     "sms_message": ("workspace_id", "workspace"),
     "ussd_session": ("workspace_id", "workspace"),
     "identity_reveal": ("workspace_id", "workspace"),
+    "status_lookup": ("workspace_id", "workspace"),
     "scenario_attempt": ("workspace_id", "workspace"),
     "xapi_statement": ("user_id", "user"),
     "help_request": ("user_id", "user"),
@@ -70,7 +73,15 @@ REFERENCE: Mapping[str, tuple[str, ...]] = {
     "institution": ("code",),
     "category": ("code",),
 }
-LOCAL_ONLY = frozenset({"login_session", "api_key", "institution_category"})
+LOCAL_ONLY = frozenset(
+    {
+        "login_session",
+        "api_key",
+        "institution_category",
+        "room_setting",
+        "room_acknowledgement",
+    }
+)
 LOCAL_COLUMNS: Mapping[str, frozenset[str]] = {"cohort": frozenset({"imported_digest"})}
 # A value another row of this installation already has gets a fresh one ("suffix": value-2…,
 # "numbered": "value (2)"…, "code": a new random code, "uuid": a new random hex name). A
