@@ -34,6 +34,9 @@ class Cohort(db.Model):
     # Who runs it: that facilitator (and every administrator) sees and drives it; None for a
     # cohort made at the command line without --facilitator (administrators only).
     facilitator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    # The scenario ids a trainee must pass for a certificate; None until the facilitator
+    # chooses: every scenario of the library (services/facilitation/certificates.py).
+    required_scenarios: Mapped[list | None] = mapped_column(sa.JSON)
     institution: Mapped[Institution] = relationship()
     facilitator: Mapped[User | None] = relationship()
 
