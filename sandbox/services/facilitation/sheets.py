@@ -17,13 +17,46 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import sqlalchemy as sa
+
 from sandbox.certificates.codes import grouped
 from sandbox.certificates.qr import qr_svg
+from sandbox.extensions import db
 from sandbox.models import Certificate, Cohort
 from sandbox.services.facilitation.results import TraineeResult, cohort_results, required_of
 from sandbox.services.training.library import scenario_library
 
 Words = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class CertificatesOverview:
+    """The certificates page: the library to choose from, the required ones, every trainee,
+    and the certificates revoked."""
+
+    cohort: Cohort
+    choices: tuple[tuple[str, Words], ...]
+    required: tuple[str, ...]
+    trainees: tuple[TraineeResult, ...]
+    revoked: tuple[Certificate, ...]
+
+    @property
+    def eligible_without(self) -> int:
+        """Eligible trainees who hold no certificate yet."""
+        return sum(1 for t in self.trainees if t.is_eligible and t.certificate is None)
+
+
+def certificates_overview(cohort: Cohort) -> CertificatesOverview:
+    """What the certificates page shows for a cohort."""
+    choices = tuple((s.id, (s.title.sw, s.title.en)) for s in scenario_library().in_order())
+    revoked = db.session.scalars(
+        sa.select(Certificate)
+        .where(Certificate.cohort_id == cohort.id, Certificate.revoked_at.is_not(None))
+        .order_by(Certificate.revoked_at.desc())
+    ).all()
+    return CertificatesOverview(
+        cohort, choices, required_of(cohort), tuple(cohort_results(cohort)), tuple(revoked)
+    )
 
 
 @dataclass(frozen=True)
