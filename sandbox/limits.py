@@ -93,8 +93,9 @@ def _no_certificate_code() -> bool:
     return not (request.view_args or {}).get("code") and not request.args.get("code", "").strip()
 
 
-certificate_lookup = limiter.limit(
-    _configured("RATE_LIMIT_VERIFY"), exempt_when=_no_certificate_code
+certificate_lookup = limiter.shared_limit(
+    _configured("RATE_LIMIT_VERIFY"), scope="certificate", exempt_when=_no_certificate_code
 )
-"""Looking a certificate up by its code, per address: every lookup counts (a valid code is
-as much a probe as a forged one), the empty form does not."""
+"""Looking a certificate up by its code, per address, the form and the QR address sharing one
+count: every lookup counts (a valid code is as much a probe as a forged one), the empty
+form does not."""

@@ -54,7 +54,7 @@ def set_required_scenarios(cohort: Cohort, scenario_ids: list[str]) -> tuple[str
     unknown = sorted(s for s in scenario_ids if s not in known)
     if unknown or not scenario_ids:
         raise CertificateRefused(
-            "Chagua angalau zoezi moja kutoka maktaba.",
+            "Chagua angalau hali moja ya mafunzo kutoka maktaba.",
             "Choose at least one scenario from the library.",
         )
     cohort.required_scenarios = [
@@ -71,7 +71,7 @@ def issue_certificate(cohort: Cohort, enrolment_id: int, by) -> Certificate:
         raise LookupError(enrolment_id)
     if not result.is_eligible:
         raise CertificateRefused(
-            "Mwanafunzi huyu bado hajafaulu mazoezi yote yanayohitajika.",
+            "Mwanafunzi huyu bado hajafaulu hali zote za mafunzo zinazohitajika.",
             "This trainee has not yet passed every required scenario.",
         )
     certificate = result.certificate or _new_certificate(cohort, result, by)
