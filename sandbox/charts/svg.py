@@ -2,8 +2,10 @@
 
 Decisions: one series per chart, so colour carries no meaning on its own; the bars are
 Okabe-Ito blue (#0072B2, safe for every common colour-vision deficiency) on white, each bar
-labelled with its value in dark text, and the type is large (28 units on a 1200-unit-wide
-drawing, about 2.3 % of the width: on a 3 m projected picture, letters 7 cm high).
+labelled with its value in dark text, and the type is large (32 units on a 1200-unit-wide
+drawing, 2.7 % of the width: on a picture projected 3 m wide, type about 8 cm high). The
+page gives the drawing the whole width and puts its table under it (beside it on a screen
+wider than 1500 px).
 Presentation attributes only (no ``style``), so the strict CSP allows the drawing inline.
 The SVG is an ``img`` for assistive technology, named by its ``<title>``; the figures are
 in the table printed beside it. Every text is escaped here.
@@ -16,12 +18,13 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 WIDTH = 1200
-FONT = 28
+FONT = 32
 BAR = "#0072B2"
 INK = "#1a1a1a"
 GRID = "#767676"
-ROW = 56  # height of one horizontal bar's row
-LABEL_SHARE = 0.45  # of the width, for the labels of horizontal bars
+ROW = 60  # height of one horizontal bar's row
+LABEL_SHARE = 0.42  # of the width, for the labels of horizontal bars
+VALUE_ROOM = 230  # right of the longest bar, for its value ("100% (n=150)")
 
 
 @dataclass(frozen=True)
@@ -62,17 +65,17 @@ def horizontal_bars(chart_id: str, title: str, bars: Sequence[Bar], top: float) 
     """Labelled horizontal bars, longest = ``top``; an empty list draws a "no data" frame."""
     height = max(len(bars), 1) * ROW + 20
     left = WIDTH * LABEL_SHARE
-    span = WIDTH - left - 150
+    span = WIDTH - left - VALUE_ROOM
     body = []
     for index, bar in enumerate(bars):
         y = 10 + index * ROW
         length = span * (bar.value / top) if top > 0 else 0
-        body.append(_text(left - 12, y + 38, _clip(bar.label, 30), "end"))
+        body.append(_text(left - 12, y + 41, _clip(bar.label, 28), "end"))
         body.append(
             f'<rect x="{left:.0f}" y="{y + 8}" width="{max(length, 0):.0f}" '
             f'height="{ROW - 16}" fill="{BAR}"/>'
         )
-        body.append(_text(left + length + 10, y + 38, bar.shown))
+        body.append(_text(left + length + 10, y + 41, bar.shown))
     body.append(f'<line x1="{left:.0f}" y1="4" x2="{left:.0f}" y2="{height - 4}" stroke="{GRID}"/>')
     return _svg(chart_id, title, height, body)
 

@@ -60,8 +60,8 @@ def test_the_figures_come_from_the_cohorts_own_records(room):
         ("Deadlines", "50% (n=1)"),
     ]
     assert figures(charts.hardest) == [
-        ("A compliment is a compliment: step 2", "2"),
-        ("Acknowledge on time: step 2", "1"),
+        ("Step 2 · A compliment is a compliment", "2"),
+        ("Step 2 · Acknowledge on time", "1"),
     ]
 
 

@@ -139,16 +139,24 @@ def _hardest(attempts) -> Chart:
             if step.id not in (a.steps_passed or []):
                 counts[(scenario.id, step.id)] += 1
     order = {s.id: i for i, s in enumerate(library.in_order())}
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0][0]], kv[0][1]))
+    ranked = sorted(
+        counts.items(),
+        key=lambda kv: (-kv[1], order[kv[0][0]], _number(library.scenarios[kv[0][0]], kv[0][1])),
+    )
     rows = tuple(_step_row(library.scenarios[s], step, n) for (s, step), n in ranked[:HARDEST])
     return Chart("hardest", rows)
 
 
+def _number(scenario, step_id: str) -> int:
+    """A step's number in its scenario, from 1."""
+    return [s.id for s in scenario.steps].index(step_id) + 1
+
+
 def _step_row(scenario, step_id: str, count: int) -> Row:
-    """A step's row: "scenario title: step n", how many attempts had it failing."""
-    number = [s.id for s in scenario.steps].index(step_id) + 1
+    """A step's row: "step n · scenario title" (a cut label keeps the step), and its count."""
+    number = _number(scenario, step_id)
     label = (
-        f"{scenario.title.sw}: hatua {number}",
-        f"{scenario.title.en}: step {number}",
+        f"Hatua {number} · {scenario.title.sw}",
+        f"Step {number} · {scenario.title.en}",
     )
     return Row(label, count, str(count))
