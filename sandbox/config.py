@@ -62,6 +62,9 @@ class Config:
     # The key of certificate codes' check characters; None: derived from SECRET_KEY. Give
     # the same value to installations that must verify each other's certificates.
     CERTIFICATE_KEY = os.environ.get("CERTIFICATE_KEY") or None
+    # Where certificates' QR codes send a phone (e.g. https://mafunzo.example.go.tz); None:
+    # the address the facilitator's browser used, which is useless when that is 127.0.0.1.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or None
     DEMO_WORKSPACE = "demo"
     DEMO_SEED = int(os.environ.get("DEMO_SEED", "2024"))
     DEMO_ITEMS = int(os.environ.get("DEMO_ITEMS", "1200"))

@@ -7,7 +7,16 @@ the verify page is its own blueprint at ``/verify``, public and rate-limited.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -172,7 +181,11 @@ def _verdict(form: VerifyForm, code: str):
 
 
 def _verify_url(code: str) -> str:
-    """The public address that verifies ``code``, as this request reached the app."""
+    """The public address that verifies ``code``: under PUBLIC_BASE_URL when set, else as
+    this request reached the app."""
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    if base:
+        return base.rstrip("/") + url_for("certificates.verify_code", code=code)
     return url_for("certificates.verify_code", code=code, _external=True)
 
 

@@ -84,6 +84,16 @@ def test_the_printed_certificate_is_bilingual_with_code_and_qr(client, login_as,
     assert PHONE not in html and HOME not in html
 
 
+def test_the_qr_address_follows_the_public_base_url(app, client, login_as, cohort, issued):
+    login_as("mwezeshaji")
+    app.config["PUBLIC_BASE_URL"] = "https://mafunzo.example.go.tz/"
+    try:
+        html = client.get(f"/facilitator/cohorts/{cohort.id}/certificates/{issued.id}")
+    finally:
+        app.config["PUBLIC_BASE_URL"] = None
+    assert f"https://mafunzo.example.go.tz/verify/{issued.code}" in html.get_data(as_text=True)
+
+
 def test_the_open_badge_is_an_unsigned_open_badge_credential(client, login_as, cohort, issued):
     login_as("mwezeshaji")
     badge = client.get(f"/facilitator/cohorts/{cohort.id}/certificates/{issued.id}/badge.json")
