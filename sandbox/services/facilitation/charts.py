@@ -75,9 +75,16 @@ class CohortCharts:
 def cohort_charts(cohort: Cohort) -> CohortCharts:
     """The four charts' figures for a cohort's trainees."""
     users = sa.select(Enrolment.user_id).where(Enrolment.cohort_id == cohort.id)
-    attempts = db.session.scalars(
-        sa.select(ScenarioAttempt).where(
-            ScenarioAttempt.user_id.in_(users), ScenarioAttempt.checked_wall.is_not(None)
+    checked = (ScenarioAttempt.user_id.in_(users), ScenarioAttempt.checked_wall.is_not(None))
+    best = db.session.execute(
+        sa.select(ScenarioAttempt.scenario_id, sa.func.max(ScenarioAttempt.score))
+        .where(*checked)
+        .group_by(ScenarioAttempt.user_id, ScenarioAttempt.scenario_id)
+    ).all()
+    # A completed attempt passed every step: only the others have a step to count.
+    open_steps = db.session.execute(
+        sa.select(ScenarioAttempt.scenario_id, ScenarioAttempt.steps_passed).where(
+            *checked, ScenarioAttempt.is_completed.is_(False)
         )
     ).all()
     passes = db.session.scalars(
@@ -90,8 +97,8 @@ def cohort_charts(cohort: Cohort) -> CohortCharts:
     ).all()
     return CohortCharts(
         _over_time("completion", passes),
-        _scores(attempts),
-        _hardest(attempts),
+        _scores(best),
+        _hardest(open_steps),
         _over_time("help", asked),
     )
 
@@ -104,17 +111,13 @@ def _over_time(chart_id: str, moments) -> Chart:
     return Chart(chart_id, rows, unit)
 
 
-def _scores(attempts) -> Chart:
-    """Mean best score per main competency, in the competencies' order."""
+def _scores(best) -> Chart:
+    """Mean best score per main competency, from (scenario id, a trainee's best score) rows."""
     library = scenario_library()
-    best: dict[tuple[int, str], float] = {}
-    for a in attempts:
-        if a.scenario_id in library.scenarios:
-            key = (a.user_id, a.scenario_id)
-            best[key] = max(best.get(key, 0.0), a.score)
     by_competency: dict[str, list[float]] = defaultdict(list)
-    for (_, scenario_id), score in best.items():
-        by_competency[library.scenarios[scenario_id].competencies[0]].append(score)
+    for scenario_id, score in best:
+        if scenario_id in library.scenarios:
+            by_competency[library.scenarios[scenario_id].competencies[0]].append(score)
     rows = tuple(
         _score_row((c.name.sw, c.name.en), by_competency[c.id])
         for c in library.competencies.values()
@@ -130,13 +133,14 @@ def _score_row(name: Words, scores: list[float]) -> Row:
 
 
 def _hardest(attempts) -> Chart:
-    """The steps most often not passed at an attempt's latest check (the top eight)."""
+    """The steps most often not passed at an attempt's latest check (the top eight), from
+    (scenario id, steps passed) rows."""
     library = scenario_library()
     counts: dict[tuple[str, str], int] = defaultdict(int)
-    for a in attempts:
-        scenario = library.scenarios.get(a.scenario_id)
+    for scenario_id, steps_passed in attempts:
+        scenario = library.scenarios.get(scenario_id)
         for step in scenario.steps if scenario else ():
-            if step.id not in (a.steps_passed or []):
+            if step.id not in (steps_passed or []):
                 counts[(scenario.id, step.id)] += 1
     order = {s.id: i for i, s in enumerate(library.in_order())}
     ranked = sorted(

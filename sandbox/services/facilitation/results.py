@@ -70,11 +70,11 @@ def cohort_results(cohort: Cohort) -> list[TraineeResult]:
         .where(Enrolment.cohort_id == cohort.id)
         .order_by(User.display_name, Enrolment.id)
     ).all()
-    attempts = _attempts_by_user([e.user_id for e, _ in rows])
+    scenarios = _scenarios_by_user(cohort)
     certificates = _valid_certificates(cohort)
     required = required_of(cohort)
     return [
-        _result(enrolment, name, attempts.get(enrolment.user_id, []), required, certificates)
+        _result(enrolment, name, scenarios.get(enrolment.user_id, {}), required, certificates)
         for enrolment, name in rows
     ]
 
@@ -84,13 +84,25 @@ def trainee_result(cohort: Cohort, enrolment_id: int) -> TraineeResult | None:
     return next((r for r in cohort_results(cohort) if r.enrolment_id == enrolment_id), None)
 
 
-def _attempts_by_user(user_ids: list[int]) -> dict[int, list[ScenarioAttempt]]:
-    """The attempts of these users, grouped by user."""
-    grouped: dict[int, list[ScenarioAttempt]] = defaultdict(list)
-    if user_ids:
-        query = sa.select(ScenarioAttempt).where(ScenarioAttempt.user_id.in_(user_ids))
-        for attempt in db.session.scalars(query):
-            grouped[attempt.user_id].append(attempt)
+def _scenarios_by_user(cohort: Cohort) -> dict[int, dict[str, tuple[bool, float | None]]]:
+    """Per trainee of the cohort, per scenario tried: (passed in any attempt, best checked
+    score or None), added up by the database (one row per trainee and scenario)."""
+    attempt = ScenarioAttempt
+    checked_score = sa.case((attempt.checked_wall.is_not(None), attempt.score))
+    query = (
+        sa.select(
+            attempt.user_id,
+            attempt.scenario_id,
+            sa.func.max(sa.case((attempt.is_success, 1), else_=0)),
+            sa.func.max(checked_score),
+        )
+        .join(Enrolment, Enrolment.user_id == attempt.user_id)
+        .where(Enrolment.cohort_id == cohort.id)
+        .group_by(attempt.user_id, attempt.scenario_id)
+    )
+    grouped: dict[int, dict[str, tuple[bool, float | None]]] = defaultdict(dict)
+    for user_id, scenario_id, passed, best in db.session.execute(query):
+        grouped[user_id][scenario_id] = (bool(passed), best)
     return grouped
 
 
@@ -104,14 +116,11 @@ def _valid_certificates(cohort: Cohort) -> dict[int, Certificate]:
     return {c.enrolment_id: c for c in db.session.scalars(query)}
 
 
-def _result(enrolment, name, attempts, required, certificates) -> TraineeResult:
-    """One trainee's line from their attempts."""
-    passed = frozenset(a.scenario_id for a in attempts if a.is_success)
-    best: dict[str, float] = {}
-    for attempt in attempts:
-        if attempt.checked_wall is not None:
-            best[attempt.scenario_id] = max(best.get(attempt.scenario_id, 0.0), attempt.score)
-    average = sum(best.values()) / len(best) if best else None
+def _result(enrolment, name, scenarios, required, certificates) -> TraineeResult:
+    """One trainee's line from their scenarios' (passed, best checked score)."""
+    passed = frozenset(s for s, (ok, _) in scenarios.items() if ok)
+    best = [score for _, score in scenarios.values() if score is not None]
+    average = sum(best) / len(best) if best else None
     return TraineeResult(
         enrolment.id,
         name,
