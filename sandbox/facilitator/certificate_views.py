@@ -46,6 +46,7 @@ from sandbox.services.facilitation.sheets import (
     certificates_overview,
     open_badge,
     results_sheet,
+    valid_certificate_pages,
 )
 from sandbox.text import parse_id
 from sandbox.workflow.permissions import Capability
@@ -116,6 +117,15 @@ def certificate(cohort_id: int, certificate_id: int):
     found = certificate_in(my_cohort(cohort_id), certificate_id) or abort(404)
     page = certificate_page(found, _verify_url(found.code))
     return render_template("facilitator/certificates_print.html", page=page)
+
+
+@bp.get("/cohorts/<int:cohort_id>/certificates/print")
+@requires(Capability.RUN_COHORT, hidden=True)
+def print_all(cohort_id: int):
+    """Every valid certificate of the cohort, one per A4 page, to print at once."""
+    cohort = my_cohort(cohort_id)
+    pages = valid_certificate_pages(cohort, _verify_url)
+    return render_template("facilitator/certificates_print_all.html", cohort=cohort, pages=pages)
 
 
 @bp.get("/cohorts/<int:cohort_id>/certificates/<int:certificate_id>/badge.json")

@@ -178,6 +178,7 @@ def _routes(cohort_id: int, certificate_id: int) -> tuple[list[str], list[str]]:
     base = f"/facilitator/cohorts/{cohort_id}"
     gets = [
         f"{base}/certificates",
+        f"{base}/certificates/print",
         f"{base}/certificates/{certificate_id}",
         f"{base}/certificates/{certificate_id}/badge.json",
         f"{base}/certificates/{certificate_id}/revoke",
@@ -229,3 +230,45 @@ def test_a_revoked_certificate_is_listed_with_its_reason(client, login_as, cohor
     login_as("mwezeshaji")
     html = client.get(f"/facilitator/cohorts/{cohort.id}/certificates").get_data(as_text=True)
     assert 'data-testid="revoked"' in html and "Issued by mistake" in html
+
+
+def test_odd_input_is_never_a_server_error(client, login_as, cohort, issued):
+    for path in (
+        "/verify/%F0%9F%98%80",
+        "/verify/" + "A" * 300,
+        "/verify?code=%3Cscript%3E",
+        "/verify?code=" + "-" * 50,
+    ):
+        answer = client.get(path)
+        assert answer.status_code == 200, path
+        assert "<script>" not in answer.get_data(as_text=True)
+    login_as("mwezeshaji")
+    base = f"/facilitator/cohorts/{cohort.id}/certificates"
+    for enrolment in ("-1", "0", "99999999999999", "1e3", ""):
+        assert client.post(f"{base}/issue", data={"enrolment": enrolment}).status_code in (
+            400,
+            404,
+        ), enrolment
+    too_long = client.post(f"{base}/{issued.id}/revoke", data={"reason": "x" * 5000})
+    assert too_long.status_code == 422
+    assert client.get(f"{base}/99999999999").status_code == 404
+
+
+def test_the_cohort_hub_links_to_the_new_pages(client, login_as, cohort):
+    login_as("mwezeshaji")
+    html = client.get(f"/facilitator/cohorts/{cohort.id}").get_data(as_text=True)
+    for page in ("certificates", "sheet", "charts"):
+        assert f'href="/facilitator/cohorts/{cohort.id}/{page}"' in html, page
+
+
+def test_every_valid_certificate_prints_at_once(client, login_as, cohort, issued, make_trainee):
+    juma = make_trainee("Juma Said")
+    for scenario_id in REQUIRED:
+        plant_attempt(juma, scenario_id, 1.0, success=True)
+    revoked = issue_certificate(cohort, juma.id, None)
+    revoke_certificate(cohort, revoked.id, "Issued by mistake", None)
+    login_as("mwezeshaji")
+    html = client.get(f"/facilitator/cohorts/{cohort.id}/certificates/print").get_data(as_text=True)
+    assert html.count('data-testid="certificate"') == 1
+    assert grouped(issued.code) in html and grouped(revoked.code) not in html
+    assert f"/verify/{issued.code}" in html

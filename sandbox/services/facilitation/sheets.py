@@ -15,6 +15,7 @@ Decisions:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -91,6 +92,17 @@ def certificate_page(certificate: Certificate, verify_url: str) -> CertificatePa
         qr_svg(verify_url, f"QR: {verify_url}"),
         verify_url,
     )
+
+
+def valid_certificate_pages(cohort: Cohort, address: Callable[[str], str]) -> list[CertificatePage]:
+    """Every valid certificate of the cohort by name, printable; ``address(code)`` is the
+    verify address of a code (for the QR codes)."""
+    certificates = db.session.scalars(
+        sa.select(Certificate)
+        .where(Certificate.cohort_id == cohort.id, Certificate.revoked_at.is_(None))
+        .order_by(Certificate.name, Certificate.id)
+    )
+    return [certificate_page(c, address(c.code)) for c in certificates]
 
 
 @dataclass(frozen=True)
