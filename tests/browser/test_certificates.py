@@ -9,10 +9,11 @@ from datetime import date
 from playwright.sync_api import Page, expect
 
 from sandbox.seeding.personas import DEMO_PASSWORD
-from sandbox.services.facilitation.certificates import set_required_scenarios
+from sandbox.services.facilitation.certificates import issue_all_eligible, set_required_scenarios
 from sandbox.services.people.users import find_username
 from sandbox.services.training.cohorts import create_cohort
 from sandbox.services.training.joining import JoinRequest, join_cohort
+from sandbox.services.training.library import scenario_library
 from tests.facilitator.planting import plant_attempt
 
 REQUIRED = ["pongezi-kama-pongezi"]
@@ -66,3 +67,25 @@ def test_issue_print_verify_and_revoke_a_certificate(page: Page, browser, base_u
     expect(stranger.get_by_test_id("verdict")).to_have_attribute("data-verdict", "revoked")
     expect(stranger.locator("body")).not_to_contain_text("Kimetolewa kwa makosa")
     stranger.close()
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    """How many pages a PDF Chromium printed has."""
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
+def test_a_certificate_of_the_whole_library_prints_on_one_a4_page(page: Page, db_session):
+    cohort = create_cohort(
+        "Warsha ya A4", seed=6, start=date(2026, 11, 9), facilitator=find_username("mwezeshaji")
+    )
+    names = ("Bahati Mwakalinga Nyirenda", "Zawadi Kisanga")
+    for name in names:  # the default requirement: every scenario of the library
+        trainee = join_cohort(JoinRequest(cohort.join_code, name, "4821"))
+        for scenario in scenario_library().in_order():
+            plant_attempt(trainee, scenario.id, 1.0, success=True)
+    assert issue_all_eligible(cohort, None) == 2
+
+    log_in(page, "mwezeshaji")
+    page.goto(f"/facilitator/cohorts/{cohort.id}/certificates/print")
+    expect(page.get_by_test_id("certificate")).to_have_count(2)
+    assert _pdf_pages(page.pdf(format="A4")) == 2  # one page each, nothing spilling over
