@@ -5,7 +5,8 @@ Decisions (issue 12, point 6; what passing means is in ``results.py``):
 - The facilitator issues certificates (one trainee, or every eligible trainee at once);
   nothing is issued by itself, so a certificate is a facilitator's act, recorded with who
   and when. Issuing again to a trainee who holds a valid one gives that one back.
-- A certificate copies the trainee's name and the scenarios passed at issue time.
+- A certificate copies the trainee's name and the scenarios passed at issue time; changing
+  the required scenarios later leaves the certificates already issued as they are.
 - Revoking needs a reason (3 to 300 characters); the row stays, the verify page says
   "revoked" with the date, never the reason (it may name the trainee's conduct). The
   trainee may be issued a new certificate later, with a new code.
