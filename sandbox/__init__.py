@@ -79,6 +79,7 @@ def _register_blueprints(app: Flask) -> None:
     from sandbox.auth.views import bp as auth_bp
     from sandbox.desk.views import bp as desk_bp
     from sandbox.errors import register_error_handlers
+    from sandbox.facilitator.certificate_views import verify_bp
     from sandbox.facilitator.views import bp as facilitator_bp
     from sandbox.guides.views import bp as guides_bp
     from sandbox.main.views import bp as main_bp
@@ -92,7 +93,7 @@ def _register_blueprints(app: Flask) -> None:
     from sandbox.workspace_routing import register_channel_blueprint
 
     blueprints = (main_bp, auth_bp, desk_bp, open311_bp, reports_bp, accounts_bp, admin_bp)
-    for bp in (*blueprints, training_bp, guides_bp, facilitator_bp):
+    for bp in (*blueprints, training_bp, guides_bp, facilitator_bp, verify_bp):
         app.register_blueprint(bp)
     for bp in (portal_bp, ussd_bp, sms_bp):  # demo at /portal…, any workspace at /w/<code>/…
         register_channel_blueprint(app, bp)

@@ -58,6 +58,13 @@ class Config:
     )  # a PIN of 10^4 takes weeks; a prank lockout, minutes
     RATE_LIMIT_REFERENCE = os.environ.get("RATE_LIMIT_REFERENCE", "30 per minute")
     RATE_LIMIT_API_KEY = os.environ.get("RATE_LIMIT_API_KEY", "10 per minute")
+    RATE_LIMIT_VERIFY = os.environ.get("RATE_LIMIT_VERIFY", "30 per minute;300 per hour")
+    # The key of certificate codes' check characters; None: derived from SECRET_KEY. Give
+    # the same value to installations that must verify each other's certificates.
+    CERTIFICATE_KEY = os.environ.get("CERTIFICATE_KEY") or None
+    # Where certificates' QR codes send a phone (e.g. https://mafunzo.example.go.tz); None:
+    # the address the facilitator's browser used, which is useless when that is 127.0.0.1.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or None
     DEMO_WORKSPACE = "demo"
     DEMO_SEED = int(os.environ.get("DEMO_SEED", "2024"))
     DEMO_ITEMS = int(os.environ.get("DEMO_ITEMS", "1200"))

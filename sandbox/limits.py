@@ -86,3 +86,16 @@ personal_code_attempts = limiter.limit(
 )
 """Failed sign-ins per personal code, from any address: a 4-digit PIN cannot be walked
 through from many machines."""
+
+
+def _no_certificate_code() -> bool:
+    """The verify form shown empty: nothing typed, nothing to count."""
+    return not (request.view_args or {}).get("code") and not request.args.get("code", "").strip()
+
+
+certificate_lookup = limiter.shared_limit(
+    _configured("RATE_LIMIT_VERIFY"), scope="certificate", exempt_when=_no_certificate_code
+)
+"""Looking a certificate up by its code, per address, the form and the QR address sharing one
+count: every lookup counts (a valid code is as much a probe as a forged one), the empty
+form does not."""

@@ -34,6 +34,8 @@ def cohort(cohort_id: int):
 
 from sandbox.facilitator import (  # noqa: E402, F401  (their routes join bp)
     archive_views,
+    certificate_views,
+    chart_views,
     clock_views,
     cohort_views,
     enrol_views,

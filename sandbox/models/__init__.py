@@ -1,5 +1,6 @@
 """Typed SQLAlchemy models, one module per aggregate."""
 
+from sandbox.models.certificate import Certificate
 from sandbox.models.cohort import Cohort, Enrolment
 from sandbox.models.feedback import Feedback, FeedbackEvent, StatusLookup
 from sandbox.models.progress import HelpRequest, XapiStatement
@@ -18,6 +19,7 @@ from sandbox.models.workspace import (
 
 __all__ = [
     "Category",
+    "Certificate",
     "Cohort",
     "DeclaredHoliday",
     "District",

@@ -37,6 +37,9 @@ class Cohort(db.Model):
     facilitator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
     # The cohort's one shared workspace for plenary group exercises (None until given one).
     shared_workspace_id: Mapped[int | None] = mapped_column(sa.ForeignKey("workspace.id"))
+    # The scenario ids a trainee must pass for a certificate; None until the facilitator
+    # chooses: every scenario of the library (services/facilitation/certificates.py).
+    required_scenarios: Mapped[list | None] = mapped_column(sa.JSON)
     institution: Mapped[Institution] = relationship()
     # The cohort's stable identity across installations: an archive of it imported twice is
     # recognised by it (services/facilitation/archive.py). ``imported_digest`` is the content

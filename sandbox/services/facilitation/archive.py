@@ -270,7 +270,8 @@ def _insert_all(archive: Archive, importer, digest: str, staged: StagedFiles) ->
     ids: plan.IdMaps = resolve_references(archive)
     renamed: dict[str, tuple[str, str]] = {}
     overrides = {
-        "cohort": {"facilitator_id": importer.id if importer else None, "imported_digest": digest}
+        "cohort": {"facilitator_id": importer.id if importer else None, "imported_digest": digest},
+        "certificate": {"issued_by_id": None},
     }
     made: dict[str, list[dict]] = {}
     for table in exported_tables():

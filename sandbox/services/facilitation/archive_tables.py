@@ -24,7 +24,9 @@ Decisions (issue 12, point 5):
   snapshots (issue 12, point 4) go here when they land.
 - ``LOCAL_COLUMNS``: ``cohort.imported_digest`` (where *this* copy came from).
 - A reference to a row outside the archive is left empty: ``cohort.facilitator_id`` (the
-  importer runs the imported cohort).
+  importer runs the imported cohort) and ``certificate.issued_by_id`` (the facilitator who
+  issued it, an account of the exporting installation). A certificate verifies on the
+  importing installation only if both share ``CERTIFICATE_KEY``.
 - Ids inside values travel remapped: a ``scenario_attempt.placed`` (items, staff, the first
   id made after its setup) and an event's ``detail`` (``institution:<id>``,
   ``assignee:<id>``). xAPI statement bodies travel verbatim: a statement is a record, and
@@ -64,6 +66,7 @@ EXPORTED: Mapping[str, tuple[str, str]] = {
     "scenario_attempt": ("workspace_id", "workspace"),
     "xapi_statement": ("user_id", "user"),
     "help_request": ("user_id", "user"),
+    "certificate": ("cohort_id", "cohort"),
 }
 # table: its natural key (a key column that refers to another reference table is named by
 # that table's own key)
