@@ -4,6 +4,7 @@ from sandbox.models.cohort import Cohort, Enrolment
 from sandbox.models.feedback import Feedback, FeedbackEvent
 from sandbox.models.progress import HelpRequest, XapiStatement
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
+from sandbox.models.snapshot import CohortWorld, ResetRecord, Snapshot
 from sandbox.models.sms import SmsDirection, SmsMessage
 from sandbox.models.training import ScenarioAttempt
 from sandbox.models.user import LoginSession, User
@@ -18,6 +19,7 @@ from sandbox.models.workspace import (
 __all__ = [
     "Category",
     "Cohort",
+    "CohortWorld",
     "DeclaredHoliday",
     "District",
     "Enrolment",
@@ -28,9 +30,11 @@ __all__ = [
     "InstitutionKind",
     "LoginSession",
     "Region",
+    "ResetRecord",
     "ScenarioAttempt",
     "SlaRuleSetting",
     "SmsDirection",
+    "Snapshot",
     "SmsMessage",
     "User",
     "Workspace",
