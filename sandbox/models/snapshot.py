@@ -64,7 +64,7 @@ class ResetRecord(db.Model):
     keeps_progress: Mapped[bool] = mapped_column(default=True)
     workspaces: Mapped[int] = mapped_column(default=0)
     items: Mapped[int] = mapped_column(default=0)
-    snapshot_id: Mapped[int] = mapped_column(sa.ForeignKey("snapshot.id"))
+    snapshot_id: Mapped[int | None] = mapped_column(sa.ForeignKey("snapshot.id"))  # None: pruned
     reset_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
     reset_at: Mapped[datetime]
     undone_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))

@@ -1,0 +1,369 @@
+"""Resets at every grain, each in one transaction after an automatic snapshot, and undo.
+
+Decisions (what a facilitator expects where issue 12 is silent):
+
+- **Grains** (``Grain``, chosen by what is named: trainee, scenario, step):
+  one step of one trainee (the items its checks read are placed again, fresh; the steps
+  reading them are no longer passed); one scenario of one trainee or of the whole cohort
+  (the current attempt's setup items are removed and the attempt is no longer current: the
+  trainee starts it again; items the trainee made during it stay); one trainee's workspace
+  or the whole cohort (every world row replaced by a copy of the cohort's base world, the
+  clock back at the cohort's start and running).
+- **Progress** at the trainee and cohort grains: kept (attempts untouched: steps passed and
+  scores stay; an unfinished attempt's items are fresh ones, so its trainee retries a step)
+  or archived (every attempt finished: kept as history, no longer current, and the trainee
+  starts each scenario anew). A pass earned stays a pass either way: the xAPI record and
+  certificates rest on it, and a reset never rewrites the record.
+- **Never touched**: users, enrolments, login sessions, xAPI statements, other cohorts,
+  and anything outside the world tables (``models/snapshot.WORLD_TABLES``).
+- **Undo** restores the automatic snapshot taken before the reset, in one transaction: the
+  newest reset of the cohort not yet undone can be undone (then the one before it), as
+  long as its snapshot is kept (``snapshots.KEEP_AUTOMATIC``). Work done since the reset in
+  those workspaces is lost, and the confirmation says so.
+- Restoring a named snapshot is a reset too (``Grain.RESTORE``): logged, undoable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from sandbox.extensions import db
+from sandbox.models import (
+    Cohort,
+    Enrolment,
+    Feedback,
+    ResetRecord,
+    ScenarioAttempt,
+    Snapshot,
+    User,
+)
+from sandbox.scenarios.loader import Library
+from sandbox.scenarios.schema import Scenario
+from sandbox.services.facilitation.snapshots import (
+    prune_automatic,
+    put_back,
+    snapshot_workspaces,
+    take_snapshot,
+)
+from sandbox.services.facilitation.worlds import base_world, clear_world, copy_world
+from sandbox.services.training.attempts import current_attempt
+from sandbox.services.training.codes import normalise_code
+from sandbox.services.training.runner import _only_items, items_of_step
+from sandbox.services.training.setup import apply_setup
+from sandbox.services.workspace.now import wall_now
+from sandbox.services.workspace.seeding import delete_items
+from sandbox.workflow import BilingualError
+from sandbox.workflow.labels import Labelled
+
+Progress = Callable[[int], None] | None
+
+
+class Grain(Labelled):
+    """What a reset covers."""
+
+    STEP = ("step", "Hatua moja ya mwanafunzi mmoja", "One step of one trainee")
+    SCENARIO = ("scenario", "Hali moja ya mwanafunzi mmoja", "One scenario of one trainee")
+    COHORT_SCENARIO = ("cohort_scenario", "Hali moja kwa kundi zima", "One scenario, whole cohort")
+    TRAINEE = ("trainee", "Eneo lote la mwanafunzi mmoja", "One trainee's whole workspace")
+    COHORT = ("cohort", "Kundi zima", "The whole cohort")
+    RESTORE = ("restore", "Kurejesha picha", "A snapshot restored")
+
+
+FRESH_WORLD = (Grain.TRAINEE, Grain.COHORT)
+
+
+class ResetRefused(BilingualError, ValueError):
+    """A reset or an undo that cannot be done (unknown trainee, scenario or step…)."""
+
+
+@dataclass(frozen=True)
+class ResetPlan:
+    """What a reset will do, shown for confirmation before it runs."""
+
+    cohort: Cohort
+    grain: Grain
+    enrolments: tuple[Enrolment, ...]
+    scenario: Scenario | None = None
+    step_id: str | None = None
+    keep_progress: bool = False
+    snapshot: Snapshot | None = None
+    workspaces: int = 0
+    items: int = 0  # the items the reset removes or replaces
+
+
+def plan_reset(
+    cohort: Cohort,
+    library: Library,
+    *,
+    personal_code: str | None = None,
+    scenario_id: str | None = None,
+    step_id: str | None = None,
+    keep_progress: bool = False,
+) -> ResetPlan:
+    """The reset these choices name, with what it covers (ResetRefused if one is unknown)."""
+    one = _enrolment(cohort, personal_code) if personal_code else None
+    scenario = _scenario(library, scenario_id) if scenario_id else None
+    if step_id and (one is None or scenario is None):
+        raise ResetRefused(
+            "Hatua huchaguliwa pamoja na mwanafunzi na hali yake.",
+            "A step is chosen together with a trainee and a scenario.",
+        )
+    if step_id and not any(s.id == step_id for s in scenario.steps):
+        raise ResetRefused(f"Hakuna hatua '{step_id}'.", f"There is no step '{step_id}'.")
+    grain = _grain(one, scenario, step_id)
+    enrolments = (one,) if one else tuple(_enrolments(cohort))
+    plan = ResetPlan(cohort, grain, enrolments, scenario, step_id or None, keep_progress)
+    return _counted(plan)
+
+
+def plan_restore(cohort: Cohort, snapshot: Snapshot) -> ResetPlan:
+    """Restoring a named snapshot of the cohort, planned like a reset."""
+    ids = snapshot_workspaces(snapshot)
+    enrolments = [e for e in _enrolments(cohort) if e.workspace_id in ids]
+    return ResetPlan(
+        cohort,
+        Grain.RESTORE,
+        tuple(enrolments),
+        snapshot=snapshot,
+        keep_progress=True,
+        workspaces=len(ids),
+        items=_items_in(ids),
+    )
+
+
+def _grain(one: Enrolment | None, scenario: Scenario | None, step_id: str | None) -> Grain:
+    """The grain named by a trainee, a scenario and a step (or none of them)."""
+    if step_id:
+        return Grain.STEP
+    if scenario is not None:
+        return Grain.SCENARIO if one else Grain.COHORT_SCENARIO
+    return Grain.TRAINEE if one else Grain.COHORT
+
+
+def _counted(plan: ResetPlan) -> ResetPlan:
+    """The plan with how many workspaces and items it covers."""
+    ids = [e.workspace_id for e in plan.enrolments]
+    if plan.grain in FRESH_WORLD:
+        items = _items_in(ids)
+    elif plan.grain is Grain.STEP:
+        items = len(items_of_step(plan.scenario, plan.step_id))
+    else:
+        items = sum(len(a.placed["items"]) for a in _current_attempts(plan))
+    return ResetPlan(**{**plan.__dict__, "workspaces": len(ids), "items": items})
+
+
+def _items_in(workspace_ids: list[int]) -> int:
+    """How many items these workspaces hold."""
+    query = sa.select(sa.func.count(Feedback.id)).where(Feedback.workspace_id.in_(workspace_ids))
+    return db.session.scalar(query)
+
+
+def _enrolments(cohort: Cohort) -> list[Enrolment]:
+    """The cohort's enrolments, in joining order."""
+    query = sa.select(Enrolment).where(Enrolment.cohort_id == cohort.id).order_by(Enrolment.id)
+    return list(db.session.scalars(query))
+
+
+def _enrolment(cohort: Cohort, personal_code: str) -> Enrolment:
+    """The cohort's trainee with this personal code (ResetRefused for any other)."""
+    found = db.session.scalar(
+        sa.select(Enrolment).where(
+            Enrolment.cohort_id == cohort.id,
+            Enrolment.personal_code == normalise_code(personal_code),
+        )
+    )
+    if found is None:
+        raise ResetRefused(
+            f"Kundi hili halina mwanafunzi mwenye msimbo '{personal_code}'.",
+            f"This cohort has no trainee with the code '{personal_code}'.",
+        )
+    return found
+
+
+def _scenario(library: Library, scenario_id: str) -> Scenario:
+    """The library's scenario with this id (ResetRefused if none)."""
+    scenario = library.scenarios.get(scenario_id)
+    if scenario is None:
+        raise ResetRefused(
+            f"Hakuna hali '{scenario_id}'.", f"There is no scenario '{scenario_id}'."
+        )
+    return scenario
+
+
+def _current_attempts(plan: ResetPlan) -> list[ScenarioAttempt]:
+    """The current attempts at the plan's scenario of the plan's trainees."""
+    return [
+        attempt
+        for e in plan.enrolments
+        if (attempt := current_attempt(e.workspace, e.user, plan.scenario.id)) is not None
+    ]
+
+
+# -- running ----------------------------------------------------------------------
+
+
+def run_reset(plan: ResetPlan, user, progress: Progress = None) -> ResetRecord:
+    """Snapshot, reset and log in one transaction (the base world is made first if new)."""
+    world = base_world(plan.cohort) if plan.grain in FRESH_WORLD else None  # commits once
+    ids = (
+        snapshot_workspaces(plan.snapshot)
+        if plan.grain is Grain.RESTORE
+        else [e.workspace_id for e in plan.enrolments]
+    )
+    try:
+        snapshot = take_snapshot(plan.cohort, ids, describe(plan, "en"), user, automatic=True)
+        RUNNERS[plan.grain](plan, world, progress)
+        record = _record(plan, snapshot, user)
+        prune_automatic(plan.cohort)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    return record
+
+
+def _record(plan: ResetPlan, snapshot: Snapshot, user) -> ResetRecord:
+    """The reset log's row for this plan (added, not committed)."""
+    one = plan.enrolments[0] if plan.grain in (Grain.STEP, Grain.SCENARIO, Grain.TRAINEE) else None
+    record = ResetRecord(
+        cohort_id=plan.cohort.id,
+        grain=plan.grain.value,
+        enrolment_id=one.id if one else None,
+        scenario_id=plan.scenario.id if plan.scenario else None,
+        step_id=plan.step_id,
+        keeps_progress=plan.keep_progress,
+        workspaces=plan.workspaces,
+        items=plan.items,
+        snapshot_id=snapshot.id,
+        reset_by_id=user.id if user is not None else None,
+        reset_at=wall_now(),
+    )
+    db.session.add(record)
+    db.session.flush()
+    return record
+
+
+def _fresh_worlds(plan: ResetPlan, world, progress: Progress) -> None:
+    """Every chosen workspace back to a copy of the base world; attempts archived or kept."""
+    ids = [e.workspace_id for e in plan.enrolments]
+    clear_world(ids)
+    for done, enrolment in enumerate(plan.enrolments, start=1):
+        copy_world(world, enrolment.workspace)
+        if progress is not None:
+            progress(done)
+    if not plan.keep_progress:
+        db.session.execute(
+            sa.update(ScenarioAttempt)
+            .where(ScenarioAttempt.workspace_id.in_(ids))
+            .values(is_current=False)
+        )
+
+
+def _scenarios(plan: ResetPlan, world, progress: Progress) -> None:
+    """Each chosen trainee's current attempt at the scenario: its items gone, not current."""
+    for done, enrolment in enumerate(plan.enrolments, start=1):
+        attempt = current_attempt(enrolment.workspace, enrolment.user, plan.scenario.id)
+        if attempt is not None:
+            delete_items(enrolment.workspace, list(attempt.placed["items"].values()))
+            attempt.is_current = False
+        if progress is not None:
+            progress(done)
+
+
+def _step(plan: ResetPlan, world, progress: Progress) -> None:
+    """The items the step's checks read placed again, fresh; the steps reading them undone."""
+    enrolment, scenario = plan.enrolments[0], plan.scenario
+    attempt = current_attempt(enrolment.workspace, enrolment.user, scenario.id)
+    if attempt is None:
+        raise ResetRefused(
+            "Mwanafunzi huyu hana jaribio linaloendelea la hali hii.",
+            "This trainee has no current attempt at this scenario.",
+        )
+    keys = items_of_step(scenario, plan.step_id)
+    placed = dict(attempt.placed["items"])
+    again = apply_setup(
+        enrolment.workspace, enrolment.user, _only_items(scenario, keys), commit=False
+    )
+    delete_items(enrolment.workspace, [placed[k] for k in keys if k in placed])
+    attempt.placed = {**attempt.placed, "items": {**placed, **again.items}}
+    undone = {s.id for s in scenario.steps if set(items_of_step(scenario, s.id)) & set(keys)}
+    attempt.steps_passed = [s for s in attempt.steps_passed if s not in undone]
+    attempt.is_completed = attempt.is_success = False
+
+
+def _restore(plan: ResetPlan, world, progress: Progress) -> None:
+    """The named snapshot's rows back in its workspaces."""
+    put_back(plan.snapshot)
+
+
+RUNNERS = {
+    Grain.STEP: _step,
+    Grain.SCENARIO: _scenarios,
+    Grain.COHORT_SCENARIO: _scenarios,
+    Grain.TRAINEE: _fresh_worlds,
+    Grain.COHORT: _fresh_worlds,
+    Grain.RESTORE: _restore,
+}
+
+
+def describe(plan: ResetPlan, lang: str = "sw") -> str:
+    """One line saying what the plan resets, in ``lang``."""
+    parts = [plan.grain.label(lang)]
+    if plan.scenario is not None:
+        parts.append(plan.scenario.id)
+    if plan.step_id:
+        parts.append(plan.step_id)
+    if plan.snapshot is not None:
+        parts.append(f'"{plan.snapshot.label}"')
+    return ": ".join(parts)
+
+
+# -- the log and undo -----------------------------------------------------------------
+
+
+def reset_log(cohort: Cohort, limit: int = 50) -> list[tuple[ResetRecord, str | None, str]]:
+    """The cohort's resets, newest first: (record, who did it, the trainee's code or "")."""
+    who = User.__table__.alias("who")
+    query = (
+        sa.select(ResetRecord, who.c.display_name, Enrolment.personal_code)
+        .outerjoin(who, who.c.id == ResetRecord.reset_by_id)
+        .outerjoin(Enrolment, Enrolment.id == ResetRecord.enrolment_id)
+        .where(ResetRecord.cohort_id == cohort.id)
+        .order_by(ResetRecord.id.desc())
+        .limit(limit)
+    )
+    return [(record, name, code or "") for record, name, code in db.session.execute(query)]
+
+
+def undoable(cohort: Cohort) -> ResetRecord | None:
+    """The cohort's newest reset not yet undone, if its snapshot is still kept."""
+    record = db.session.scalar(
+        sa.select(ResetRecord)
+        .where(ResetRecord.cohort_id == cohort.id, ResetRecord.undone_at.is_(None))
+        .order_by(ResetRecord.id.desc())
+        .limit(1)
+    )
+    return record if record is not None and record.snapshot_id is not None else None
+
+
+def undo_reset(cohort: Cohort, record_id: int, user) -> ResetRecord:
+    """Put back what the reset replaced, in one transaction (ResetRefused unless undoable)."""
+    record = undoable(cohort)
+    if record is None or record.id != record_id:
+        raise ResetRefused(
+            "Hili haliwezi kutenduliwa: ni urudishaji wa mwisho tu ambao haujatenduliwa unaotenduliwa.",
+            "This reset cannot be undone: only the latest reset not yet undone can be.",
+        )
+    try:
+        put_back(db.session.get(Snapshot, record.snapshot_id))
+        record = db.session.get(ResetRecord, record_id)
+        record.undone_at, record.undone_by_id = wall_now(), user.id if user else None
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    return record
+
