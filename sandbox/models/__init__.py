@@ -4,8 +4,8 @@ from sandbox.models.cohort import Cohort, Enrolment
 from sandbox.models.feedback import Feedback, FeedbackEvent
 from sandbox.models.progress import HelpRequest, XapiStatement
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
-from sandbox.models.snapshot import CohortWorld, ResetRecord, Snapshot
 from sandbox.models.sms import SmsDirection, SmsMessage
+from sandbox.models.snapshot import CohortWorld, ResetRecord, Snapshot
 from sandbox.models.training import ScenarioAttempt
 from sandbox.models.user import LoginSession, User
 from sandbox.models.workspace import (
@@ -34,8 +34,8 @@ __all__ = [
     "ScenarioAttempt",
     "SlaRuleSetting",
     "SmsDirection",
-    "Snapshot",
     "SmsMessage",
+    "Snapshot",
     "User",
     "Workspace",
     "WorkspaceFlag",

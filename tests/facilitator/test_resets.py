@@ -107,7 +107,7 @@ def room(make_trainee, other_facilitator, library):
     other = create_cohort("Warsha ya Mbeya", seed=5, facilitator=other_facilitator)
     stranger = join_cohort(JoinRequest(other.join_code, "Chausiku Ali", "1234"))
     runner.begin_scenario(asha.workspace, asha.user, library, SCENARIO)
-    set_flag(asha.workspace, list(Toggle)[0], not list(Toggle)[0].default)
+    set_flag(asha.workspace, next(iter(Toggle)), not next(iter(Toggle)).default)
     return asha, baraka, stranger
 
 
@@ -139,7 +139,7 @@ def test_a_trainee_reset_gives_the_cohort_s_fresh_world_and_nothing_else(
 
 
 def test_undo_puts_back_exactly_what_was_there(room, cohort, facilitator, library):
-    asha, baraka, _ = room
+    asha, _baraka, _ = room
     before = world(asha.workspace_id)
     record = run_reset(plan_reset(cohort, library, personal_code=asha.personal_code), facilitator)
     assert world(asha.workspace_id) != before
@@ -187,7 +187,7 @@ def test_one_step_places_its_items_again(room, cohort, facilitator, library):
     scenario = library.scenarios[SCENARIO]
     step = scenario.steps[0]
     keys = runner.items_of_step(scenario, step.id)
-    old = {k: v for k, v in runner.active_attempt(asha.workspace, asha.user).placed["items"].items()}
+    old = dict(runner.active_attempt(asha.workspace, asha.user).placed["items"])
     plan = plan_reset(
         cohort, library, personal_code=asha.personal_code, scenario_id=SCENARIO, step_id=step.id
     )

@@ -354,7 +354,7 @@ def undo_reset(cohort: Cohort, record_id: int, user) -> ResetRecord:
     record = undoable(cohort)
     if record is None or record.id != record_id:
         raise ResetRefused(
-            "Hili haliwezi kutenduliwa: ni urudishaji wa mwisho tu ambao haujatenduliwa unaotenduliwa.",
+            "Hili haliwezi kutenduliwa: ni urudishaji wa mwisho ambao haujatenduliwa tu.",
             "This reset cannot be undone: only the latest reset not yet undone can be.",
         )
     try:
@@ -366,4 +366,3 @@ def undo_reset(cohort: Cohort, record_id: int, user) -> ResetRecord:
         db.session.rollback()
         raise
     return record
-
