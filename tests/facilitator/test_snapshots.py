@@ -56,7 +56,7 @@ def test_an_unknown_label_is_refused(two, cohort):
 
 
 def test_reset_undo_snapshot_restore_from_the_command_line(two, cohort, runner):
-    asha, baraka = two
+    asha = two[0]
     before = world(asha.workspace_id)
     name = cohort.name
     result = runner.invoke(args=["cohort", "reset", name, "--trainee", asha.personal_code])
