@@ -28,3 +28,6 @@ def cohorts():
 def cohort(cohort_id: int):
     """One cohort's hub: its code, its trainees and the console's pages for it."""
     return render_template("facilitator/cohort.html", cohort=my_cohort(cohort_id))
+
+
+from sandbox.facilitator import reset_views  # noqa: E402, F401  (resets and snapshots)

@@ -24,6 +24,7 @@ from sandbox.models import (
     XapiStatement,
 )
 from sandbox.services.facilitation import resets, snapshots
+from sandbox.services.facilitation.reset_console import reset_log
 from sandbox.services.facilitation.resets import Grain, ResetRefused, plan_reset, run_reset
 from sandbox.services.training import runner
 from sandbox.services.training.cohorts import create_cohort
@@ -292,6 +293,10 @@ def test_only_the_last_resets_keep_their_snapshot(room, cohort, facilitator, lib
 def test_the_log_says_who_reset_what(room, cohort, facilitator, library):
     asha = room[0]
     run_reset(plan_reset(cohort, library, personal_code=asha.personal_code), facilitator)
-    [(record, who, code)] = resets.reset_log(cohort)
-    assert (record.grain, who, code) == ("trainee", facilitator.display_name, asha.personal_code)
+    [line] = reset_log(cohort)
+    assert (line.grain, line.by, line.trainee) == (
+        Grain.TRAINEE,
+        facilitator.display_name,
+        asha.personal_code,
+    )
     assert db.session.get(Cohort, cohort.id) is not None

@@ -38,7 +38,6 @@ from sandbox.models import (
     ResetRecord,
     ScenarioAttempt,
     Snapshot,
-    User,
 )
 from sandbox.scenarios.loader import Library
 from sandbox.scenarios.schema import Scenario
@@ -322,20 +321,6 @@ def describe(plan: ResetPlan, lang: str = "sw") -> str:
 
 
 # -- the log and undo -----------------------------------------------------------------
-
-
-def reset_log(cohort: Cohort, limit: int = 50) -> list[tuple[ResetRecord, str | None, str]]:
-    """The cohort's resets, newest first: (record, who did it, the trainee's code or "")."""
-    who = User.__table__.alias("who")
-    query = (
-        sa.select(ResetRecord, who.c.display_name, Enrolment.personal_code)
-        .outerjoin(who, who.c.id == ResetRecord.reset_by_id)
-        .outerjoin(Enrolment, Enrolment.id == ResetRecord.enrolment_id)
-        .where(ResetRecord.cohort_id == cohort.id)
-        .order_by(ResetRecord.id.desc())
-        .limit(limit)
-    )
-    return [(record, name, code or "") for record, name, code in db.session.execute(query)]
 
 
 def undoable(cohort: Cohort) -> ResetRecord | None:
