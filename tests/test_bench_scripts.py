@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
     [
         ["bench/seed_bench.py", "--items", "200"],
         ["bench/page_bench.py", "--items", "200", "--requests", "3"],
+        ["bench/reset_bench.py", "--trainees", "2"],
     ],
 )
 def test_a_bench_script_runs_on_a_small_sample(arguments):
