@@ -47,7 +47,12 @@ from sandbox.services.facilitation.snapshots import (
     snapshot_workspaces,
     take_snapshot,
 )
-from sandbox.services.facilitation.worlds import base_world, clear_world, copy_world
+from sandbox.services.facilitation.worlds import (
+    base_world,
+    clear_world,
+    copy_world,
+    world_rows,
+)
 from sandbox.services.training.attempts import current_attempt
 from sandbox.services.training.codes import normalise_code
 from sandbox.services.training.runner import _only_items, items_of_step
@@ -249,8 +254,9 @@ def _fresh_worlds(plan: ResetPlan, world, progress: Progress) -> None:
     """Every chosen workspace back to a copy of the base world; attempts archived or kept."""
     ids = [e.workspace_id for e in plan.enrolments]
     clear_world(ids)
+    rows = world_rows(world)
     for done, enrolment in enumerate(plan.enrolments, start=1):
-        copy_world(world, enrolment.workspace)
+        copy_world(world, enrolment.workspace, rows)
         if progress is not None:
             progress(done)
     if not plan.keep_progress:
