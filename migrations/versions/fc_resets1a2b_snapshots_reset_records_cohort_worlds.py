@@ -30,6 +30,7 @@ def upgrade():
     sa.Column('cohort_id', sa.Integer(), nullable=False),
     sa.Column('label', sa.String(length=120), nullable=False),
     sa.Column('is_automatic', sa.Boolean(), nullable=False),
+    sa.Column('is_fresh', sa.Boolean(), server_default=sa.false(), nullable=False),
     sa.Column('created_by_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('workspaces', sa.Integer(), nullable=False),

@@ -31,7 +31,8 @@ class Snapshot(db.Model):
     """One saved state of some workspaces of a cohort: named by the facilitator or automatic.
 
     ``label`` is the facilitator's name for it ("after exercise 2"); an automatic snapshot
-    (taken before every reset) has ``is_automatic`` and the reset's description as label.
+    (taken before every reset) has ``is_automatic`` and the reset's description as label;
+    a fresh one (``is_fresh``, automatic too, never pruned) holds one trainee's fresh world.
     ``workspaces`` and ``items`` give its size.
     """
 
@@ -40,6 +41,8 @@ class Snapshot(db.Model):
     cohort_id: Mapped[int] = mapped_column(sa.ForeignKey("cohort.id"))
     label: Mapped[str] = mapped_column(sa.String(120))
     is_automatic: Mapped[bool] = mapped_column(default=False)
+    # A trainee's fresh world, saved once after it was first made: resets restore it.
+    is_fresh: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
     created_at: Mapped[datetime]
     workspaces: Mapped[int] = mapped_column(default=0)

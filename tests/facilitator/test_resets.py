@@ -300,3 +300,21 @@ def test_the_log_says_who_reset_what(room, cohort, facilitator, library):
         asha.personal_code,
     )
     assert db.session.get(Cohort, cohort.id) is not None
+
+
+def test_a_trainee_s_fresh_world_is_saved_once_and_put_back_with_its_own_ids(
+    room, cohort, facilitator, library
+):
+    asha, baraka, _ = room
+    fresh = content(baraka.workspace_id)
+    run_reset(plan_reset(cohort, library, personal_code=asha.personal_code), facilitator)
+    first = world(asha.workspace_id)
+    runner.begin_scenario(asha.workspace, asha.user, library, SCENARIO)
+    run_reset(plan_reset(cohort, library, personal_code=asha.personal_code), facilitator)
+    again = world(asha.workspace_id)
+    assert again[:2] == first[:2]  # the same items and events, ids included
+    assert content(asha.workspace_id) == fresh
+    saved = snapshots.fresh_snapshots([asha.workspace_id, baraka.workspace_id])
+    assert list(saved) == [asha.workspace_id]
+    assert saved[asha.workspace_id].is_automatic
+    assert snapshots.named_snapshots(cohort) == []

@@ -42,8 +42,10 @@ from sandbox.models import (
 from sandbox.scenarios.loader import Library
 from sandbox.scenarios.schema import Scenario
 from sandbox.services.facilitation.snapshots import (
+    fresh_snapshots,
     prune_automatic,
     put_back,
+    put_back_world,
     snapshot_workspaces,
     take_snapshot,
 )
@@ -51,6 +53,7 @@ from sandbox.services.facilitation.worlds import (
     base_world,
     clear_world,
     copy_world,
+    restart_like,
     world_rows,
 )
 from sandbox.services.training.attempts import current_attempt
@@ -251,12 +254,24 @@ def _record(plan: ResetPlan, snapshot: Snapshot, user) -> ResetRecord:
 
 
 def _fresh_worlds(plan: ResetPlan, world, progress: Progress) -> None:
-    """Every chosen workspace back to a copy of the base world; attempts archived or kept."""
+    """Every chosen workspace back to its fresh world; attempts archived or kept.
+
+    A workspace's fresh world is put back from its fresh snapshot; the first time, it is
+    copied from the cohort's base world and then saved as that snapshot."""
     ids = [e.workspace_id for e in plan.enrolments]
     clear_world(ids)
-    rows = world_rows(world)
+    saved, rows = fresh_snapshots(ids), None
     for done, enrolment in enumerate(plan.enrolments, start=1):
-        copy_world(world, enrolment.workspace, rows)
+        fresh = saved.get(enrolment.workspace_id)
+        if fresh is not None:
+            put_back_world(fresh)
+            restart_like(world, enrolment.workspace)
+        else:
+            rows = rows or world_rows(world)
+            copy_world(world, enrolment.workspace, rows)
+            db.session.flush()
+            take_snapshot(plan.cohort, [enrolment.workspace_id], "fresh", None, automatic=True,
+                          fresh=True)  # fmt: skip
         if progress is not None:
             progress(done)
     if not plan.keep_progress:

@@ -98,11 +98,16 @@ def copy_world(source: Workspace, target: Workspace, rows: WorldRows | None = No
     rows = rows or world_rows(source)
     copied = _copy_items(source, target, rows.items)
     _copy_events(source, target, rows.events)
+    restart_like(source, target)
+    return copied
+
+
+def restart_like(source: Workspace, target: Workspace) -> None:
+    """The target's counters as the source's; its clock from the source's moment, from now."""
     target.next_reference_seq = source.next_reference_seq
     target.escalations_checked_at = source.escalations_checked_at
     target.clock_base, target.clock_started_at = source.clock_base, wall_now()
     target.seed, target.size = source.seed, source.size
-    return copied
 
 
 def _staff_of(source: Workspace, target: Workspace, user_id: sa.ColumnElement):
