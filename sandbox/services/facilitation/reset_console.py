@@ -34,7 +34,7 @@ class ResetPage:
     trainees: list[tuple[str, str]]  # (personal code, name)
     scenarios: list[tuple[str, str, str]]  # (id, Swahili title, English title)
     log: list[LogLine]
-    undoable: ResetRecord | None
+    undoable: LogLine | None  # the reset that can be undone now, if any
     snapshots: list[tuple[Snapshot, str | None]]  # (snapshot, who saved it)
 
 
@@ -47,11 +47,12 @@ def reset_page(cohort: Cohort, library: Library) -> ResetPage:
         .order_by(User.display_name, Enrolment.id)
     ).all()
     scenarios = [(s.id, s.title.sw, s.title.en) for s in library.in_order()]
+    log, last = reset_log(cohort), undoable(cohort)
     return ResetPage(
         [tuple(t) for t in trainees],
         scenarios,
-        reset_log(cohort),
-        undoable(cohort),
+        log,
+        next((line for line in log if last and line.record.id == last.id), None),
         [(s, _name_of(s.created_by_id)) for s in named_snapshots(cohort)],
     )
 
