@@ -13,6 +13,7 @@ from flask_migrate import upgrade
 from sandbox import cli_cohort_roster  # noqa: F401  (its commands join the cohort group)
 from sandbox.cli_cohort import cohort_command
 from sandbox.cli_holidays import holiday_command
+from sandbox.cli_resets import reset as _reset_commands  # noqa: F401  (registers on cohort)
 from sandbox.cli_scenarios import scenario_command
 
 

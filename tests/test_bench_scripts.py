@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ["bench/page_bench.py", "--items", "200", "--requests", "3"],
         ["bench/room_bench.py", "--trainees", "5", "--requests", "3"],
         ["bench/archive_bench.py", "--trainees", "1", "--rounds", "1"],
+        ["bench/reset_bench.py", "--trainees", "2"],
     ],
 )
 def test_a_bench_script_runs_on_a_small_sample(arguments):

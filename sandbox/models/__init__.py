@@ -7,6 +7,7 @@ from sandbox.models.progress import HelpRequest, XapiStatement
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
 from sandbox.models.room import RoomAcknowledgement, RoomSetting
 from sandbox.models.sms import SmsDirection, SmsMessage
+from sandbox.models.snapshot import CohortWorld, ResetRecord, Snapshot
 from sandbox.models.training import ScenarioAttempt
 from sandbox.models.user import LoginSession, User
 from sandbox.models.workspace import (
@@ -21,6 +22,7 @@ __all__ = [
     "Category",
     "Certificate",
     "Cohort",
+    "CohortWorld",
     "DeclaredHoliday",
     "District",
     "Enrolment",
@@ -33,11 +35,13 @@ __all__ = [
     "Region",
     "RoomAcknowledgement",
     "RoomSetting",
+    "ResetRecord",
     "ScenarioAttempt",
     "SlaRuleSetting",
     "SmsDirection",
     "SmsMessage",
     "StatusLookup",
+    "Snapshot",
     "User",
     "Workspace",
     "WorkspaceFlag",

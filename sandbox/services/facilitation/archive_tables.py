@@ -20,8 +20,9 @@ Decisions (issue 12, point 5):
   (``api_key``: a key belongs to the installation that issued it) and the institutions'
   categories (reference data each installation loads from ``seed_data/``), and the live
   room's console state (a cohort's stuck thresholds, this installation's facilitators'
-  acknowledgements, whose episodes name local attempt and statement ids). The reset log and
-  snapshots (issue 12, point 4) go here when they land.
+  acknowledgements, whose episodes name local attempt and statement ids), and the undo
+  history: the reset log, the cohort's base world and snapshots with their ``snapshot_*``
+  mirror tables (a reset is undone where it was done).
 - ``LOCAL_COLUMNS``: ``cohort.imported_digest`` (where *this* copy came from).
 - A reference to a row outside the archive is left empty: ``cohort.facilitator_id`` (the
   importer runs the imported cohort) and ``certificate.issued_by_id`` (the facilitator who
@@ -44,6 +45,7 @@ from enum import Enum
 
 import sqlalchemy as sa
 
+from sandbox.models.snapshot import ATTEMPT_MIRROR, MIRRORS, WORKSPACE_MIRROR
 from sandbox.services.facilitation.archive_format import damaged
 
 # table: (the column that says who owns a row, the owner: "cohort", "workspace" or "user")
@@ -83,6 +85,10 @@ LOCAL_ONLY = frozenset(
         "institution_category",
         "room_setting",
         "room_acknowledgement",
+        "cohort_world",
+        "reset_record",
+        "snapshot",
+        *(mirror.name for mirror in (*MIRRORS.values(), WORKSPACE_MIRROR, ATTEMPT_MIRROR)),
     }
 )
 LOCAL_COLUMNS: Mapping[str, frozenset[str]] = {"cohort": frozenset({"imported_digest"})}

@@ -50,8 +50,14 @@ class Placed:
     started_at: datetime | None = None
 
 
-def apply_setup(workspace: Workspace, trainee: User, scenario: Scenario) -> Placed:
-    """Put the scenario's toggles, staff, clock position and items into the workspace."""
+def apply_setup(
+    workspace: Workspace, trainee: User, scenario: Scenario, *, commit: bool = True
+) -> Placed:
+    """Put the scenario's toggles, staff, clock position and items into the workspace.
+
+    ``commit=False`` (a facilitator's reset of a step, inside its one transaction) flushes
+    the items instead; the scenario's staff must exist already (made at the attempt's start).
+    """
     if trainee.institution_id is None:
         raise SetupRefused(
             "Mwanafunzi hana taasisi: hali hii inahitaji dawati la taasisi.",
@@ -60,7 +66,7 @@ def apply_setup(workspace: Workspace, trainee: User, scenario: Scenario) -> Plac
     setup = scenario.setup
     for toggle, enabled in setup.toggles.items():
         set_flag(workspace, toggle, enabled)
-    staff = ensure_staff(workspace, workspace.seed)
+    staff = ensure_staff(workspace, workspace.seed, commit=commit)
     needed = {need.key: _staff_user(workspace, trainee, need).id for need in setup.staff}
     if setup.clock.advance_working_days:
         move_clock(workspace, working_days=setup.clock.advance_working_days)
@@ -74,7 +80,10 @@ def apply_setup(workspace: Workspace, trainee: User, scenario: Scenario) -> Plac
     ]
     workspace.next_reference_seq += len(built)
     ids = _insert(workspace, built)
-    db.session.commit()
+    if commit:
+        db.session.commit()
+    else:
+        db.session.flush()
     keys = {
         item.key: ids[b.feedback["reference"]] for item, b in zip(setup.items, built, strict=True)
     }

@@ -51,10 +51,11 @@ class WorkspaceNotEmpty(ValueError):
     """Seeding refused: the workspace already has feedback."""
 
 
-def ensure_staff(workspace: Workspace, seed: int) -> Staff:
+def ensure_staff(workspace: Workspace, seed: int, *, commit: bool = True) -> Staff:
     """Every institution's synthetic officers and head in this workspace (created once)."""
     staff = _ensure_staff(workspace, seed)
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return staff
 
 
