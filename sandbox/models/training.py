@@ -22,6 +22,17 @@ class ScenarioAttempt(db.Model):
 
     __table_args__ = (
         sa.Index("ix_attempt_ws_user_scenario", "workspace_id", "user_id", "scenario_id"),
+        # One current attempt per trainee and scenario: two starts racing each other (two
+        # tabs, a retried request) cannot both win; the loser meets this index.
+        sa.Index(
+            "uq_attempt_current",
+            "workspace_id",
+            "user_id",
+            "scenario_id",
+            unique=True,
+            sqlite_where=sa.text("is_current"),
+            postgresql_where=sa.text("is_current"),
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(sa.ForeignKey("workspace.id"))

@@ -348,3 +348,34 @@ def test_the_trainee_directs_as_the_leader_they_play(desk, scenario_from):
     assert "escalation:leader" in (directive.detail or "")
     view = build_view(workspace, trainee, placed)
     assert view.item("A").events[-1].actor is Actor.TRAINEE
+
+
+def test_a_start_that_lost_a_race_leaves_no_second_current_attempt_and_no_items(
+    desk, shipped, monkeypatch
+):
+    """Two starts racing both read "no current attempt"; the database's one-current-attempt
+    index refuses the loser, and its items go with it (one transaction)."""
+    from sqlalchemy.exc import IntegrityError
+
+    from sandbox.services.training import attempts
+
+    workspace, trainee = desk
+    scenario = shipped("pongezi-kama-pongezi")
+    start_attempt(workspace, trainee, scenario)
+    items = db.session.scalar(
+        sa.select(sa.func.count(Feedback.id)).where(Feedback.workspace_id == workspace.id)
+    )
+    monkeypatch.setattr(attempts, "current_attempt", lambda *args: None)  # the stale read
+    with pytest.raises(IntegrityError):
+        start_attempt(workspace, trainee, scenario)
+    db.session.rollback()
+    current = db.session.scalars(
+        sa.select(ScenarioAttempt).where(
+            ScenarioAttempt.user_id == trainee.id, ScenarioAttempt.is_current.is_(True)
+        )
+    ).all()
+    assert len(current) == 1
+    after = db.session.scalar(
+        sa.select(sa.func.count(Feedback.id)).where(Feedback.workspace_id == workspace.id)
+    )
+    assert after == items

@@ -132,14 +132,13 @@ def put_back(snapshot: Snapshot) -> int:
         db.session.execute(sa.delete(table).where(table.c.workspace_id.in_(ids)))
     put_back_world(snapshot)
     _put_back_columns(Workspace.__table__, WORKSPACE_MIRROR, CLOCK_COLUMNS, snapshot)
-    _put_back_columns(ScenarioAttempt.__table__, ATTEMPT_MIRROR, ATTEMPT_COLUMNS, snapshot)
-    attempt, mirror = ScenarioAttempt.__table__, ATTEMPT_MIRROR
-    saved = sa.select(mirror.c.id).where(mirror.c.snapshot_id == snapshot.id)
-    db.session.execute(  # started after the snapshot: their items are gone
-        sa.update(attempt)
-        .where(attempt.c.workspace_id.in_(ids), attempt.c.id.not_in(saved))
-        .values(is_current=False)
+    attempt = ScenarioAttempt.__table__
+    db.session.execute(  # none current first: the saved ones become current again below, and
+        # those started after the snapshot stay not current (their items are gone). In this
+        # order no statement ever holds two current attempts of one scenario at once.
+        sa.update(attempt).where(attempt.c.workspace_id.in_(ids)).values(is_current=False)
     )
+    _put_back_columns(attempt, ATTEMPT_MIRROR, ATTEMPT_COLUMNS, snapshot)
     db.session.expire_all()
     return snapshot.items
 

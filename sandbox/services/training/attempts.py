@@ -42,11 +42,13 @@ def current_attempt(workspace: Workspace, user: User, scenario_id: str) -> Scena
 
 
 def start_attempt(workspace: Workspace, user: User, scenario: Scenario) -> ScenarioAttempt:
-    """Apply the scenario's setup and record a new current attempt (earlier ones kept)."""
-    placed = apply_setup(workspace, user, scenario)
+    """Apply the scenario's setup and record a new current attempt (earlier ones kept), in
+    one transaction: a start that loses a race (``uq_attempt_current``) leaves nothing."""
+    placed = apply_setup(workspace, user, scenario, commit=False)
     earlier = current_attempt(workspace, user, scenario.id)
     if earlier is not None:
         earlier.is_current = False
+    db.session.flush()  # the earlier one not current before the new one is (the index)
     attempt = ScenarioAttempt(
         workspace_id=workspace.id,
         user_id=user.id,

@@ -200,7 +200,7 @@ def begin_scenario(
     old_items = list(earlier.placed["items"].values()) if earlier is not None else []
     try:
         attempt = start_attempt(workspace, user, scenario)  # commits; the earlier one kept
-    except IntegrityError:  # a racing start took the same references first
+    except IntegrityError:  # a racing start won (uq_attempt_current, or the same references)
         db.session.rollback()
         current = current_attempt(workspace, user, scenario.id)
         if current is None:
