@@ -67,6 +67,9 @@ class Enrolment(db.Model):
     home_institution: Mapped[str | None] = mapped_column(sa.String(160))
     phone: Mapped[str | None] = mapped_column(sa.String(32))
     joined_at: Mapped[datetime]
+    # The join form's one-time key: the same form sent twice (a retried request, a double
+    # submit) finds this enrolment instead of making a second trainee.
+    join_key: Mapped[str | None] = mapped_column(sa.String(40), unique=True)
     cohort: Mapped[Cohort] = relationship()
     user: Mapped[User] = relationship()
     workspace: Mapped[Workspace] = relationship()

@@ -21,7 +21,10 @@ PIN_BOX = {"inputmode": "numeric", "maxlength": 6}
 
 
 class JoinForm(Form):
-    """Join code, name, optional institution and phone, a PIN typed twice."""
+    """Join code, name, optional institution and phone, a PIN typed twice; ``form_key`` is
+    the form's one-time key (the same form sent twice joins once)."""
+
+    form_key = HiddenField(validators=[Optional(), Length(max=40)])
 
     join_code = StringField(
         _l("Cohort code"),

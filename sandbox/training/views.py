@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from flask import flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import refresh
 from flask_login import current_user, login_user, logout_user
 
 from sandbox.access import public, requires
 from sandbox.i18n import current_language
 from sandbox.limits import join_attempts, personal_code_attempts, trainee_sign_in
 from sandbox.redirects import local_path
+from sandbox.services.feedback.once import new_form_key
 from sandbox.services.people.users import log_out, open_session
 from sandbox.services.training.joining import (
     JoinRefused,
     JoinRequest,
     SignInRefused,
+    enrolment_of,
     join_cohort,
     join_problems,
     shown_code,
@@ -36,6 +39,8 @@ from sandbox.workflow.permissions import Capability
 def join():
     """The join form; on success the trainee is signed in and lands on their own desk."""
     form = JoinForm()
+    if not form.is_submitted():
+        form.form_key.data = new_form_key()
     if not form.is_submitted() and request.args.get("code"):
         form.join_code.data = request.args["code"][:20]  # the join sheet's QR code fills it in
     if form.is_submitted():
@@ -52,7 +57,7 @@ def join():
                 "success",
             )
             return redirect(url_for("desk.index"))
-    return _page("training/join.html", form)
+    return _page("training/join.html", form, joined=enrolment_of(current_user))
 
 
 @bp.route("/join/signin", methods=["GET", "POST"])
@@ -90,6 +95,7 @@ def _try_join(form: JoinForm):
         pin=form.pin.data or "",
         home_institution=form.home_institution.data or "",
         phone=form.phone.data or "",
+        join_key=form.form_key.data or "",
     )
     problems = join_problems(typed)
     _add_errors(form, problems)
@@ -112,6 +118,7 @@ def _sign_in(enrolment) -> None:
     open_session(user)
     login_user(user)
     session.setdefault("lang", enrolment.cohort.language)  # a choice made here stays
+    refresh()  # this request's messages (the welcome) in that language too
 
 
 def _add_errors(form, problems) -> None:
@@ -122,7 +129,7 @@ def _add_errors(form, problems) -> None:
             field.errors = [refused.message(current_language())]
 
 
-def _page(template: str, form):
+def _page(template: str, form, **context):
     """The form page: 200 when first shown, 422 when it comes back with what is wrong."""
     status = 422 if request.method == "POST" else 200
-    return render_template(template, form=form), status
+    return render_template(template, form=form, **context), status

@@ -208,3 +208,23 @@ def test_every_problem_of_a_join_is_shown_on_the_first_try(client, cohort):
         "PIN mbili hazifanani",
     ):
         assert message in page
+
+
+def test_the_same_join_form_sent_twice_joins_once(client, cohort):
+    page = client.get("/join").get_data(as_text=True)
+    key = re.search(r'name="form_key" type="hidden" value="([^"]+)"', page).group(1)
+    for _ in range(2):
+        assert client.post("/join", data=join_form(cohort, form_key=key)).status_code == 302
+    assert db.session.scalar(sa.select(sa.func.count(Enrolment.id))) == 1
+    client.post("/logout")
+    stolen = client.post(
+        "/join", data=join_form(cohort, form_key=key, pin="9999", pin_confirm="9999")
+    )
+    assert stolen.status_code == 422 and "Fomu hii imeshatumika" in stolen.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Enrolment.id))) == 1
+
+
+def test_a_signed_in_trainee_on_the_join_page_is_told_they_joined_already(client, cohort):
+    client.post("/join", data=join_form(cohort))
+    page = client.get("/join").get_data(as_text=True)
+    assert 'data-testid="already-joined"' in page and "Asha Mushi" in page

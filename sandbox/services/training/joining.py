@@ -34,6 +34,7 @@ from sandbox.models import Cohort, Enrolment, Workspace, WorkspaceKind
 from sandbox.services.people.trainees import add_trainee_user, fill_trainee_workspace
 from sandbox.services.training.codes import grouped, is_well_formed, new_code, normalise_code
 from sandbox.services.training.cohorts import cohort_by_join_code
+from sandbox.services.training.trial import discard_workspace
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.workspaces import create_workspace, find_workspace
 from sandbox.workflow import BilingualError
@@ -68,6 +69,7 @@ class JoinRequest:
     pin: str
     home_institution: str = ""
     phone: str = ""
+    join_key: str = ""  # the form's one-time key (services/feedback/once.new_form_key)
 
 
 def check_pin(pin: str | None) -> None:
@@ -136,15 +138,50 @@ def join_cohort(request: JoinRequest) -> Enrolment:
     if problems:
         raise problems[0]
     cohort = open_cohort(request.join_code)
-    return enrol_trainee(cohort, request.name, request.pin, request.home_institution, request.phone)
+    done = _joined_with(request)
+    if done is not None:
+        return done
+    return enrol_trainee(
+        cohort,
+        request.name,
+        request.pin,
+        request.home_institution,
+        request.phone,
+        join_key=request.join_key,
+    )
+
+
+def _joined_with(request: JoinRequest) -> Enrolment | None:
+    """The enrolment this very form already made (same key, same PIN), if any."""
+    if not request.join_key:
+        return None
+    enrolment = db.session.scalar(
+        sa.select(Enrolment).where(Enrolment.join_key == request.join_key)
+    )
+    if enrolment is None:
+        return None
+    if not check_password_hash(enrolment.pin_hash, request.pin):
+        raise JoinRefused(
+            "pin",
+            "Fomu hii imeshatumika. Fungua ukurasa wa kujiunga upya.",
+            "This form was sent already. Open the join page again.",
+        )
+    return enrolment
 
 
 def enrol_trainee(
-    cohort: Cohort, name: str, pin: str, home_institution: str = "", phone: str = ""
+    cohort: Cohort,
+    name: str,
+    pin: str,
+    home_institution: str = "",
+    phone: str = "",
+    join_key: str = "",
 ) -> Enrolment:
     """One trainee in ``cohort`` (already checked): workspace, login, personal code; commits.
 
-    The one path for joining with the code and for the facilitator's bulk enrolment.
+    The one path for joining with the code and for the facilitator's bulk enrolment. When two
+    requests of one join form race (``join_key``), the loser's world is discarded and it
+    gets the winner's enrolment.
     """
     workspace = seeded_workspace(cohort, WorkspaceKind.TRAINEE)
     pin_hash = generate_password_hash(pin)
@@ -159,6 +196,7 @@ def enrol_trainee(
             home_institution=_clean(home_institution)[:MAX_INSTITUTION] or None,
             phone=_phone(phone),
             joined_at=wall_now(),
+            join_key=join_key or None,
         )
         db.session.add(enrolment)
         try:
@@ -166,8 +204,21 @@ def enrol_trainee(
             return enrolment
         except IntegrityError:  # another trainee took the personal code meanwhile
             db.session.rollback()
+            winner = _joined_first(join_key, workspace)
+            if winner is not None:
+                return winner
             workspace.clock_started_at = wall_now()
     raise RuntimeError("no free personal code found")  # pragma: no cover
+
+
+def _joined_first(join_key: str, workspace: Workspace) -> Enrolment | None:
+    """The enrolment another request of the same form made first (our world discarded)."""
+    if not join_key:
+        return None
+    winner = db.session.scalar(sa.select(Enrolment).where(Enrolment.join_key == join_key))
+    if winner is not None:
+        discard_workspace(workspace)
+    return winner
 
 
 def seeded_workspace(cohort: Cohort, kind: WorkspaceKind) -> Workspace:
