@@ -11,11 +11,13 @@ import re
 
 from flask import Flask, Response, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from sandbox.extensions import db
+from sandbox.limits import refusal_of
 
 _WS = r"^(?:/w/[^/]+)?"
 # Which error format each machine path speaks; everything else gets the HTML page.
@@ -66,6 +68,24 @@ def with_allow(answer, error: HTTPException) -> Response:
     return response
 
 
+def _too_many(error) -> str:
+    """The 429 message: which limit, and for how long (its window)."""
+    locked_code, minutes = refusal_of(error)
+    if locked_code:
+        return ngettext(
+            "Too many wrong PINs for this personal code: it is locked for %(num)d minute. "
+            "If you forgot your PIN, ask your facilitator to give you a new one.",
+            "Too many wrong PINs for this personal code: it is locked for %(num)d minutes. "
+            "If you forgot your PIN, ask your facilitator to give you a new one.",
+            minutes,
+        )
+    return ngettext(
+        "Too many attempts from this device. Wait %(num)d minute, then try again.",
+        "Too many attempts from this device. Wait %(num)d minutes, then try again.",
+        minutes,
+    )
+
+
 def register_error_handlers(app: Flask) -> None:
     """Route HTTP errors, CSRF failures and unexpected exceptions to error pages."""
 
@@ -85,7 +105,7 @@ def register_error_handlers(app: Flask) -> None:
             404: _("We could not find that page."),
             405: _("That action is not available here."),
             413: _("The file is too large."),
-            429: _("Too many attempts from this device. Wait a minute, then try again."),
+            429: _too_many(error),
         }
         message = messages.get(status, _("The request could not be completed."))
         page = render_template("error.html", code=status, message=message), status

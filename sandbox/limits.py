@@ -99,3 +99,13 @@ certificate_lookup = limiter.shared_limit(
 """Looking a certificate up by its code, per address, the form and the QR address sharing one
 count: every lookup counts (a valid code is as much a probe as a forged one), the empty
 form does not."""
+
+
+def refusal_of(error) -> tuple[bool, int]:
+    """What a 429 says: (True when a personal code is locked, the limit's window in whole
+    minutes, at least 1), read from Flask-Limiter's ``RateLimitExceeded.limit``."""
+    limit = getattr(error, "limit", None)
+    item = getattr(limit, "limit", None)
+    seconds = item.get_expiry() if item is not None else 60
+    locked_code = getattr(limit, "key_func", None) is _typed_personal_code
+    return locked_code, max(1, -(-seconds // 60))

@@ -148,7 +148,10 @@ def test_failed_joins_and_sign_ins_are_limited(app, client, cohort, make_trainee
         app.config["RATE_LIMIT_JOIN"] = "10 per minute;60 per hour"
         app.config["RATE_LIMIT_PERSONAL_CODE"] = "10 per 10 minutes"
     assert blocked_join.status_code == 429
+    assert "kutoka kifaa hiki. Subiri dakika 1" in text(blocked_join)
     assert blocked_code.status_code == 429
+    # per code, not per device, and for the limit's own window (the tester's finding)
+    assert "msimbo huu binafsi: umefungwa kwa dakika 60" in text(blocked_code)
 
 
 def test_typing_slips_on_the_join_form_never_count_against_the_limit(app, client, cohort):
