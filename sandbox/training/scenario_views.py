@@ -150,7 +150,8 @@ def retry(attempt_id: int, step_id: str):
         abort(404)
     except AttemptRefused as refused:
         flash(refused.message(current_language()), "error")
-        return redirect(url_for(".scenarios"))
+        attempt = runner.own_attempt(_workspace(), current_user, attempt_id)
+        return redirect(url_for(".scenario", scenario_id=attempt.scenario_id))
     flash(_("The step's items are back as they were at the start. Try again."), "success")
     return redirect(url_for(".scenario", scenario_id=attempt.scenario_id))
 

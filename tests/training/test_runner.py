@@ -154,7 +154,10 @@ def test_a_completed_attempt_keeps_its_pass_a_retry_is_refused(desk, two_items):
     assert attempt.is_completed and attempt.is_success
     with pytest.raises(AttemptRefused, match="Restart it to do it again"):
         runner.retry_step(workspace, trainee, two_items, attempt.id, "thibitisha")
+    with pytest.raises(AttemptRefused, match="hints no longer open"):  # nor a hint (tester)
+        open_hint(attempt, two_items.scenarios["mfano"], "thibitisha")
     db.session.expire_all()
+    assert db.session.get(type(attempt), attempt.id).hints_opened == {}
     assert db.session.get(type(attempt), attempt.id).is_success
     again = runner.begin_scenario(workspace, trainee, two_items, "mfano")  # a restart instead
     statuses = runner.attempts_by_scenario(workspace, trainee)["mfano"]

@@ -81,6 +81,11 @@ def open_hint(attempt: ScenarioAttempt, scenario: Scenario, step_id: str) -> Hin
     """Open the next hint of a step and record it (its cost counts if the step passes)."""
     step = _step(attempt, scenario, step_id)
     opened = attempt.hints_opened.get(step_id, 0)
+    if attempt.is_completed:  # a hint now would only lower a score already earned
+        raise AttemptRefused(
+            "Hali hii imekamilika: vidokezo vyake havifunguliwi tena.",
+            "This scenario is complete: its hints no longer open.",
+        )
     if opened >= len(step.hints):
         raise AttemptRefused(
             "Hakuna kidokezo kingine kwa hatua hii.", "There is no other hint for this step."
