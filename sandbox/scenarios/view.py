@@ -170,11 +170,15 @@ class WorkspaceView:
     created: tuple[Item, ...] = ()
     calendar: WorkingCalendar = field(default=TANZANIA, repr=False)
     staff: Mapping[str, str] = field(default_factory=dict)  # setup staff key → display name
+    # institution code → (Swahili name, English name), for messages a trainee reads
+    institution_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         """Freeze the mappings of items and staff."""
         object.__setattr__(self, "items", MappingProxyType(dict(self.items)))
         object.__setattr__(self, "staff", MappingProxyType(dict(self.staff)))
+        names = MappingProxyType(dict(self.institution_names))
+        object.__setattr__(self, "institution_names", names)
 
     def item(self, key: str) -> Item | None:
         """The scenario item with this key, or None."""
@@ -183,3 +187,8 @@ class WorkspaceView:
     def institution(self, code: str) -> str:
         """An institution code of a check, with ``own`` read as the trainee's institution."""
         return self.own_institution if code == "own" else code
+
+    def institution_named(self, code: str) -> tuple[str, str]:
+        """How a message names an institution: (Swahili, English) names, else its code."""
+        code = self.institution(code)
+        return self.institution_names.get(code, (code, code))

@@ -379,3 +379,13 @@ def test_a_start_that_lost_a_race_leaves_no_second_current_attempt_and_no_items(
         sa.select(sa.func.count(Feedback.id)).where(Feedback.workspace_id == workspace.id)
     )
     assert after == items
+
+
+def test_check_messages_name_institutions_by_their_names_not_codes(desk, shipped):
+    """Tester's finding: "Lalamiko kwa DODOMA_CC" in a step's message."""
+    workspace, trainee = desk
+    scenario = shipped("submit-as-a-citizen")
+    attempt = start_attempt(workspace, trainee, scenario)
+    outcome = check_work(workspace, trainee, scenario, placed_of(attempt))
+    [failure] = outcome.step("ussd").failures
+    assert "Dodoma" in failure.message[0] and "DODOMA_CC" not in " ".join(failure.message)

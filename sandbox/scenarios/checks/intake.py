@@ -49,9 +49,9 @@ def _filters(params: MadeParams, view: WorkspaceView) -> tuple[str, str]:
         sw.append(params.type.label_sw)
         en.append(params.type.label_en)
     if params.institution is not None:
-        code = view.institution(params.institution)
-        sw.append(f"kwa {code}")
-        en.append(f"to {code}")
+        name_sw, name_en = view.institution_named(params.institution)
+        sw.append(f"kwa {name_sw}")
+        en.append(f"to {name_en}")
     if params.text:
         says = quoted(params.text)
         sw.append(f"ikitaja {says[0]}")
@@ -59,17 +59,18 @@ def _filters(params: MadeParams, view: WorkspaceView) -> tuple[str, str]:
     return " ".join(sw), " ".join(en)
 
 
-def described(items: tuple[Item, ...]) -> tuple[str, str]:
+def described(items: tuple[Item, ...], view: WorkspaceView) -> tuple[str, str]:
     """What the attempt made: channel, type, institution and whether named, for each item."""
     if not items:
         return NOTHING
+    names = {i.institution: view.institution_named(i.institution) for i in items}
     sw = [
-        f"{i.channel.label_sw} {i.type.label_sw} kwa {i.institution} "
+        f"{i.channel.label_sw} {i.type.label_sw} kwa {names[i.institution][0]} "
         f"({'bila jina' if i.is_anonymous else 'kwa jina'})"
         for i in items
     ]
     en = [
-        f"{i.channel.label_en} {i.type.label_en} to {i.institution} "
+        f"{i.channel.label_en} {i.type.label_en} to {names[i.institution][1]} "
         f"({'anonymous' if i.is_anonymous else 'named'})"
         for i in items
     ]
@@ -97,7 +98,7 @@ def walk_in_recorded_with_consent(params: WalkInParams, view: WorkspaceView) -> 
     recorded = [i for i in view.created if i.channel is WALK_IN and i.submitted_by is Actor.TRAINEE]
     walk_ins = [i for i in recorded if _fits(i, params, view)]
     if not walk_ins:  # say what was recorded instead (another type, another subject)
-        return CheckResult(False, expected, described(tuple(recorded)))
+        return CheckResult(False, expected, described(tuple(recorded), view))
     latest = walk_ins[-1]
     identified = latest.has_identity and not latest.is_anonymous
     found = agreed if identified else refused
@@ -127,7 +128,7 @@ def citizen_submission_made(params: SubmissionParams, view: WorkspaceView) -> Ch
         and _fits(i, params, view)
     ]
     if len(made) < params.at_least:
-        return CheckResult(False, expected, described(view.created))
+        return CheckResult(False, expected, described(view.created, view))
     return CheckResult(
         True, expected, (f"mara {len(made)}", f"{len(made)} time(s)"), made[-1].reference
     )

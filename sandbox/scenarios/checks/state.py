@@ -69,12 +69,14 @@ class TransferParams(ItemParams):
 def transferred_to(params: TransferParams, view: WorkspaceView) -> CheckResult:
     """The item's latest transfer request went to the institution given (pending or accepted)."""
     wanted = view.institution(params.institution)
+    expected = view.institution_named(wanted)
     item = view.item(params.item)
     if item is None:
-        return missing_item(both(wanted), params.item)
+        return missing_item(expected, params.item)
     requests = item.events_of(Action.TRANSFER_REQUEST)
     found = requests[-1].institution if requests else None
-    return result(found == wanted, both(wanted), both(found) if found else NOTHING, item)
+    said = view.institution_named(found) if found else NOTHING
+    return result(found == wanted, expected, said, item)
 
 
 class ResolutionParams(ItemParams):

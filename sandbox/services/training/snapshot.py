@@ -92,6 +92,7 @@ def build_view(
         now=workspace_now(workspace),
         own_institution=codes.get(trainee.institution_id, ""),
         staff=_staff_names(placed),
+        institution_names={code: (sw, en) for code, sw, en in _institutions(set(codes)).values()},
     )
     return replace(view, calendar=rules_for(workspace).calendar) if "calendar" in parts else view
 
@@ -149,20 +150,28 @@ def _staff_names(placed: Placed) -> dict[str, str]:
     return {key: names.get(user_id, key) for key, user_id in placed.staff.items()}
 
 
-_CODES: dict[str, dict[int, str]] = {}
-"""Institution codes by id, per database: institutions are reference data (loaded with the
-world, never changed while serving), so a check after each desk action reads only the ids
-it has not seen yet."""
+_KNOWN: dict[str, dict[int, tuple[str, str, str]]] = {}
+"""Institutions by id (code, Swahili name, English name), per database: institutions are
+reference data (loaded with the world, never changed while serving), so a check after each
+desk action reads only the ids it has not seen yet."""
+
+
+def _institutions(ids: set[int | None]) -> dict[int, tuple[str, str, str]]:
+    """(code, Swahili name, English name) of these institutions, by id."""
+    known = _KNOWN.setdefault(db.engine.url.render_as_string(), {})
+    missing = ids - {None} - known.keys()
+    if missing:
+        i = Institution
+        query = sa.select(i.id, i.code, i.name_sw, i.name_en).where(i.id.in_(missing))
+        known.update(
+            (row.id, (row.code, row.name_sw, row.name_en)) for row in db.session.execute(query)
+        )
+    return {i: known[i] for i in ids if i in known}
 
 
 def _institution_codes(ids: set[int | None]) -> dict[int, str]:
     """The codes of these institutions, by id."""
-    known = _CODES.setdefault(db.engine.url.render_as_string(), {})
-    missing = ids - {None} - known.keys()
-    if missing:
-        query = sa.select(Institution.id, Institution.code).where(Institution.id.in_(missing))
-        known.update(db.session.execute(query).all())
-    return {i: known[i] for i in ids if i in known}
+    return {i: found[0] for i, found in _institutions(ids).items()}
 
 
 def actor_of(actor_id: int | None, label: str, trainee: User, roles: dict[int, Role]) -> v.Actor:
