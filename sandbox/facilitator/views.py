@@ -13,7 +13,7 @@ from flask_login import current_user
 from sandbox.access import requires
 from sandbox.facilitator.blueprint import bp, my_cohort
 from sandbox.facilitator.cohort_forms import CohortForm
-from sandbox.services.facilitation.cohorts import cohorts_run_by
+from sandbox.services.facilitation.cohorts import cohorts_run_by, runs_every_cohort
 from sandbox.workflow.permissions import Capability
 
 
@@ -22,7 +22,12 @@ from sandbox.workflow.permissions import Capability
 def cohorts():
     """The cohorts this facilitator runs (every cohort for an administrator)."""
     listing = cohorts_run_by(current_user)
-    return render_template("facilitator/cohorts.html", cohorts=listing, form=CohortForm())
+    return render_template(
+        "facilitator/cohorts.html",
+        cohorts=listing,
+        form=CohortForm(),
+        every=runs_every_cohort(current_user),
+    )
 
 
 @bp.get("/cohorts/<int:cohort_id>")

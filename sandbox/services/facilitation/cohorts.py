@@ -16,14 +16,14 @@ from sandbox.models import Cohort, Enrolment
 from sandbox.workflow import Role
 
 
-def _runs_every_cohort(user) -> bool:
+def runs_every_cohort(user) -> bool:
     """Administrators run every cohort; facilitators only their own."""
     return user.role is Role.ADMIN
 
 
 def _run_by(user) -> sa.ColumnElement[bool]:
     """The SQL condition "``user`` runs this cohort"."""
-    if _runs_every_cohort(user):
+    if runs_every_cohort(user):
         return sa.true()
     return Cohort.facilitator_id == user.id
 
