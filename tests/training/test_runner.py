@@ -190,3 +190,20 @@ def test_another_trainee_s_attempt_is_not_found(desk, library, make_workspace):
         runner.own_attempt(other, trainee, attempt.id)
     with pytest.raises(runner.AttemptNotFound):
         runner.own_attempt(workspace, trainee, attempt.id + 1000)
+
+
+def test_a_step_passed_without_the_trainee_s_doing_is_not_announced_after_another_item(
+    desk, library
+):
+    """Tester's finding: a directive on item A announced "do not escalate the others" (a step
+    about B and C that passed because nothing happened to them) as just passed."""
+    workspace, trainee = desk
+    shipped = library.scenarios["read-the-dashboard"].model_copy(update={"prerequisites": []})
+    alone = Library(MappingProxyType({shipped.id: shipped}), library.competencies)
+    attempt = runner.begin_scenario(workspace, trainee, alone, shipped.id)
+    solve(workspace, trainee, attempt, [acts.Note(do="note", item="A", text="Tazama.")])
+    a_id = attempt.placed["items"]["A"]
+    announced = runner.check_after_action(workspace, trainee, alone, a_id)
+    db.session.expire_all()
+    stored = db.session.get(type(attempt), attempt.id).steps_passed
+    assert "not-the-others" in stored and "not-the-others" not in [s.id for s in announced]

@@ -263,7 +263,8 @@ def check_own(
 def check_after_action(
     workspace: Workspace, user: User, library: Library, item_id: int | None = None
 ) -> list[Step]:
-    """After an action of the trainee: check the active attempt; the steps that just passed.
+    """After an action of the trainee: check the active attempt; the steps that just passed
+    and are about the acted item (``_is_about``), to announce.
 
     An action on one item (``item_id``) that is neither the attempt's nor made during it
     cannot change what the checks read (the view holds only those), so nothing is checked.
@@ -279,7 +280,25 @@ def check_after_action(
     if _unchanged(attempt, seen):
         return []  # most actions change no step: nothing to store, no write after the action
     outcome = check_attempt(attempt, scenario, workspace, user, seen)  # stores, says so
-    return [scenario.step(s.id) for s in outcome.steps if s.passed and s.id not in before]
+    passed = [scenario.step(s.id) for s in outcome.steps if s.passed and s.id not in before]
+    return [step for step in passed if _is_about(step, _key_of(attempt, item_id))]
+
+
+def _key_of(attempt: ScenarioAttempt, item_id: int | None) -> str | None:
+    """The setup key of the acted item ("" for an item made during the attempt; None: none)."""
+    if item_id is None:
+        return None
+    keys = {placed_id: key for key, placed_id in attempt.placed["items"].items()}
+    return keys.get(item_id, "")
+
+
+def _is_about(step: Step, key: str | None) -> bool:
+    """True when the step may be announced after acting on ``key``: one of its checks reads
+    that item, or reads no one setup item (what the trainee made). A step that passed
+    without the trainee's doing ("do not escalate the others") is stored, not announced
+    after an action on another item (a tester's finding: it read as praise for nothing)."""
+    items = [getattr(c.params_of(), "item", None) for c in step.checks]
+    return key is None or any(item is None or item == key for item in items)
 
 
 def _unchanged(attempt: ScenarioAttempt, outcome: Outcome) -> bool:
