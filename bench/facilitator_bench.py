@@ -141,7 +141,8 @@ def plant_cohort() -> int:
 def _plant_work(user, workspace, scenarios, rng) -> None:
     """Attempts of every scenario (a third twice), passes and three help requests."""
     for scenario in scenarios:
-        for _ in range(2 if rng.random() < 0.33 else 1):
+        tries = 2 if rng.random() < 0.33 else 1
+        for n in range(tries):
             success = rng.random() < 0.6
             steps = [s.id for s in scenario.steps if success or rng.random() < 0.5]
             moment = START + timedelta(minutes=rng.randrange(8 * 60))
@@ -157,7 +158,7 @@ def _plant_work(user, workspace, scenarios, rng) -> None:
                     score=1.0 if success else rng.random() * 0.7,
                     is_completed=success,
                     is_success=success,
-                    is_current=True,
+                    is_current=n == tries - 1,  # one current attempt per scenario
                     started_at=moment,
                     started_wall=moment,
                     checked_wall=moment,

@@ -6,6 +6,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+import sqlalchemy as sa
+
 from sandbox.extensions import db
 from sandbox.models import HelpRequest, ScenarioAttempt, XapiStatement
 
@@ -14,7 +16,16 @@ PASSED_IRI = "http://adlnet.gov/expapi/verbs/passed"
 
 
 def plant_attempt(enrolment, scenario_id, score, *, success, steps=(), checked=WHEN):
-    """An attempt of ``scenario_id`` by the trainee, checked at ``checked`` (None: never)."""
+    """An attempt of ``scenario_id`` by the trainee, checked at ``checked`` (None: never); the
+    current one, as a restart makes it (an earlier one stays in history)."""
+    db.session.execute(
+        sa.update(ScenarioAttempt)
+        .where(
+            ScenarioAttempt.user_id == enrolment.user_id,
+            ScenarioAttempt.scenario_id == scenario_id,
+        )
+        .values(is_current=False)
+    )
     attempt = ScenarioAttempt(
         workspace_id=enrolment.workspace_id,
         user_id=enrolment.user_id,

@@ -31,6 +31,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from sandbox.channels.phones import tanzanian_mobile
 from sandbox.extensions import db
 from sandbox.models import Cohort, Enrolment, Workspace, WorkspaceKind
+from sandbox.services.facilitation.snapshots import take_snapshot
 from sandbox.services.people.trainees import add_trainee_user, fill_trainee_workspace
 from sandbox.services.training.codes import grouped, is_well_formed, new_code, normalise_code
 from sandbox.services.training.cohorts import cohort_by_join_code
@@ -201,14 +202,26 @@ def enrol_trainee(
         db.session.add(enrolment)
         try:
             db.session.commit()
-            return enrolment
         except IntegrityError:  # another trainee took the personal code meanwhile
             db.session.rollback()
             winner = _joined_first(join_key, workspace)
             if winner is not None:
                 return winner
             workspace.clock_started_at = wall_now()
+            continue
+        _save_fresh_world(cohort, workspace)
+        return enrolment
     raise RuntimeError("no free personal code found")  # pragma: no cover
+
+
+def _save_fresh_world(cohort: Cohort, workspace: Workspace) -> None:
+    """Keep the world as it was made, for the facilitator's resets; commits.
+
+    A reset of this trainee then puts these rows back with their own ids (fast, and below
+    every later attempt's ``first_new_id``) instead of copying the cohort's world anew
+    (``services/facilitation/snapshots.py``)."""
+    take_snapshot(cohort, [workspace.id], "fresh", None, automatic=True, fresh=True)
+    db.session.commit()
 
 
 def _joined_first(join_key: str, workspace: Workspace) -> Enrolment | None:
