@@ -43,6 +43,13 @@ def without_control(text: str, *, single_line: bool = False) -> str:
     return (_CONTROL_AND_BREAKS if single_line else _CONTROL).sub("", text)
 
 
+def one_line(text: str | None) -> str:
+    """A name as stored: runs of spaces and line breaks made one space, trimmed, control and
+    invisible format characters dropped ("Asha\r\nMushi" is "Asha Mushi")."""
+    kept = "".join(c for c in (text or "") if c.isprintable() or c.isspace())
+    return " ".join(kept.split())
+
+
 def like_pattern(text: str, *, prefix: bool = False) -> str:
     """A LIKE pattern matching ``text`` literally (``%`` and ``_`` too); use LIKE_ESCAPE."""
     escaped = _LIKE_SPECIAL.sub(r"\\\1", text.replace("\x00", ""))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from sandbox.seeding.personas import DEMO_PASSWORD
 from sandbox.services.facilitation.cohorts import cohort_run_by, cohorts_run_by
 from sandbox.services.people.users import find_username
-from sandbox.services.training.cohorts import create_cohort
+from sandbox.services.training.cohorts import CohortRefused, create_cohort
 
 
 def test_a_facilitator_runs_their_own_cohorts_and_an_administrator_every_one(
@@ -84,3 +86,24 @@ def test_the_command_line_names_the_facilitator(runner, demo_world):
     )
     refused = runner.invoke(args=["cohort", "create", "X", "--facilitator", "afisa.dodoma"])
     assert refused.exit_code != 0 and "No facilitator 'afisa.dodoma'" in refused.output
+
+
+@pytest.mark.parametrize("start", [date(9999, 12, 31), date(1, 1, 1), date(1999, 12, 31)])
+def test_a_start_date_outside_the_sandbox_s_calendar_is_refused(facilitator, start):
+    """A tester's cohort starting on 9999-12-31 made every join a 500 (a date overflow)."""
+    with pytest.raises(CohortRefused, match="between 2000-01-01 and 2099-12-31"):
+        create_cohort("Mbali sana", seed=1, start=start, facilitator=facilitator)
+
+
+def test_the_console_refuses_an_extreme_start_in_the_user_s_language(client, login_as, demo_world):
+    login_as("mwezeshaji")
+    form = {"name": "Mbali sana", "seed": "1", "start": "9999-12-31", "language": "sw"}
+    answer = client.post("/facilitator/cohorts/new", data=form)
+    assert answer.status_code == 422
+    assert "Tarehe ya kuanza iwe kati ya 2000-01-01 na 2099-12-31" in answer.get_data(as_text=True)
+
+
+def test_control_characters_never_reach_a_cohort_s_name(facilitator):
+    assert create_cohort("Warsha\x00 ya\u200b\tPwani", seed=2, facilitator=facilitator).name == (
+        "Warsha ya Pwani"
+    )

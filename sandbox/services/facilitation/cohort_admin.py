@@ -26,6 +26,8 @@ from sandbox.services.training.cohorts import (
     WORKDAY_START,
     CohortRefused,
     archive_cohort,
+    check_start,
+    cohort_name,
     create_cohort,
     find_cohort,
 )
@@ -60,7 +62,8 @@ def edit_cohort(cohort: Cohort, change: CohortChange) -> Cohort:
     Raises CohortRefused for a taken name, an unknown language, or a seed or start changed
     once trainees joined.
     """
-    name = " ".join((change.name or "").split())
+    name = cohort_name(change.name)
+    check_start(change.start)
     other = find_cohort(name)
     if other is not None and other.id != cohort.id:
         raise CohortRefused(

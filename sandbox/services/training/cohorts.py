@@ -27,6 +27,7 @@ from sandbox.models import Cohort, Enrolment, Institution
 from sandbox.services.people.trainees import DEFAULT_INSTITUTION
 from sandbox.services.training.codes import is_well_formed, new_code, normalise_code
 from sandbox.services.workspace.now import wall_now
+from sandbox.text import one_line
 from sandbox.workflow import BilingualError
 
 LANGUAGES = ("sw", "en")
@@ -49,8 +50,9 @@ def create_cohort(
     facilitator=None,
 ) -> Cohort:
     """A new cohort with a fresh join code, run by ``facilitator`` (a User or None); commits."""
-    name = " ".join((name or "").split())
+    name = cohort_name(name)
     _check_name(name)
+    check_start(start)
     if language not in LANGUAGES:
         raise CohortRefused("Lugha ya kundi iwe sw au en.", "A cohort's language is sw or en.")
     institution = db.session.scalar(
@@ -81,6 +83,24 @@ def create_cohort(
             db.session.rollback()
             _check_name(name)
     raise RuntimeError("no free join code found")  # pragma: no cover - 887 million codes
+
+
+FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
+
+
+def cohort_name(typed: str | None) -> str:
+    """A cohort's name as stored: control characters dropped, runs of spaces made one."""
+    return one_line(typed)
+
+
+def check_start(start: date | None) -> None:
+    """A simulated start from 2000 to 2099 (None: today); the worlds, their deadlines and a
+    year of clock moves must fit in the calendar (a tester's 9999-12-31 overflowed)."""
+    if start is not None and not FIRST_START <= start <= LAST_START:
+        raise CohortRefused(
+            "Tarehe ya kuanza iwe kati ya 2000-01-01 na 2099-12-31.",
+            "The start date is between 2000-01-01 and 2099-12-31.",
+        )
 
 
 def _check_name(name: str) -> None:

@@ -38,6 +38,7 @@ from sandbox.services.training.cohorts import cohort_by_join_code
 from sandbox.services.training.trial import discard_workspace
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.workspaces import create_workspace, find_workspace
+from sandbox.text import one_line
 from sandbox.workflow import BilingualError
 
 TRAINEE_ITEMS = 300
@@ -313,9 +314,8 @@ def _check_name(typed: str | None) -> None:
 
 def _clean(text: str | None) -> str:
     """Trimmed, inner runs of spaces and line breaks made one space, control characters
-    dropped ("Asha\r\nMushi" is "Asha Mushi")."""
-    kept = "".join(c for c in (text or "") if c.isprintable() or c.isspace())
-    return " ".join(kept.split())
+    dropped (``text.one_line``)."""
+    return one_line(text)
 
 
 def _phone(typed: str | None) -> str | None:
