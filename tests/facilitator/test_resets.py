@@ -323,3 +323,32 @@ def test_a_trainee_s_fresh_world_is_saved_once_and_put_back_with_its_own_ids(
     assert set(saved) == {asha.workspace_id, baraka.workspace_id}  # one each, from joining
     assert saved[asha.workspace_id].is_automatic
     assert snapshots.named_snapshots(cohort) == []
+
+
+def test_two_first_resets_at_once_share_one_base_world(cohort, make_trainee, monkeypatch):
+    """A tester's two tabs both generated the cohort's base world: one got a 500. The one
+    that loses now discards its own world and takes the winner's."""
+    from sandbox.models import CohortWorld, Workspace
+    from sandbox.services.facilitation import worlds
+
+    make_trainee("Asha Mushi")
+    real_seed = worlds.seed_workspace
+    winner = {}
+
+    def seed_while_another_tab_wins(workspace, **kwargs):
+        real_seed(workspace, **kwargs)
+        other = worlds.create_workspace(
+            "bwinner1", cohort.name, workspace.kind, seed=cohort.seed, clock_base=cohort.start_at
+        )
+        db.session.commit()
+        winner["id"] = other.id
+        with db.engine.begin() as connection:  # the other tab's commit
+            connection.execute(
+                sa.insert(CohortWorld).values(cohort_id=cohort.id, workspace_id=other.id)
+            )
+
+    monkeypatch.setattr(worlds, "seed_workspace", seed_while_another_tab_wins)
+    made = worlds.base_world(cohort)
+    assert made.id == winner["id"]
+    codes = db.session.scalars(sa.select(Workspace.code).where(Workspace.code.like("b%"))).all()
+    assert codes == ["bwinner1"]  # the losing tab's world is gone

@@ -20,6 +20,7 @@ import secrets
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from sandbox.extensions import db
 from sandbox.models import (
@@ -33,6 +34,7 @@ from sandbox.models import (
 )
 from sandbox.models.snapshot import WORLD_TABLES
 from sandbox.services.training.joining import TRAINEE_ITEMS, WORKSPACE_ALPHABET
+from sandbox.services.training.trial import discard_workspace
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.seeding import seed_workspace
 from sandbox.services.workspace.workspaces import create_workspace
@@ -54,7 +56,12 @@ def base_world(cohort: Cohort) -> Workspace:
     )
     seed_workspace(workspace, count=TRAINEE_ITEMS, seed=cohort.seed)  # commits
     db.session.add(CohortWorld(cohort_id=cohort.id, workspace_id=workspace.id))
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # a reset in another tab made it meanwhile: use that one
+        db.session.rollback()
+        discard_workspace(workspace)
+        return db.session.get(Workspace, db.session.get(CohortWorld, cohort.id).workspace_id)
     return workspace
 
 
