@@ -67,6 +67,7 @@ class RosterEnrolForm(Form):
     """The checked roster sent back to be enrolled (checked again before anything is made)."""
 
     content = HiddenField()
+    form_key = HiddenField()  # the same confirmation sent twice enrols once
     submit = SubmitField(_l("Enrol these trainees"))
 
 

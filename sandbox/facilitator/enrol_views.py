@@ -23,6 +23,7 @@ from sandbox.services.facilitation.enrolment import (
     roster_of,
 )
 from sandbox.services.facilitation.roster_csv import WEB_MAX_ROWS, RosterUnreadable, read_roster
+from sandbox.services.feedback.once import new_form_key
 from sandbox.workflow.permissions import Capability
 
 MAX_UPLOAD = 2 * 1024 * 1024  # bytes: a roster of 300 rows is a few dozen KB
@@ -49,7 +50,7 @@ def enrol(cohort_id: int):
     except RosterUnreadable as unreadable:
         form.roster.errors.append(unreadable.message(current_language()))
         return _upload_page(cohort, form, 422)
-    enrol_form = RosterEnrolForm(content=data.decode("utf-8-sig"))
+    enrol_form = RosterEnrolForm(content=data.decode("utf-8-sig"), form_key=new_form_key())
     page = render_template(
         "facilitator/enrol_check.html",
         cohort=cohort,
@@ -72,7 +73,7 @@ def enrol_confirm(cohort_id: int):
                 "Fomu imeisha muda; pakia faili tena.", "The form expired; upload the file again."
             )
         roster = read_roster((form.content.data or "").encode("utf-8"), WEB_MAX_ROWS)
-        cards = enrol_roster(cohort, roster)
+        cards = enrol_roster(cohort, roster, batch_key=(form.form_key.data or "")[:32])
     except (RosterUnreadable, EnrolmentRefused) as refused:
         upload = RosterUploadForm(formdata=None)
         upload.roster.errors = [refused.message(current_language())]

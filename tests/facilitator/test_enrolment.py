@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -219,3 +220,16 @@ def test_the_console_takes_at_most_50_trainees_per_file(client, login_as, cohort
     refused = upload(client, cohort, f"name\n{rows}".encode())
     assert refused.status_code == 422 and "more than 50 trainees" in refused.get_data(as_text=True)
     assert len(read_roster(f"name\n{rows}".encode()).rows) == 51  # the CLI takes up to 300
+
+
+def test_the_same_confirmation_sent_twice_enrols_once(client, login_as, cohort):
+    """A tester's refresh of the confirmation enrolled everyone twice."""
+    login_as("mwezeshaji")
+    page = upload(client, cohort, b"name\nNeema Juma\nJuma Ally\n").get_data(as_text=True)
+    key = re.search(r'name="form_key" type="hidden" value="([^"]+)"', page).group(1)
+    sent = {"content": "name\nNeema Juma\nJuma Ally\n", "form_key": key}
+    first = client.post(f"/facilitator/cohorts/{cohort.id}/enrol/confirm", data=sent)
+    again = client.post(f"/facilitator/cohorts/{cohort.id}/enrol/confirm", data=sent)
+    assert first.status_code == 200 and enrolled() == 2
+    assert again.status_code == 422 and "imeshasajiliwa" in again.get_data(as_text=True)
+    assert enrolled() == 2

@@ -32,6 +32,7 @@ from sandbox.models import Cohort, Enrolment, LoginSession
 from sandbox.services.facilitation.roster_csv import Roster
 from sandbox.services.training.codes import grouped
 from sandbox.services.training.joining import enrol_trainee
+from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import BilingualError
 
 PIN_DIGITS = 6
@@ -77,25 +78,44 @@ def minutes_to_enrol(count: int) -> int:
 
 
 def enrol_roster(
-    cohort: Cohort, roster: Roster, progress: Callable[[int], None] | None = None
+    cohort: Cohort,
+    roster: Roster,
+    progress: Callable[[int], None] | None = None,
+    batch_key: str = "",
 ) -> list[CodeCard]:
     """Enrol every row of a clean roster; one code card each. Commits per trainee.
 
-    Raises EnrolmentRefused when the roster has problems or the cohort is archived.
+    ``batch_key`` is the confirmation form's one-time key: each row's enrolment keeps
+    ``<key>:<row>``, so the same confirmation sent again (a refresh, a replay) is refused
+    instead of enrolling everyone twice. Raises EnrolmentRefused when the roster has
+    problems, the cohort is archived, or this batch was enrolled already.
     """
     if not roster.is_clean or cohort.is_archived:
         raise EnrolmentRefused(
             "Hakuna aliyesajiliwa: rekebisha makosa ya faili, au kundi limefungwa.",
             "Nobody was enrolled: fix the file's problems, or the cohort is archived.",
         )
+    if batch_key and _enrolled_already(batch_key):
+        raise EnrolmentRefused(
+            "Orodha hii imeshasajiliwa (fomu ilitumwa mara mbili): tazama wanafunzi wa kundi.",
+            "This list was enrolled already (the form was sent twice): see the cohort's trainees.",
+        )
     cards = []
-    for row in roster.rows:
+    for n, row in enumerate(roster.rows, start=1):
         pin = new_pin()
-        enrolment = enrol_trainee(cohort, row.name, pin, row.institution, row.phone)
+        key = f"{batch_key}:{n}" if batch_key else ""
+        enrolment = enrol_trainee(cohort, row.name, pin, row.institution, row.phone, join_key=key)
         cards.append(CodeCard(enrolment.user.display_name, grouped(enrolment.personal_code), pin))
         if progress is not None:
             progress(1)
     return cards
+
+
+def _enrolled_already(batch_key: str) -> bool:
+    """True when a row of this confirmation was enrolled (its key is kept per enrolment)."""
+    pattern = like_pattern(f"{batch_key}:", prefix=True)
+    keys = sa.select(Enrolment.id).where(Enrolment.join_key.like(pattern, escape=LIKE_ESCAPE))
+    return db.session.scalar(keys.limit(1)) is not None
 
 
 def roster_of(cohort: Cohort) -> list[RosterEntry]:
