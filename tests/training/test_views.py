@@ -92,6 +92,15 @@ def test_an_archived_cohort_s_code_is_refused_clearly(client, cohort):
     assert "Kundi hili limefungwa" in page
 
 
+def test_archiving_a_cohort_signs_its_trainees_out(client, cohort):
+    """A tester's trainee kept working at the desk after the cohort was archived."""
+    client.post("/join", data=join_form(cohort))
+    assert client.get("/desk/feedback").status_code == 200
+    archive_cohort(cohort)
+    signed_out = client.get("/desk/feedback")
+    assert signed_out.status_code == 302 and "/login" in signed_out.location
+
+
 def test_a_trainee_signs_out_and_back_in_with_code_and_pin_and_resumes(client, cohort):
     client.post("/join", data=join_form(cohort))
     enrolment = only_enrolment()

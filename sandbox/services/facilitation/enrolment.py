@@ -28,8 +28,9 @@ import sqlalchemy as sa
 from werkzeug.security import generate_password_hash
 
 from sandbox.extensions import db
-from sandbox.models import Cohort, Enrolment, LoginSession
+from sandbox.models import Cohort, Enrolment
 from sandbox.services.facilitation.roster_csv import Roster
+from sandbox.services.people.users import end_every_sign_in
 from sandbox.services.training.codes import grouped
 from sandbox.services.training.joining import enrol_trainee
 from sandbox.text import LIKE_ESCAPE, like_pattern
@@ -147,7 +148,6 @@ def reset_pin(enrolment: Enrolment) -> CodeCard:
     """A new generated PIN for this trainee, every open sign-in of theirs ended; commits."""
     pin = new_pin()
     enrolment.pin_hash = generate_password_hash(pin)
-    enrolment.user.end_sessions()
-    db.session.execute(sa.delete(LoginSession).where(LoginSession.user_id == enrolment.user_id))
+    end_every_sign_in([enrolment.user])
     db.session.commit()
     return CodeCard(enrolment.user.display_name, grouped(enrolment.personal_code), pin)

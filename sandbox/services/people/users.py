@@ -72,6 +72,14 @@ def log_out(user: User) -> None:
     db.session.commit()
 
 
+def end_every_sign_in(users: list[User]) -> None:
+    """Sign these users out everywhere (every cookie issued so far stops working); no commit."""
+    for user in users:
+        user.end_sessions()
+    ids = [user.id for user in users]
+    db.session.execute(sa.delete(LoginSession).where(LoginSession.user_id.in_(ids)))
+
+
 def ensure_demo_users(workspace: Workspace) -> list[tuple[Persona, User]]:
     """Create any missing demo persona in the demo workspace; returns every persona's user."""
     institutions = dict(db.session.execute(sa.select(Institution.code, Institution)).all())

@@ -23,8 +23,9 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from sandbox.extensions import db
-from sandbox.models import Cohort, Enrolment, Institution
+from sandbox.models import Cohort, Enrolment, Institution, User
 from sandbox.services.people.trainees import DEFAULT_INSTITUTION
+from sandbox.services.people.users import end_every_sign_in
 from sandbox.services.training.codes import is_well_formed, new_code, normalise_code
 from sandbox.services.workspace.now import wall_now
 from sandbox.text import one_line
@@ -150,6 +151,11 @@ def list_cohorts() -> list[tuple[Cohort, int]]:
 
 
 def archive_cohort(cohort: Cohort, archived: bool = True) -> None:
-    """Close a cohort to new joins and sign-ins (or open it again); commits."""
+    """Close a cohort to new joins and sign-ins, signing its trainees out everywhere (the
+    workshop is over: a tester's trainee kept working after it closed), or open it again;
+    commits."""
     cohort.is_archived = archived
+    if archived:
+        trainees = sa.select(Enrolment.user_id).where(Enrolment.cohort_id == cohort.id)
+        end_every_sign_in(list(db.session.scalars(sa.select(User).where(User.id.in_(trainees)))))
     db.session.commit()
