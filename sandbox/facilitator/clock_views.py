@@ -15,6 +15,7 @@ from sandbox.facilitator.blueprint import bp, my_cohort
 from sandbox.facilitator.cohort_forms import ClockForm, ConfirmForm
 from sandbox.i18n import current_language
 from sandbox.services.facilitation.clock import (
+    check_cohort_move,
     cohort_now,
     cohort_workspaces,
     move_cohort_clock,
@@ -46,8 +47,13 @@ def clock(cohort_id: int):
                 flash(_moved_message(moved), "success")
                 return redirect(url_for("facilitator.clock", cohort_id=cohort.id))
         else:
-            confirming = True
-            form.confirmed.data = "yes"
+            try:
+                check_cohort_move(cohort, working_days=form.days.data, to=form.to.data)
+            except ClockRefused as refused:
+                form.days.errors.append(refused.message(current_language()))
+            else:
+                confirming = True
+                form.confirmed.data = "yes"
     workspaces = cohort_workspaces(cohort)
     page = render_template(
         "facilitator/clock.html",

@@ -95,6 +95,11 @@ def test_the_clock_page_asks_with_the_count_then_moves(client, login_as, cohort,
     assert workspace_now(workspace).date() == date(2026, 11, 16)
     back = client.post(url, data={"to": "2026-11-10", "confirmed": "yes"})
     assert back.status_code == 422 and "only moves forward" in back.get_data(as_text=True)
+    # refused when asked, not only when confirmed (a tester's finding)
+    for far in ({"to": "2020-01-01"}, {"to": "2099-12-31"}, {"days": "9999"}):
+        asked = client.post(url, data=far)
+        page = asked.get_data(as_text=True)
+        assert asked.status_code == 422 and "Move 1 workspaces" not in page, far
     both = client.post(url, data={"days": "2", "to": "2026-12-10"})
     assert both.status_code == 422 and "one of them" in both.get_data(as_text=True)
     assert client.post(url, data={"days": "abc"}).status_code == 422

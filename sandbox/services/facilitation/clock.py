@@ -66,6 +66,21 @@ def move_cohort_clock(
     cohort: Cohort, *, working_days: int | None = None, to: date | None = None
 ) -> CohortClockMove:
     """Move every workspace of the cohort forward in one commit; raises ClockRefused."""
+    workspaces = check_cohort_move(cohort, working_days=working_days, to=to)
+    moment = datetime.combine(to, WORKDAY_START) if to is not None else None
+    moves = move_clocks(workspaces, working_days=working_days, to=moment)
+    return CohortClockMove(
+        workspaces=len(moves),
+        escalated=sum(m.escalated for m in moves),
+        latest=max(m.after for m in moves),
+    )
+
+
+def check_cohort_move(
+    cohort: Cohort, *, working_days: int | None = None, to: date | None = None
+) -> list[Workspace]:
+    """The cohort's workspaces, when the move asked for can be made (asked before the
+    confirmation too, so a backwards or absurd date is refused at once); ClockRefused."""
     workspaces = cohort_workspaces(cohort)
     if not workspaces:
         raise ClockRefused(
@@ -73,13 +88,12 @@ def move_cohort_clock(
             "This cohort has no workspace to move yet: nobody has joined.",
         )
     moment = datetime.combine(to, WORKDAY_START) if to is not None else None
+    if moment is not None and moment <= min(workspace_now(w) for w in workspaces):
+        raise ClockRefused(
+            "Saa ya mafunzo inasogea mbele tu.", "The simulated clock only moves forward."
+        )
     _check_reach(workspaces, working_days, moment)
-    moves = move_clocks(workspaces, working_days=working_days, to=moment)
-    return CohortClockMove(
-        workspaces=len(moves),
-        escalated=sum(m.escalated for m in moves),
-        latest=max(m.after for m in moves),
-    )
+    return workspaces
 
 
 def _check_reach(workspaces: list[Workspace], working_days: int | None, to: datetime | None):
