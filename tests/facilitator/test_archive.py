@@ -172,3 +172,9 @@ def test_a_personal_code_already_used_here_refuses_the_import(cohort, make_train
         assert "Msimbo binafsi" in refused.value.message_sw
         db.session.rollback()
         assert _count(Cohort) == cohorts
+
+
+def test_no_sign_in_cookie_secret_leaves_in_an_archive(busy_cohort):
+    """A tester found every user's session token in the zip: a copied cookie would work."""
+    users = read_archive(export_cohort(busy_cohort)).tables["user"]
+    assert users and all("session_token" not in row for row in users)

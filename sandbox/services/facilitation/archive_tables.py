@@ -23,7 +23,12 @@ Decisions (issue 12, point 5):
   acknowledgements, whose episodes name local attempt and statement ids), and the undo
   history: the reset log, the cohort's base world and snapshots with their ``snapshot_*``
   mirror tables (a reset is undone where it was done).
-- ``LOCAL_COLUMNS``: ``cohort.imported_digest`` (where *this* copy came from).
+- ``LOCAL_COLUMNS``: ``cohort.imported_digest`` (where *this* copy came from) and
+  ``user.session_token`` (what a sign-in cookie is checked against: an archive must never
+  let a copied cookie in; the importing installation makes fresh ones, so everyone signs in
+  anew there). PIN and password hashes do travel (trainees sign in with their PIN on the
+  other installation); the export page and the command line say the file is personal
+  data to be kept like a password list.
 - A reference to a row outside the archive is left empty: ``cohort.facilitator_id`` (the
   importer runs the imported cohort) and ``certificate.issued_by_id`` (the facilitator who
   issued it, an account of the exporting installation). A certificate verifies on the
@@ -91,7 +96,10 @@ LOCAL_ONLY = frozenset(
         *(mirror.name for mirror in (*MIRRORS.values(), WORKSPACE_MIRROR, ATTEMPT_MIRROR)),
     }
 )
-LOCAL_COLUMNS: Mapping[str, frozenset[str]] = {"cohort": frozenset({"imported_digest"})}
+LOCAL_COLUMNS: Mapping[str, frozenset[str]] = {
+    "cohort": frozenset({"imported_digest"}),
+    "user": frozenset({"session_token"}),
+}
 # A value another row of this installation already has gets a fresh one ("suffix": value-2…,
 # "numbered": "value (2)"…, "code": a new random code, "uuid": a new random hex name). A
 # personal code already taken refuses the import (archive.py says why); any other unique
