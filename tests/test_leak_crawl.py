@@ -12,9 +12,11 @@ reveal with a reason, and every reveal must be in the audit log.
 from __future__ import annotations
 
 import html
+import io
 import itertools
 import logging
 import re
+import zipfile
 from urllib.parse import parse_qsl, quote, quote_plus, urlsplit
 
 import pytest
@@ -29,6 +31,7 @@ from sandbox.services.channels import sms_log
 from sandbox.services.channels.api_keys import DEMO_API_KEY, ensure_api_key
 from sandbox.services.desk.confidentiality import PHONE_LIKE, national_number
 from sandbox.services.feedback.lifecycle import Submission, submit_feedback
+from sandbox.services.people.users import find_username
 from sandbox.services.training.cohorts import create_cohort
 from sandbox.services.training.joining import JoinRequest, join_cohort
 from sandbox.workflow import Channel, ComplainantType, FeedbackType, Role
@@ -56,6 +59,7 @@ ROLES = {
     "trainee": "mwanafunzi",
 }
 MAY_REVEAL = {"head", "trainee"}  # Capability.REVEAL_IDENTITY, with the item in scope
+RUN_THE_COHORT = {"facilitator", "admin"}  # see its trainees' own phone and institution
 REASON = "Kumpigia simu kuhusu lalamiko lake"
 
 
@@ -89,12 +93,17 @@ class World:
     def _id_of(reference: str) -> int:
         return db.session.scalar(sa.select(Feedback.id).where(Feedback.reference == reference))
 
-    def leaks(self, text: str) -> list[str]:
-        """Every complainant name, e-mail or phone (any format) found in a text."""
+    trainee_data: frozenset[str] | set[str] = frozenset()
+
+    def leaks(self, text: str, trainee_data_allowed: bool = False) -> list[str]:
+        """Every complainant name, e-mail or phone (any format) found in a text, and the
+        trainee's own phone and institution unless allowed."""
         text = html.unescape(text)
-        found = [n for n in self.names if n in text] + [e for e in self.emails if e in text]
+        names = set(self.names) | (set() if trainee_data_allowed else self.trainee_data)
+        phones = set(self.phones) | (set() if trainee_data_allowed else self.trainee_data)
+        found = [n for n in names if n in text] + [e for e in self.emails if e in text]
         numbers = {national_number(m) for m in PHONE_LIKE.findall(text)}
-        return found + sorted(numbers & self.phones)
+        return sorted(found) + sorted(numbers & phones)
 
 
 def _submit_planted(demo) -> Feedback:
@@ -140,17 +149,17 @@ def world(demo_world, app):
     """The seeded demo world, a trainee in it, an API key and the planted items.
 
     Also a trainee who joined a cohort with their own phone and institution: their personal
-    data is theirs, so no crawled role (none of them is that trainee) may see it either.
+    data is theirs and their facilitator's (the cohort's roster and archive, for the
+    facilitator who runs it and the administrator), so no other crawled role may see it.
     """
     make_user(demo_world, "mwanafunzi", Role.TRAINEE, "DODOMA_CC")  # password "pw"
     ensure_api_key(demo_world)
     crawled = World(demo_world)
-    cohort = create_cohort("Kundi la ukaguzi", seed=5)
+    cohort = create_cohort("Kundi la ukaguzi", seed=5, facilitator=find_username("mwezeshaji"))
     join_cohort(
         JoinRequest(cohort.join_code, "Mwajuma Mshiriki", "4821", TRAINEE_HOME, TRAINEE_PHONE)
     )
-    crawled.phones.add(national_number(TRAINEE_PHONE))
-    crawled.names.add(TRAINEE_HOME)
+    crawled.trainee_data = {national_number(TRAINEE_PHONE), TRAINEE_HOME}
     return crawled
 
 
@@ -219,6 +228,17 @@ def _without_echo(text: str, url: str) -> str:
     return text
 
 
+def _as_text(response) -> str:
+    """The answer as text; a zip (a cohort archive) as the text of every file in it."""
+    data = response.get_data()
+    if response.mimetype == "application/zip":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "\n".join(
+                archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
+            )
+    return data.decode("utf-8", "replace")
+
+
 def leaks_seen(client, world: World, app, role: str, urls: list[str]) -> dict[str, list[str]]:
     """{url: identities found} over every answer this role gets."""
     _log_in(client, role)
@@ -226,7 +246,7 @@ def leaks_seen(client, world: World, app, role: str, urls: list[str]) -> dict[st
     for url in urls:
         forget_workspace()
         response = client.get(url)
-        leaked = world.leaks(_without_echo(response.get_data(as_text=True), url))
+        leaked = world.leaks(_without_echo(_as_text(response), url), role in RUN_THE_COHORT)
         if leaked:
             found[url] = leaked
 

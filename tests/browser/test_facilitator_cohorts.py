@@ -31,12 +31,12 @@ def test_a_facilitator_makes_a_cohort_and_two_trainees_join_with_its_code(
     log_in(page, "mwezeshaji")
     page.goto("/facilitator/")
     form = page.get_by_role("region", name="Kundi jipya")
-    form.get_by_label("Jina la kundi").fill("Warsha ya Kivinjari")
+    form.get_by_label("Jina la kundi").fill("Warsha ya kujiunga")
     form.get_by_label("Mbegu (si lazima)").fill("21")
     form.get_by_label("Tarehe ya kuanza mafunzo (si lazima)").fill("2026-11-16")
     form.get_by_label("Lugha").select_option("sw")
     form.get_by_role("button", name="Unda kundi").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Warsha ya Kivinjari")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Warsha ya kujiunga")
 
     page.get_by_role("link", name="Msimbo wa kujiunga kwa projekta").click()
     code = page.get_by_test_id("join-code").inner_text()
@@ -51,7 +51,7 @@ def test_a_facilitator_makes_a_cohort_and_two_trainees_join_with_its_code(
     second.goto("/join")
     join(second, "Baraka Kivinjari", code.lower())
 
-    cohort = db_session.scalars(sa.select(Cohort).where(Cohort.name == "Warsha ya Kivinjari")).one()
+    cohort = db_session.scalars(sa.select(Cohort).where(Cohort.name == "Warsha ya kujiunga")).one()
     runner = db_session.scalars(sa.select(User).where(User.username == "mwezeshaji")).one()
     assert cohort.facilitator_id == runner.id and cohort.seed == 21
     names = db_session.scalars(

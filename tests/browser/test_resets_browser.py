@@ -12,10 +12,15 @@ from sandbox.seeding.personas import DEMO_PASSWORD
 from sandbox.services.people.users import find_username
 from sandbox.services.training.cohorts import create_cohort
 from sandbox.services.training.joining import JoinRequest, join_cohort
+from sandbox.services.training.library import scenario_library
+from sandbox.services.training.runner import begin_scenario
+
+FIRST_SCENARIO = "kuthibitisha-kwa-wakati"  # no prerequisites
 
 
 def items_of(db_session, workspace_id: int) -> list[int]:
-    """The ids of a workspace's items (a reset gives new ones, an undo the old ones back)."""
+    """The ids of a workspace's items (a reset gives the fresh world's back, an undo the ones
+    the reset removed)."""
     db_session.expire_all()
     query = sa.select(Feedback.id).where(Feedback.workspace_id == workspace_id)
     return sorted(db_session.scalars(query.order_by(Feedback.id)))
@@ -23,14 +28,18 @@ def items_of(db_session, workspace_id: int) -> list[int]:
 
 def test_reset_one_trainee_undo_it_then_reset_the_cohort(page: Page, db_session):
     facilitator = find_username("mwezeshaji")
-    cohort = create_cohort("Warsha ya Kivinjari", seed=6, start=date(2026, 11, 9),
+    cohort = create_cohort("Warsha ya kuweka upya", seed=6, start=date(2026, 11, 9),
                            facilitator=facilitator)  # fmt: skip
     asha = join_cohort(JoinRequest(cohort.join_code, "Asha Kivinjari", "2468"))
     baraka = join_cohort(JoinRequest(cohort.join_code, "Baraka Kivinjari", "2468"))
+    fresh = {e.id: items_of(db_session, e.workspace_id) for e in (asha, baraka)}
+    for trainee in (asha, baraka):  # each at work in a scenario: items of their own
+        begin_scenario(trainee.workspace, trainee.user, scenario_library(), FIRST_SCENARIO)
     asha_items, baraka_items = (
         items_of(db_session, asha.workspace_id),
         items_of(db_session, baraka.workspace_id),
     )
+    assert asha_items != fresh[asha.id] and baraka_items != fresh[baraka.id]
     page.goto("/login")
     page.get_by_label("Jina la mtumiaji").fill("mwezeshaji")
     page.get_by_label("Nenosiri").fill(DEMO_PASSWORD)
@@ -46,7 +55,7 @@ def test_reset_one_trainee_undo_it_then_reset_the_cohort(page: Page, db_session)
     page.get_by_role("button", name="Ndiyo, rudisha mwanzo").click()
     expect(page.get_by_text("Imerudishwa mwanzo.")).to_be_visible()
     expect(page.get_by_test_id("reset-log")).to_contain_text("Eneo lote la mwanafunzi mmoja")
-    assert items_of(db_session, asha.workspace_id) != asha_items
+    assert items_of(db_session, asha.workspace_id) == fresh[asha.id]  # the world as joined
     assert items_of(db_session, baraka.workspace_id) == baraka_items
 
     page.get_by_role("link", name="Tendua…").click()
@@ -66,4 +75,4 @@ def test_reset_one_trainee_undo_it_then_reset_the_cohort(page: Page, db_session)
         ("trainee", True),
         ("cohort", False),
     ]
-    assert items_of(db_session, baraka.workspace_id) != baraka_items
+    assert items_of(db_session, baraka.workspace_id) == fresh[baraka.id]

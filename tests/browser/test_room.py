@@ -20,7 +20,7 @@ def test_the_room_shows_a_help_request_after_its_poll(
     page: Page, browser: Browser, live_server: str, db_session
 ):
     cohort = create_cohort(
-        "Warsha ya Kivinjari",
+        "Chumba cha kivinjari",
         seed=6,
         start=date(2026, 11, 16),
         facilitator=find_username("mwezeshaji"),

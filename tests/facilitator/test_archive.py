@@ -178,3 +178,18 @@ def test_no_sign_in_cookie_secret_leaves_in_an_archive(busy_cohort):
     """A tester found every user's session token in the zip: a copied cookie would work."""
     users = read_archive(export_cohort(busy_cohort)).tables["user"]
     assert users and all("session_token" not in row for row in users)
+
+
+def test_no_complainant_identity_leaves_in_an_archive(busy_cohort):
+    """The facilitator and the administrator may not see who complained: the archive carries
+    items without their complainant's name, phone or e-mail, and SMS without the number."""
+    tables = read_archive(export_cohort(busy_cohort)).tables
+    identified = [row for row in tables["feedback"] if row["complainant_type"] != "anonymous"]
+    assert identified, "the world has identified items to withhold"
+    for row in tables["feedback"]:
+        assert (row["complainant_name"], row["complainant_phone"], row["complainant_email"]) == (
+            None,
+            None,
+            None,
+        )
+    assert {row["phone"] for row in tables.get("sms_message", [])} <= {""}

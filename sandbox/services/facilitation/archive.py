@@ -146,7 +146,12 @@ def _rows_of(table: sa.Table, owner: sa.Column, ids: list[int]) -> list[dict]:
         query = sa.select(*columns).where(owner.in_(part))
         rows += [dict(r._mapping) for r in db.session.execute(query)]
     rows.sort(key=lambda row: row["id"])
-    return [{k: plan.encode(v) for k, v in row.items()} for row in rows if keep(row)]
+    blanked = plan.BLANKED.get(table.name, {})
+    return [
+        {k: plan.encode(blanked.get(k, v) if k in blanked else v) for k, v in row.items()}
+        for row in rows
+        if keep(row)
+    ]
 
 
 def _detach_outsiders(archive: Archive) -> None:

@@ -128,6 +128,14 @@ def conversation_is_over(row: Mapping) -> bool:
 
 
 KEPT_ROWS: Mapping[str, Callable[[Mapping], bool]] = {"ussd_session": conversation_is_over}
+# A complainant's identity never leaves in an archive: a facilitator or an administrator who
+# exports a cohort may not see it (docs/CONFIDENTIALITY.md). These columns travel blanked
+# (the value given); an imported world's identified items keep their type and history, with
+# the identity withheld, and its texts keep their words.
+BLANKED: Mapping[str, Mapping[str, object]] = {
+    "feedback": {"complainant_name": None, "complainant_phone": None, "complainant_email": None},
+    "sms_message": {"phone": ""},
+}
 
 
 def encode(value):

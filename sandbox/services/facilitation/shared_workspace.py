@@ -26,6 +26,7 @@ from sandbox.extensions import db
 from sandbox.models import Cohort, LoginSession, User, Workspace, WorkspaceKind
 from sandbox.services.people.trainees import add_trainee_user
 from sandbox.services.training.joining import seeded_workspace
+from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import BilingualError
 
 
@@ -86,5 +87,8 @@ def new_group_password(cohort: Cohort) -> GroupLogin:
 def _group_user(workspace: Workspace) -> User:
     """The group login of a shared workspace."""
     return db.session.scalars(
-        sa.select(User).where(User.workspace_id == workspace.id, User.username.like("kundi.%"))
+        sa.select(User).where(
+            User.workspace_id == workspace.id,
+            User.username.like(like_pattern("kundi.", prefix=True), escape=LIKE_ESCAPE),
+        )
     ).one()
