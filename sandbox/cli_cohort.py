@@ -7,56 +7,22 @@ and English. Nothing here prints a trainee's personal data.
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from sandbox.cli_args import cohort_named as _cohort
+from sandbox.cli_args import day as _day
+from sandbox.cli_args import facilitator_named as _facilitator
 from sandbox.cli_cohort_archive import export_command, import_command
-from sandbox.services.people.users import find_username
 from sandbox.services.training.codes import grouped
 from sandbox.services.training.cohorts import (
     CohortRefused,
     archive_cohort,
     create_cohort,
-    find_cohort,
     list_cohorts,
 )
 from sandbox.services.workspace.demo import ensure_world
-from sandbox.workflow import Role
-
-
-def _day(text: str | None) -> date | None:
-    """A YYYY-MM-DD date (or None), else a bilingual usage error."""
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise click.BadParameter(
-            f"'{text}': andika tarehe kama 2026-11-30. / write the date like 2026-11-30."
-        ) from None
-
-
-def _cohort(name: str):
-    """The cohort with this name, or a bilingual usage error."""
-    cohort = find_cohort(name)
-    if cohort is None:
-        raise click.ClickException(f"Hakuna kundi '{name}'. / No cohort '{name}'.")
-    return cohort
-
-
-def _facilitator(username: str | None):
-    """The facilitator or administrator account with this username (None for None)."""
-    if username is None:
-        return None
-    user = find_username(username)
-    if user is None or user.role not in (Role.FACILITATOR, Role.ADMIN):
-        raise click.ClickException(
-            f"Hakuna mwezeshaji '{username}'. / No facilitator '{username}'."
-        )
-    return user
 
 
 @click.group("cohort")

@@ -14,13 +14,12 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from sandbox.cli_args import facilitator_named
 from sandbox.services.facilitation.archive import export_cohort, import_cohort
 from sandbox.services.facilitation.archive_format import MAX_ARCHIVE_BYTES, ArchiveRefused, too_big
-from sandbox.services.people.users import find_username
 from sandbox.services.training.codes import grouped
 from sandbox.services.training.cohorts import find_cohort
 from sandbox.services.workspace.demo import ensure_world
-from sandbox.workflow import Role
 
 PERSONAL_DATA = (
     "Tahadhari: faili lina taarifa binafsi za wanafunzi (majina, misimbo binafsi, PIN "
@@ -58,7 +57,7 @@ def export_command(name: str, file: Path) -> None:
 def import_command(file: Path, facilitator: str | None) -> None:
     """Import a cohort archive made by `mrejesho cohort export` (here or elsewhere)."""
     ensure_world(current_app.config["SEED_DATA_DIR"])
-    runner = _runner(facilitator)
+    runner = facilitator_named(facilitator)
     try:
         imported = import_cohort(_read(file), runner)
     except ArchiveRefused as refused:
@@ -85,15 +84,3 @@ def _read(file: Path) -> bytes:
         refused = too_big()
         raise click.ClickException(f"{refused.message_sw} / {refused.message_en}")
     return file.read_bytes()
-
-
-def _runner(username: str | None):
-    """The facilitator or administrator account with this username (None for None)."""
-    if username is None:
-        return None
-    user = find_username(username)
-    if user is None or user.role not in (Role.FACILITATOR, Role.ADMIN):
-        raise click.ClickException(
-            f"Hakuna mwezeshaji '{username}'. / No facilitator '{username}'."
-        )
-    return user
