@@ -100,3 +100,30 @@ def test_the_command_line_refuses_in_both_languages(two, cohort, runner, args, s
         == 0
     )
     assert db.session.scalar(sa.select(sa.func.count(Feedback.id))) > 0
+
+
+def test_a_named_snapshot_keeps_and_restores_the_shared_workspace(two, cohort, facilitator):
+    """ "After exercise 2" of a plenary: the group's shared workspace is part of the cohort's
+    snapshot, and a restore gives its items back."""
+    from sandbox.services.facilitation.shared_workspace import give_shared_workspace
+    from sandbox.services.feedback.lifecycle import Submission, submit_feedback
+    from sandbox.workflow import Channel, ComplainantType, FeedbackType
+
+    shared = give_shared_workspace(cohort).workspace
+    before = world(shared.id)
+    saved = save_snapshot(cohort, "baada ya zoezi 2", facilitator)
+    assert saved.workspaces == 3
+    institution_id = db.session.scalar(sa.select(Feedback.institution_id).limit(1))
+    submit_feedback(
+        shared,
+        Submission(
+            type=FeedbackType.SUGGESTION,
+            complainant_type=ComplainantType.ANONYMOUS,
+            channel=Channel.WEB,
+            institution_id=institution_id,
+            description="Zoezi la kikundi.",
+        ),
+    )
+    assert world(shared.id) != before
+    run_reset(plan_restore(cohort, named_snapshot(cohort, "baada ya zoezi 2")), facilitator)
+    assert world(shared.id) == before

@@ -12,7 +12,8 @@ Decisions:
   saved or restored: they are not the world. Restoring leaves attempts started after the
   snapshot in history, no longer current (their items are gone).
 - "The cohort's workspaces" is ``cohort_workspaces``: its trainees' workspaces, plus any
-  workspace another part links to the cohort (a shared workspace) through ``LINKED``.
+  shared workspace for group exercises, if it has one (a named snapshot "after exercise
+  2" keeps and restores it too).
 - Automatic snapshots (taken before each reset) are kept for the last ``KEEP_AUTOMATIC``
   resets of a cohort; older ones are pruned (those resets can no longer be undone).
 - A trainee's **fresh world** is saved once (``is_fresh``) the first time a reset makes it
@@ -24,8 +25,6 @@ Decisions:
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import sqlalchemy as sa
 
@@ -44,8 +43,6 @@ from sandbox.workflow import BilingualError
 
 KEEP_AUTOMATIC = 3
 MAX_LABEL = 120
-# Other parts add the workspaces they link to a cohort (its shared workspace): cohort -> ids.
-LINKED: list[Callable[[Cohort], list[int]]] = []
 
 
 class SnapshotRefused(BilingualError, ValueError):
@@ -53,7 +50,7 @@ class SnapshotRefused(BilingualError, ValueError):
 
 
 def cohort_workspaces(cohort: Cohort) -> list[int]:
-    """The ids of the cohort's workspaces: its trainees', then any linked to it."""
+    """The ids of the cohort's workspaces: its trainees', then its shared one (if any)."""
     ids = list(
         db.session.scalars(
             sa.select(Enrolment.workspace_id)
@@ -61,9 +58,8 @@ def cohort_workspaces(cohort: Cohort) -> list[int]:
             .order_by(Enrolment.id)
         )
     )
-    for linked in LINKED:
-        ids.extend(i for i in linked(cohort) if i not in ids)
-    return ids
+    shared = cohort.shared_workspace_id
+    return [*ids, shared] if shared is not None and shared not in ids else ids
 
 
 def take_snapshot(
