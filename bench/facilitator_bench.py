@@ -24,8 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.page_bench import _median_seconds, measure_baseline  # noqa: E402
-from sandbox import create_app  # noqa: E402
+from bench.page_bench import _median_seconds, demo_app, measure_baseline  # noqa: E402
 from sandbox.extensions import db  # noqa: E402
 from sandbox.models import (  # noqa: E402
     Enrolment,
@@ -40,7 +39,6 @@ from sandbox.seeding.personas import DEMO_PASSWORD  # noqa: E402
 from sandbox.services.people.users import find_username  # noqa: E402
 from sandbox.services.training.cohorts import create_cohort  # noqa: E402
 from sandbox.services.training.library import scenario_library  # noqa: E402
-from sandbox.services.workspace import demo  # noqa: E402
 from sandbox.workflow import Role  # noqa: E402
 
 TRAINEES = 150
@@ -70,17 +68,8 @@ def main() -> None:
 
 def measure_ours(path: Path, requests: int) -> dict[str, tuple[float, int]]:
     """The three pages of a planted 150-trainee cohort, as the demo facilitator."""
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
-            "TESTING": True,
-            "WTF_CSRF_ENABLED": False,
-            "SECRET_KEY": "bench",
-        }
-    )
+    app = demo_app(path, items=50)
     with app.app_context():
-        db.create_all()
-        demo.ensure_demo(app.config["DEMO_WORKSPACE"], items=50, seed=2024)
         cohort_id = plant_cohort()
     client = app.test_client()
     response = client.post("/login", data={"username": "mwezeshaji", "password": DEMO_PASSWORD})

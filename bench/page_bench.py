@@ -80,8 +80,9 @@ def measure_baseline(path: Path, requests: int) -> float:
 # -- ours -------------------------------------------------------------------------
 
 
-def measure_ours(path: Path, items: int, requests: int) -> float:
-    """The officer's feedback list of the seeded demo workspace, logged in as afisa.dodoma."""
+def demo_app(path: Path, items: int):
+    """The sandbox on a fresh SQLite file at ``path`` with a demo world of ``items`` items
+    (seed 2024), CSRF off: the app the page, room and facilitator benches measure."""
     app = create_app(
         {
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
@@ -93,6 +94,13 @@ def measure_ours(path: Path, items: int, requests: int) -> float:
     with app.app_context():
         db.create_all()
         demo.ensure_demo(app.config["DEMO_WORKSPACE"], items=items, seed=2024)
+    return app
+
+
+def measure_ours(path: Path, items: int, requests: int) -> float:
+    """The officer's feedback list of the seeded demo workspace, logged in as afisa.dodoma."""
+    app = demo_app(path, items=items)
+    with app.app_context():
         load_seed_data()
     client = app.test_client()
     response = client.post("/login", data={"username": "afisa.dodoma", "password": DEMO_PASSWORD})

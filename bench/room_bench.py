@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bare_app import bare_db, create_bare_app  # noqa: E402
-from sandbox import create_app  # noqa: E402
+from bench.page_bench import demo_app  # noqa: E402
 from sandbox.extensions import db  # noqa: E402
 from sandbox.models import (  # noqa: E402
     Enrolment,
@@ -47,7 +47,6 @@ from sandbox.seeding.personas import DEMO_PASSWORD  # noqa: E402
 from sandbox.services.people.users import find_username  # noqa: E402
 from sandbox.services.training.cohorts import create_cohort  # noqa: E402
 from sandbox.services.training.library import scenario_library  # noqa: E402
-from sandbox.services.workspace import demo  # noqa: E402
 from sandbox.services.workspace.now import wall_now  # noqa: E402
 from sandbox.workflow import Role  # noqa: E402
 
@@ -120,17 +119,8 @@ def measure_baseline(path: Path, requests: int) -> tuple[float, float]:
 
 def measure_room(path: Path, trainees: int, requests: int):
     """The poll of a cohort of ``trainees``: (200 timings, 304 timings, bytes, statements)."""
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
-            "TESTING": True,
-            "WTF_CSRF_ENABLED": False,
-            "SECRET_KEY": "bench",
-        }
-    )
+    app = demo_app(path, items=20)
     with app.app_context():
-        db.create_all()
-        demo.ensure_demo(app.config["DEMO_WORKSPACE"], items=20, seed=2024)
         facilitator = find_username("mwezeshaji")
         cohort = create_cohort(
             "Warsha ya Benchi", seed=1, start=date(2026, 11, 9), facilitator=facilitator
