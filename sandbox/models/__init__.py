@@ -4,6 +4,14 @@ from sandbox.models.certificate import Certificate
 from sandbox.models.cohort import Cohort, Enrolment
 from sandbox.models.feedback import Feedback, FeedbackEvent, StatusLookup
 from sandbox.models.progress import HelpRequest, XapiStatement
+from sandbox.models.proposal import (
+    Invitation,
+    PreviewPair,
+    Proposal,
+    ProposalFeedback,
+    Stakeholder,
+    WalkthroughStep,
+)
 from sandbox.models.reference import Category, District, Institution, InstitutionKind, Region
 from sandbox.models.room import RoomAcknowledgement, RoomSetting
 from sandbox.models.sms import SmsDirection, SmsMessage
@@ -31,7 +39,11 @@ __all__ = [
     "HelpRequest",
     "Institution",
     "InstitutionKind",
+    "Invitation",
     "LoginSession",
+    "PreviewPair",
+    "Proposal",
+    "ProposalFeedback",
     "Region",
     "ResetRecord",
     "RoomAcknowledgement",
@@ -41,8 +53,10 @@ __all__ = [
     "SmsDirection",
     "SmsMessage",
     "Snapshot",
+    "Stakeholder",
     "StatusLookup",
     "User",
+    "WalkthroughStep",
     "Workspace",
     "WorkspaceFlag",
     "WorkspaceKind",

@@ -46,6 +46,8 @@ class Cohort(db.Model):
     # digest of the archive this cohort was imported from (None when made here): local only.
     uuid: Mapped[str] = mapped_column(sa.String(36), unique=True, default=lambda: str(uuid4()))
     imported_digest: Mapped[str | None] = mapped_column(sa.String(64))
+    # The facilitator's switch: the cohort's trainees may give feedback on proposals in preview.
+    collects_proposal_feedback: Mapped[bool] = mapped_column(default=False, server_default="0")
     facilitator: Mapped[User | None] = relationship()
     shared_workspace: Mapped[Workspace | None] = relationship()
 

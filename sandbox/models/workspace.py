@@ -54,13 +54,22 @@ class Workspace(db.Model):
 
 
 class WorkspaceFlag(db.Model):
-    """A behaviour switched on or off for one workspace (the base of proposal toggles)."""
+    """A behaviour switched on or off for one workspace (the base of proposal toggles).
+
+    ``source`` says who or what switched it (``services.workspace.flags.FlagSource``: a
+    scenario's setup, a preview pair, a facilitator, an administrator), ``note`` why, and
+    ``set_at`` (wall time) when; the "why is this on?" panel reads them.
+    """
 
     __table_args__ = (sa.UniqueConstraint("workspace_id", "flag"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(sa.ForeignKey("workspace.id"), index=True)
     flag: Mapped[str] = mapped_column(sa.String(60))
     is_enabled: Mapped[bool] = mapped_column(default=False)
+    source: Mapped[str] = mapped_column(sa.String(20), default="manual", server_default="manual")
+    note: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    set_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+    set_at: Mapped[datetime | None]
     workspace: Mapped[Workspace] = relationship(back_populates="flags")
 
 

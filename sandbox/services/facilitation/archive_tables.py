@@ -93,12 +93,22 @@ LOCAL_ONLY = frozenset(
         "cohort_world",
         "reset_record",
         "snapshot",
+        # The stakeholder preview belongs to this installation's decision, not to a cohort:
+        # proposals, invitations, stakeholders and their pairs, behaviour and feedback
+        # (trainees' feedback included) stay where the decision is taken.
+        "proposal",
+        "invitation",
+        "stakeholder",
+        "preview_pair",
+        "walkthrough_step",
+        "proposal_feedback",
         *(mirror.name for mirror in (*MIRRORS.values(), WORKSPACE_MIRROR, ATTEMPT_MIRROR)),
     }
 )
 LOCAL_COLUMNS: Mapping[str, frozenset[str]] = {
     "cohort": frozenset({"imported_digest"}),
     "user": frozenset({"session_token"}),
+    "workspace_flag": frozenset({"set_by_id"}),  # a facilitator of this installation
 }
 # A value another row of this installation already has gets a fresh one ("suffix": value-2…,
 # "numbered": "value (2)"…, "code": a new random code, "uuid": a new random hex name). A
