@@ -85,6 +85,7 @@ def _register_blueprints(app: Flask) -> None:
     from sandbox.main.views import bp as main_bp
     from sandbox.open311.views import bp as open311_bp
     from sandbox.portal.views import bp as portal_bp
+    from sandbox.preview.views import bp as preview_bp
     from sandbox.reports.views import bp as reports_bp
     from sandbox.sms.views import bp as sms_bp
     from sandbox.templating import register_template_helpers
@@ -93,7 +94,7 @@ def _register_blueprints(app: Flask) -> None:
     from sandbox.workspace_routing import register_channel_blueprint
 
     blueprints = (main_bp, auth_bp, desk_bp, open311_bp, reports_bp, accounts_bp, admin_bp)
-    for bp in (*blueprints, training_bp, guides_bp, facilitator_bp, verify_bp):
+    for bp in (*blueprints, training_bp, guides_bp, facilitator_bp, verify_bp, preview_bp):
         app.register_blueprint(bp)
     for bp in (portal_bp, ussd_bp, sms_bp):  # demo at /portal…, any workspace at /w/<code>/…
         register_channel_blueprint(app, bp)

@@ -1,0 +1,1 @@
+"""The stakeholder preview: proposals, invitations, pairs, walkthroughs, feedback, report."""
