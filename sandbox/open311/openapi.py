@@ -56,15 +56,22 @@ API_KEY = _query(
     f"workspace). The demo key is `{DEMO_API_KEY}`.",
 )
 
+# A filter's date: an RFC 3339 date-time (an offset, or none: East Africa Time) or a date.
+MOMENT = {"type": "string", "anyOf": [{"format": "date-time"}, {"format": "date"}]}
+
 FILTERS = [
     API_KEY,
     JURISDICTION,
     LOCALE,
     _query("service_request_id", "Comma-separated references; overrides every other filter."),
     _query("service_code", "Comma-separated service codes."),
-    _query("start_date", "ISO 8601; received at or after (a date alone: 00:00 that day)."),
-    _query("end_date", "ISO 8601; received at or before (a date alone: the whole day)."),
-    _query("status", "open, closed, or open,closed."),
+    _query("start_date", "ISO 8601; received at or after (a date alone: 00:00 that day).", MOMENT),
+    _query("end_date", "ISO 8601; received at or before (a date alone: the whole day).", MOMENT),
+    _query(
+        "status",
+        "open, closed, or open,closed.",
+        {"type": "string", "enum": ["open", "closed", "open,closed", "closed,open"]},
+    ),
 ]
 
 PATHS = {
@@ -111,7 +118,7 @@ PATHS = {
             },
             "responses": {
                 "201": _json(ref("Created"), "Created: the reference"),
-                **_errors(400, 403, 404, 413),
+                **_errors(400, 403, 404, 413, 429),
             },
         },
         "get": {
@@ -122,7 +129,7 @@ PATHS = {
                 "200": _json(
                     {"type": "array", "items": ref("ServiceRequest")}, "Requests, newest first"
                 ),
-                **_errors(400, 403, 404),
+                **_errors(400, 403, 404, 429),
             },
         },
     },
@@ -136,7 +143,7 @@ PATHS = {
                     {"type": "array", "items": ref("ServiceRequest"), "maxItems": 1},
                     "A one-element list",
                 ),
-                **_errors(403, 404),
+                **_errors(403, 404, 429),
             },
         }
     },

@@ -22,6 +22,8 @@ def ref(name: str) -> dict:
 REQUEST_FIELDS = {
     "type": "object",
     "required": ["api_key", "service_code", "description"],
+    # Any other field is ignored, as GeoReport v2 asks; every value is text (a form's are).
+    "additionalProperties": TEXT,
     "properties": {
         "api_key": {**TEXT, "examples": [DEMO_API_KEY]},
         "service_code": {**TEXT, "examples": ["water_supply.complaint"]},
