@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format pytest bench bench-load translations translations-update clean
+.PHONY: help run test lint format pytest fuzz bench bench-load translations translations-update clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -49,6 +49,11 @@ format: ## Apply ruff's formatting and safe fixes
 
 pytest: ## Run pytest only (DATABASE_URL selects PostgreSQL)
 	$(BIN)/pytest
+
+FUZZ_SCALE ?= 7
+fuzz: $(VENV)/.installed-test translations ## The long fuzz: every fuzz test with FUZZ_SCALE x its sample (over 10,000 inputs)
+	FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/pytest -m fuzz -q -p no:randomly --hypothesis-show-statistics | tee .fuzz.log
+	@awk '/passing, / {n += $$2} END {print "inputs tried / pembejeo zilizojaribiwa: " n}' .fuzz.log
 
 bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding, pages, scenario, room poll, archive, reset and load ratios, see docs/PERFORMANCE.md
 	$(BIN)/python bench/seed_bench.py

@@ -10,16 +10,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sandbox.text import MAX_ID, MAX_PAGE, like_pattern, page_number, parse_id
+from tests.fuzzing import fuzz, fuzz_settings
 
 HOSTILE = [2**31, 2**32 + 1, 2**63 - 1, 2**63, 2**64, 10**30, 0]
 HOSTILE_INTS = st.one_of(st.sampled_from(HOSTILE), st.integers(min_value=MAX_ID + 1))
-SAMPLE = settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+SAMPLE = fuzz_settings(15)
 PERSONAS = [None, "mkuu.dodoma", "tehama.dodoma", "kiongozi.dodoma"]
 # Query-string numbers: pages, filters and choices, as each screen names them.
 QUERY_URLS = [
@@ -78,6 +77,7 @@ def test_a_transfer_to_an_institution_past_any_id_is_refused_cleanly(client, dem
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
+@fuzz
 @SAMPLE
 @given(number=HOSTILE_INTS, which=st.integers(min_value=0))
 def test_routes_with_ids_never_fail_on_hostile_integers(
@@ -92,6 +92,7 @@ def test_routes_with_ids_never_fail_on_hostile_integers(
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
+@fuzz
 @SAMPLE
 @given(number=HOSTILE_INTS, which=st.integers(min_value=0))
 def test_numbers_in_query_strings_never_fail(client, demo_world, login_as, persona, number, which):

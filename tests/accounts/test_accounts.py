@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sandbox.extensions import db
@@ -13,6 +13,7 @@ from sandbox.services.people import accounts
 from sandbox.services.people.accounts import AccountNotFound, AccountRefused, NewAccount
 from sandbox.services.workspace.seeding import ensure_staff
 from sandbox.workflow import Role
+from tests.fuzzing import fuzz, fuzz_settings
 from tests.reports.conftest import PASSWORD, make_user
 
 NEW_PASSWORD = "nenosiri-jipya-2026"
@@ -220,9 +221,8 @@ def test_demo_ict_officer_sees_the_dodoma_logins(demo_world, client, login_as):
         },
     )
 )
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzz
+@fuzz_settings(40)
 def test_no_form_input_gives_a_500(as_ict, data):
     assert as_ict.post("/accounts/new", data=data).status_code in (302, 400)
 

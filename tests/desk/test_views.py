@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sandbox.desk.action_forms import FORMS
@@ -19,6 +19,7 @@ from sandbox.services.workspace.clock import move_clock
 from sandbox.services.workspace.now import workspace_now
 from sandbox.workflow import Action, Channel, ComplainantType, EscalationLevel, Status
 from tests.desk.factories import NAME, PHONE, act, institution, make_item
+from tests.fuzzing import fuzz, fuzz_settings
 
 
 def refs(page: str) -> list[str]:
@@ -417,9 +418,8 @@ def test_bad_inbox_values_never_fail(client, desk, query):
     assert client.get(f"/desk/feedback?{query}").status_code == 200
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzz
+@fuzz_settings(40)
 @given(
     st.dictionaries(
         st.sampled_from(["tab", "type", "category", "channel", "region", "date_from", "q", "sort"]),
@@ -432,9 +432,8 @@ def test_inbox_fuzz(client, desk, params):
     assert client.get("/desk/feedback", query_string=params).status_code == 200
 
 
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzz
+@fuzz_settings(30)
 @given(st.sampled_from(list(FORMS)), st.dictionaries(st.text(max_size=20), st.text(max_size=40)))
 def test_action_fuzz_never_500(client, desk, action, data):
     ws, _users, login = desk
@@ -495,9 +494,8 @@ FORM_FIELDS = {
 }
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzz
+@fuzz_settings(40)
 @given(
     st.sampled_from(sorted(FORM_FIELDS)),
     st.data(),

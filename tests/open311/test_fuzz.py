@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sandbox.services.channels.api_keys import DEMO_API_KEY
+from tests.fuzzing import fuzz, fuzz_settings
 from tests.open311.conftest import API, ONE_HANDLER
 
 FIELDS = [
@@ -28,9 +29,7 @@ FIELDS = [
     "attribute[region]",
     "attribute[district]",
 ]
-FUZZ = settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+FUZZ = fuzz_settings(100)
 PLAUSIBLE = st.sampled_from(
     [DEMO_API_KEY, ONE_HANDLER, "water_supply.complaint", "anonymous", "DODOMA_CC", "DOD", ""]
 )
@@ -60,12 +59,14 @@ def assert_answered(response) -> None:
     assert isinstance(response.get_json(), list)
 
 
+@fuzz
 @FUZZ
 @given(form=FORM)
 def test_post_form_never_fails(client, demo, form):
     assert_answered(client.post(f"{API}/requests.json", data=form))
 
 
+@fuzz
 @FUZZ
 @given(body=JSON_BODY, key=st.booleans())
 def test_post_json_never_fails(client, demo, body, key):
@@ -74,6 +75,7 @@ def test_post_json_never_fails(client, demo, body, key):
     assert_answered(client.post(f"{API}/requests.json", json=body))
 
 
+@fuzz
 @FUZZ
 @given(raw=st.binary(max_size=300), content_type=st.sampled_from(
     ["application/json", "application/x-www-form-urlencoded", "text/plain", "multipart/form-data"]
@@ -83,6 +85,7 @@ def test_post_raw_bytes_never_fail(client, demo, raw, content_type):
     assert_answered(response)
 
 
+@fuzz
 @FUZZ
 @given(
     params=st.dictionaries(
@@ -98,6 +101,7 @@ def test_get_filters_never_fail(client, demo, params):
     assert_answered(client.get(f"{API}/requests.json", query_string=params))
 
 
+@fuzz
 @FUZZ
 @given(code=st.text(min_size=1, max_size=80))
 def test_path_parts_never_fail(client, demo, code):

@@ -6,15 +6,14 @@ import re
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, InstitutionKind
+from tests.fuzzing import fuzz, fuzz_settings
 
-FUZZ = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+FUZZ = fuzz_settings(60)
 
 
 @pytest.fixture(autouse=True)
@@ -96,6 +95,7 @@ def test_like_wildcards_are_literal(client, demo, q):
     assert shown_ids(response.text) == []
 
 
+@fuzz
 @FUZZ
 @given(q=TEXT, kind=TEXT, region=TEXT, page=TEXT)
 def test_search_never_fails(client, demo, q, kind, region, page):
@@ -103,12 +103,14 @@ def test_search_never_fails(client, demo, q, kind, region, page):
     assert client.get("/portal/institutions", query_string=query).status_code == 200
 
 
+@fuzz
 @FUZZ
 @given(reference=TEXT)
 def test_tracking_never_fails(client, demo, reference):
     assert client.get("/portal/track", query_string={"reference": reference}).status_code == 200
 
 
+@fuzz
 @FUZZ
 @given(data=st.fixed_dictionaries({}, optional=dict.fromkeys(FIELDS, TEXT)))
 def test_feedback_form_never_fails(client, demo, post_feedback, data):
@@ -118,6 +120,7 @@ def test_feedback_form_never_fails(client, demo, post_feedback, data):
         assert db.session.scalar(sa.select(sa.func.count(Feedback.id))) >= 1
 
 
+@fuzz
 @FUZZ
 @given(
     reference=st.text(alphabet="MRJ-T0123456789 x", max_size=24),
@@ -129,6 +132,7 @@ def test_citizen_actions_never_fail(client, demo, reference, action, fields):
     assert response.status_code in {302, 400, 404, 409}
 
 
+@fuzz
 @FUZZ
 @given(description=TEXT, name=TEXT, phone=TEXT, email=TEXT)
 def test_free_text_of_a_valid_form_never_fails(

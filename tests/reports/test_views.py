@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sandbox.services.reports.csv_export import BOM
+from tests.fuzzing import fuzz, fuzz_settings
 
 
 @pytest.mark.parametrize("username", ["mkuu.dodoma", "kiongozi.dodoma", "mwezeshaji", "msimamizi"])
@@ -172,9 +173,8 @@ def test_custom_period_in_the_url_narrows_the_page(report_world, client):
         st.text(max_size=30),
     )
 )
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzz
+@fuzz_settings(30)
 def test_no_query_string_gives_a_500(report_world, client, args):
     log_in(client, report_world.leader)
     assert client.get("/reports/", query_string=args).status_code == 200

@@ -6,12 +6,13 @@ import re
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, SmsDirection, SmsMessage
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
+from tests.fuzzing import fuzz, fuzz_settings
 from tests.sms.conftest import SENDER
 
 REFERENCE = re.compile(r"MRJ-T[A-Z]*-\d{4}-\d{6}")  # T + the workspace tag
@@ -110,9 +111,8 @@ def test_a_workspace_gets_its_own_texts(text_in, make_workspace):
     assert item.workspace_id == other.id
 
 
-@settings(
-    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzz
+@fuzz_settings(80)
 @given(
     text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=2000),
     sender=st.one_of(st.just(SENDER), st.text(max_size=30)),

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.fuzzing import fuzz, fuzz_settings
 from tests.ussd.conftest import PHONE, Dialler, check_protocol, forget_workspace
 
-FUZZ = settings(
-    max_examples=120,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+FUZZ = fuzz_settings(120)
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=600)
 ANSWER = st.one_of(
     st.sampled_from(["", "0", "1", "2", "3", "4", "9", "98", "77", "tanesco", "maji", "*", "**"]),
@@ -22,6 +19,7 @@ ANSWER = st.one_of(
 _ids = itertools.count()
 
 
+@fuzz
 @FUZZ
 @given(text=TEXT, session_id=TEXT, phone=st.one_of(st.just(PHONE), TEXT))
 def test_any_fields_give_a_protocol_answer(client, demo, text, session_id, phone):
@@ -30,6 +28,7 @@ def test_any_fields_give_a_protocol_answer(client, demo, text, session_id, phone
     check_protocol(client.post("/ussd", data=data))
 
 
+@fuzz
 @FUZZ
 @given(answers=st.lists(ANSWER, max_size=14))
 def test_any_sequence_of_answers_keeps_the_protocol(client, demo, answers):
