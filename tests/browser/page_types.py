@@ -274,12 +274,12 @@ def measure(browser: Browser, live_server: str, state: dict, url: str, act) -> M
     page.on("response", lambda response: responses.append(response))
     status = page.goto(url).status
     weights = weigh(responses, live_server)
-    if act is not None:
+    if act is not None:  # Chromium logs CSS and JS again (from its cache): a cold weight
         responses.clear()
         act(page)
         documents = [r for r in responses if r.request.resource_type == "document"]
-        status = documents[-1].status if documents else status
-        weights = {kind: n + weigh(responses, live_server)[kind] for kind, n in weights.items()}
+        if documents:  # a form was sent: the page it led to, as logged
+            status, weights = documents[-1].status, weigh(responses, live_server)
     violations = AXE.run(page).response["violations"]
     outside = [r.url for r in requests if not r.url.startswith(live_server + "/")]
     lang = page.locator("html").get_attribute("lang")

@@ -2,9 +2,9 @@
 timing): every page type, in both languages, fetches at most 100 KB of HTML + CSS + JS from a
 cold cache and sends no request to any host but the server (no CDN, no font, no tracker).
 
-For a page reached through a form (a form with its errors), the count includes the page the
-form was on: an upper bound of what the user's browser fetched. The figures are written in
-docs/PERFORMANCE.md ("Page weight").
+For a page reached through a form (a form with its errors), the count is the page the form
+led to: Chromium logs its CSS and JS again (served from its cache), so it is still the page's
+cold weight. The figures are written in docs/PERFORMANCE.md ("Page weight").
 """
 
 from __future__ import annotations
