@@ -3,8 +3,8 @@ page-weight tests: one catalogue, one world of data, one logged-in browser state
 
 The list was gathered from the URL map (`tests/routes/*.txt`): every GET route that renders
 an HTML page, one representative per page type (a workspace's `/w/<code>/` twin renders the
-same template as the demo's plain URL, so it is not listed twice). JSON, CSV, ZIP and image
-routes are not pages. `page` states are reached through a small `act` after loading (a form
+same template as the demo's plain URL, so it is not listed twice; `/desk/` only redirects to
+the inbox). JSON, CSV, ZIP and image routes are not pages. `page` states are reached through a small `act` after loading (a form
 sent empty, an action's disclosure opened), by clicking: the keyboard has its own test.
 """
 
@@ -97,7 +97,6 @@ PAGE_TYPES = [
     PageType("verify-code", None, "/verify/{certificate_code}"),
     PageType("error-404", None, "/no-such-page", 404),
     PageType("error-403", "afisa.dodoma", "/desk/identity-log", 403),
-    PageType("desk-home", "afisa.dodoma", "/desk/"),
     PageType("desk-inbox", "afisa.dodoma", "/desk/feedback"),
     PageType("desk-item", "afisa.dodoma", "/desk/feedback/{working_item}"),
     PageType(
