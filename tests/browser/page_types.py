@@ -4,8 +4,9 @@ page-weight tests: one catalogue, one world of data, one logged-in browser state
 The list was gathered from the URL map (`tests/routes/*.txt`): every GET route that renders
 an HTML page, one representative per page type (a workspace's `/w/<code>/` twin renders the
 same template as the demo's plain URL, so it is not listed twice; `/desk/` only redirects to
-the inbox). JSON, CSV, ZIP and image routes are not pages. `page` states are reached through a small `act` after loading (a form
-sent empty, an action's disclosure opened), by clicking: the keyboard has its own test.
+the inbox). JSON, CSV, ZIP and image routes are not pages. Page states are reached through a
+small `act` after loading (a form sent empty, an action's disclosure opened), by clicking:
+the keyboard has its own test (test_keyboard.py).
 """
 
 from __future__ import annotations
