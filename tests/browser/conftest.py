@@ -18,6 +18,9 @@ from werkzeug.serving import make_server
 from sandbox import create_app
 from sandbox.extensions import db
 from sandbox.services.workspace.demo import ensure_demo
+
+# The page catalogue's session fixtures, registered once for every browser test module.
+from tests.browser.page_types import measured, page_world, persona_states  # noqa: F401
 from tests.databases import fresh_database_url
 
 BROWSER_ITEMS = 400
