@@ -22,7 +22,7 @@ def escalations(item) -> list[FeedbackEvent]:
         db.session.scalars(
             sa.select(FeedbackEvent).where(
                 FeedbackEvent.feedback_id == item.id, FeedbackEvent.action == Action.ESCALATE
-            )
+            ).order_by(FeedbackEvent.id)
         )
     )
 
