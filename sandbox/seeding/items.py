@@ -223,6 +223,8 @@ class ItemBuilder(StepInputs):
                 if at is None:
                     break
                 continue
+            if (state.type, state.status, action) not in rules.tables.transitions:
+                break  # a step these rules lack (no rating, an immediate transfer): it ends here
             at = self._next_time(at, token, who, lo, hi, slow, state)
             if automatic:  # whatever fell due while the item waited for this step
                 state = self._escalate_until(state, events, min(at, now))

@@ -123,9 +123,7 @@ def resolve(toggle: Toggle, stored: StoredFlag | None, context: EvaluationContex
     )
 
 
-def resolve_all(
-    stored: dict[Toggle, StoredFlag], context: EvaluationContext
-) -> list[Resolution]:
+def resolve_all(stored: dict[Toggle, StoredFlag], context: EvaluationContext) -> list[Resolution]:
     """Every toggle, in declaration order, evaluated for one workspace."""
     return [resolve(toggle, stored.get(toggle), context) for toggle in Toggle]
 

@@ -12,7 +12,6 @@ import pytest
 
 from sandbox.workflow import (
     BASE_RULES,
-    OVERLAYS,
     TRANSITIONS,
     Action,
     Command,

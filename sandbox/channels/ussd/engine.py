@@ -58,6 +58,7 @@ class Tracked:
     status: Status
     institution: str
     reply: str | None
+    due: str | None = None  # the deadline sentence, where the workspace shows it
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,10 @@ def _track(conv: Conversation, step: dict, value: str, port: Port) -> Reply | No
         conv.error = "not_found"
         return None
     reply = gsm.to_gsm(found.reply, single_line=True) if found.reply else _t(NO_REPLY_YET, conv)
-    values = {"reference": found.reference, "status": found.status.label(conv.lang)}
+    status = found.status.label(conv.lang)
+    if found.due:  # the deadline line, where the workspace shows it (tracking_deadline)
+        status = f"{status}\n{gsm.to_gsm(found.due, single_line=True)}"
+    values = {"reference": found.reference, "status": status}
     values |= {"institution": short_name(found.institution), "reply": reply}
     return end(conv, "tracked", **values)
 

@@ -46,6 +46,7 @@ from sandbox.workflow.citizen_secret import is_valid_secret
 from sandbox.workflow.errors import BilingualError
 from sandbox.workflow.history import rating_of
 from sandbox.workflow.sla import DeadlineView, deadline_view
+from sandbox.workflow.tracking import citizen_deadline
 
 
 class WrongSecret(BilingualError, PermissionError):
@@ -190,6 +191,7 @@ class TrackedItem:
     events: list[PublicEvent]
     actions: frozenset[Action]
     question: str = ""
+    due: tuple[str, str] | None = None  # the deadline sentence (tracking_deadline)
 
 
 def track(workspace: Workspace, item: Feedback) -> TrackedItem:
@@ -219,6 +221,7 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
         ],
         actions=frozenset(citizen.intersection(allowed)),
         question=open_question(item),
+        due=citizen_deadline(state, rules),
     )
 
 

@@ -31,11 +31,13 @@ from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, a
 from sandbox.services.feedback.lookups import record_lookup
 from sandbox.services.feedback.once import find_submitted, submission_token, submit_once
 from sandbox.services.feedback.references import find_in
+from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern, without_control
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
 from sandbox.workflow.errors import BilingualError
+from sandbox.workflow.tracking import citizen_deadline
 
 MAX_TEXT = 4000
 MAX_MATCHES = 40
@@ -169,7 +171,14 @@ class DatabasePort:
         if item is None:
             return None
         record_lookup(self.workspace, item, Channel.USSD)  # committed with the session's step
-        return Tracked(item.reference, item.status, item.institution.name(lang), latest_reply(item))
+        due = citizen_deadline(state_of(item), rules_for(self.workspace))
+        return Tracked(
+            item.reference,
+            item.status,
+            item.institution.name(lang),
+            latest_reply(item),
+            due=(due[1] if lang == "en" else due[0]) if due else None,
+        )
 
     def submit(self, answers: dict[str, Any], lang: str) -> Receipt | None:
         """Submit the answers as USSD feedback; None when the service refuses them."""

@@ -328,7 +328,7 @@ HANDLERS: dict[type, Callable] = {
     a.AcceptTransfer: _simple(Action.TRANSFER_ACCEPT, public_reply="text"),
     a.ReturnTransfer: _simple(Action.TRANSFER_RETURN, reason="reason"),
     a.Respond: _respond,
-    a.Close: _simple(Action.CLOSE, resolution="resolution"),
+    a.Close: _simple(Action.CLOSE, resolution="resolution", root_cause="root_cause"),
     a.Reject: _simple(Action.REJECT, rejection_reason="reason", reason="text"),
     a.Note: _simple(Action.NOTE, note="text"),
     a.Escalate: _simple(Action.ESCALATE, reason="reason"),
