@@ -17,6 +17,9 @@ Decisions:
   and notice; accept and return disappear from every flow. The three-transfer cap still counts.
 - ``root_cause_required`` needs ``root_cause`` on CLOSE for complaints only (suggestions,
   inquiries and compliments have no "cause"); the refusal says the workspace asks for it.
+- ``ussd_region_first`` replaces the type menu's next step and adds a region list; the
+  institution list's 0 goes back to the type menu (the list of matches holds one list at a
+  time, so the region list is rebuilt from there).
 - ``rating_and_appeal`` off removes RATE and REOPEN from every flow (the portal, the replay and
   the desk offer what the table allows, so they follow) and drops the closing SMS's invitation
   to rate.
@@ -161,6 +164,55 @@ NO_RATING_NOR_APPEAL = Overlay(
     notices=MappingProxyType({Action.CLOSE: CLOSED_WITHOUT_RATING}),
 )
 
+# --- ussd_region_first ---------------------------------------------------------------------
+# Screens in the data language of ``sandbox.channels.ussd.menus`` (the channel lays them over
+# its base screens). The type menu leads to the region list (national institutions first),
+# the region to its institutions; 0 on the institutions goes back to the type menu, which
+# lists the regions again.
+
+
+def _to_regions(feedback_type: str) -> dict[str, Any]:
+    """A type option that stores the type and opens the region list."""
+    return {"store": {"type": feedback_type}, "action": "regions", "go": "region"}
+
+
+REGION_FIRST_SCREENS: Mapping[str, Screen] = MappingProxyType(
+    {
+        "type": {
+            "kind": "menu",
+            "back": "emrejesho",
+            "text": {
+                "sw": "Aina ya mrejesho:\n1. Lalamiko\n2. Pendekezo\n3. Ulizo\n4. Pongezi\n0. Rudi",
+                "en": "Type of feedback:\n1. Complaint\n2. Suggestion\n3. Inquiry\n"
+                "4. Compliment\n0. Back",
+            },
+            "options": {
+                "1": _to_regions("complaint"),
+                "2": _to_regions("suggestion"),
+                "3": _to_regions("inquiry"),
+                "4": _to_regions("compliment"),
+            },
+        },
+        "region": {
+            "kind": "list",
+            "back": "type",
+            "pick_as": "region",
+            "text": {"sw": "Chagua mkoa:", "en": "Choose the region:"},
+            "more": {"sw": "98. Zaidi", "en": "98. More"},
+            "footer": {"sw": "0. Rudi", "en": "0. Back"},
+            "step": {"action": "in_region", "go": "pick"},
+        },
+        "pick": {
+            "kind": "list",
+            "back": "type",
+            "text": {"sw": "Chagua taasisi:", "en": "Choose the institution:"},
+            "more": {"sw": "98. Zaidi", "en": "98. More"},
+            "footer": {"sw": "0. Rudi", "en": "0. Back"},
+            "step": {"go": "description"},
+        },
+    }
+)
+
 # --- the registries -------------------------------------------------------------------------
 
 OVERLAYS: Mapping[Toggle, Overlay] = MappingProxyType(
@@ -169,6 +221,7 @@ OVERLAYS: Mapping[Toggle, Overlay] = MappingProxyType(
         Toggle.ROOT_CAUSE_REQUIRED: Overlay(
             required=MappingProxyType({Action.CLOSE: (ROOT_CAUSE,)})
         ),
+        Toggle.USSD_REGION_FIRST: Overlay(ussd_screens=REGION_FIRST_SCREENS),
     }
 )
 """What a toggle changes while it is ON."""

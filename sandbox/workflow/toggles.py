@@ -79,6 +79,12 @@ class Toggle(Labelled):
         "The citizen sees when a response is due",
         False,
     )
+    USSD_REGION_FIRST = (
+        "ussd_region_first",
+        "*152*00#: chagua mkoa kwanza, kisha taasisi",
+        "*152*00#: choose the region first, then the institution",
+        False,
+    )
 
 
 DEFAULTS: Mapping[Toggle, bool] = MappingProxyType({t: t.default for t in Toggle})
@@ -98,6 +104,7 @@ AUDIENCES: Mapping[Toggle, frozenset[str]] = MappingProxyType(
         Toggle.TRANSFER_ACCEPTANCE: frozenset({CITIZEN, *_DESK}),
         Toggle.RATING_AND_APPEAL: frozenset({CITIZEN, *_DESK}),
         Toggle.TRACKING_DEADLINE: frozenset({CITIZEN}),
+        Toggle.USSD_REGION_FIRST: frozenset({CITIZEN}),
     }
 )
 
@@ -158,6 +165,16 @@ DESCRIPTIONS: Mapping[Toggle, tuple[str, str]] = MappingProxyType(
             "When the citizen tracks an item (portal, *152*00# or the TRACK SMS) they see the "
             "date a response is due, counted in this workspace's working days. Officers see no "
             "difference.",
+        ),
+        Toggle.USSD_REGION_FIRST: (
+            "Kwenye *152*00#, baada ya kuchagua aina ya mrejesho mwananchi huchagua mkoa wake "
+            "kutoka orodha, kisha taasisi kutoka orodha ya mkoa huo, badala ya kuandika sehemu "
+            "ya jina la taasisi. Inawasaidia wasiojua jina rasmi la taasisi. Maafisa hawaoni "
+            "tofauti.",
+            "On *152*00#, after choosing the type of feedback the citizen picks their region "
+            "from a list, then the institution from that region's list, instead of typing part "
+            "of the institution's name. It helps those who do not know an institution's formal "
+            "name. Officers see no difference.",
         ),
     }
 )

@@ -24,7 +24,7 @@ from sandbox.channels.phones import normalise_phone
 from sandbox.channels.ussd.engine import Conversation, Receipt, Reply, Tracked, advance
 from sandbox.channels.ussd.menus import screens_for
 from sandbox.extensions import db
-from sandbox.models import Feedback, FeedbackEvent, Institution, Workspace
+from sandbox.models import Feedback, FeedbackEvent, Institution, Region, Workspace
 from sandbox.models.ussd import MAX_SESSION_ID, UssdSession
 from sandbox.services.channels import sms
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, add_feedback
@@ -162,6 +162,22 @@ class DatabasePort:
             .order_by(name)
             .limit(MAX_MATCHES)
         )
+        return [(row[0], row[1]) for row in rows]
+
+    def regions(self, lang: str) -> list[tuple[int, str]]:
+        """Every region by name, the same in both languages (region first)."""
+        rows = db.session.execute(sa.select(Region.id, Region.name).order_by(Region.name))
+        return [(row[0], row[1]) for row in rows]
+
+    def institutions_in_region(self, region_id: int | None, lang: str) -> list[tuple[int, str]]:
+        """The institutions of one region by name (None: those of no region, the national)."""
+        name = Institution.name_en if lang == "en" else Institution.name_sw
+        where = (
+            Institution.region_id.is_(None)
+            if region_id is None
+            else Institution.region_id == region_id
+        )
+        rows = db.session.execute(sa.select(Institution.id, name).where(where).order_by(name))
         return [(row[0], row[1]) for row in rows]
 
     def track(self, reference: str, lang: str) -> Tracked | None:
