@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+import yaml
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, SmsMessage
+from sandbox.models.ussd import UssdSession
 from sandbox.scenarios.loader import SCENARIOS_DIR, lint, load_folder
 from sandbox.services.desk.item import needs_input
 from sandbox.services.feedback.states import state_of
@@ -46,7 +48,23 @@ PROBES = {
         Action.RATE in allowed_actions(state_of(item), workspace_now(ws), rules_for(ws))
     ),
     Toggle.TRACKING_DEADLINE: lambda ws, item: "kabla ya" in _sms_to(item)[-1],
+    Toggle.USSD_REGION_FIRST: lambda ws, item: _typed_a_name(ws),
 }
+
+
+def _typed_a_name(workspace) -> bool:
+    """True when the citizen typed the institution's code into *152*00# (today's path)."""
+    stored = db.session.scalars(
+        sa.select(UssdSession.state).where(UssdSession.workspace_id == workspace.id)
+    )
+    return any("DODOMA_CC" in state for state in stored)
+
+
+def _latest(workspace) -> int:
+    """The id of the workspace's newest item (a walkthrough without setup items)."""
+    return db.session.scalar(
+        sa.select(sa.func.max(Feedback.id)).where(Feedback.workspace_id == workspace.id)
+    )
 
 
 def _file(toggle: Toggle):
@@ -73,7 +91,7 @@ def _run(toggle: Toggle, enabled: bool):
         placed = apply_setup(workspace, trainee, scenario)
         replayed = replay(workspace, trainee, placed, scenario.solution)
         outcome = check_work(workspace, trainee, scenario, placed)
-        item = db.session.get(Feedback, placed.items["A"])
+        item = db.session.get(Feedback, placed.items.get("A") or _latest(workspace))
         probe = PROBES[toggle](workspace, item)
     return replayed, outcome, probe
 
@@ -87,3 +105,15 @@ def test_each_solution_completes_on_both_sides_and_the_behaviour_differs(app_ctx
         assert outcome.completed and outcome.score == 1.0, (toggle, enabled)
         seen[enabled] = probe
     assert seen[False] != seen[True]
+
+
+def test_every_proposal_of_the_seed_data_names_a_toggle_and_its_walkthrough():
+    proposals = yaml.safe_load((SCENARIOS_DIR.parent / "seed_data" / "proposals.yaml").read_text())
+    walkthroughs = set(load_folder(WALKTHROUGHS).scenarios)
+    toggles = [Toggle(p["toggle"]) for p in proposals]
+    assert len(set(toggles)) == len(toggles) and set(PROBES) <= set(toggles)
+    for proposal in proposals:
+        assert proposal.get("walkthrough", next(iter(walkthroughs))) in walkthroughs
+        for name in ("asked_by", "title", "summary", "problem", "changes"):
+            assert proposal[name]["sw"].strip() and proposal[name]["en"].strip(), name
+        assert proposal[name]["sw"] != proposal[name]["en"]

@@ -68,6 +68,7 @@ def test_every_toggle_is_declared_once_with_its_default_and_both_labels():
         Toggle.TRANSFER_ACCEPTANCE: True,
         Toggle.RATING_AND_APPEAL: True,
         Toggle.TRACKING_DEADLINE: False,
+        Toggle.USSD_REGION_FIRST: False,
     }
     assert all(t.label_sw and t.label_en and t.label_sw != t.label_en for t in Toggle)
     assert BASE_RULES.toggles == frozenset(t for t in Toggle if t.default)
