@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 
-from sandbox.workflow import Role
+from sandbox.workflow import BASE_RULES, Role, Status
 from sandbox.workflow.evaluation import (
     REASON_DEFAULT,
     REASON_TARGETING_MATCH,
@@ -15,6 +16,9 @@ from sandbox.workflow.evaluation import (
     resolve_all,
 )
 from sandbox.workflow.toggles import AUDIENCES, DESCRIPTIONS, Toggle
+from sandbox.workflow.tracking import citizen_deadline
+
+from .factories import state_in
 
 OFFICER = EvaluationContext("t123", "trainee", role=Role.OFFICER, institution="DODOMA_CC")
 SET_AT = datetime(2026, 11, 30, 10, 5)
@@ -68,3 +72,18 @@ def test_every_toggle_has_both_descriptions_and_an_audience():
 def test_an_unknown_stored_source_reads_as_a_system_command():
     assert FlagSource.of("gremlins") is FlagSource.MANUAL
     assert FlagSource.of("preview") is FlagSource.PREVIEW
+
+
+def test_the_citizens_deadline_line_follows_the_item_and_the_toggle():
+    on = replace(BASE_RULES, toggles=BASE_RULES.toggles | {Toggle.TRACKING_DEADLINE})
+    state = state_in(Status.IN_PROGRESS)
+    day = state.respond_due.strftime("%d/%m/%Y")
+    before, after = state.respond_due.replace(hour=8), state.respond_due + timedelta(days=3)
+    assert citizen_deadline(state, before, BASE_RULES) is None
+    assert citizen_deadline(state, before, on) == (
+        f"Jibu linatarajiwa kabla ya {day}.",
+        f"A response is due by {day}.",
+    )
+    assert citizen_deadline(state, after, on)[1] == f"A response was due by {day}; it is late."
+    assert "Muda umesimama" in citizen_deadline(state_in(Status.AWAITING_CITIZEN), after, on)[0]
+    assert citizen_deadline(state_in(Status.RESPONDED), after, on) is None

@@ -221,7 +221,7 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
         ],
         actions=frozenset(citizen.intersection(allowed)),
         question=open_question(item),
-        due=citizen_deadline(state, rules),
+        due=citizen_deadline(state, now, rules),
     )
 
 

@@ -128,7 +128,7 @@ def _track(workspace: Workspace, inbound: SmsMessage, request: Track) -> str:
         return _reply(workspace, inbound, text, action="help")
     values = {"reference": item.reference, "status": item.status.label(request.lang)}
     text = STATUS[lang].format(**values, reply=latest_reply(item) or NO_REPLY[lang])
-    due = citizen_deadline(state_of(item), rules_for(workspace))
+    due = citizen_deadline(state_of(item), workspace_now(workspace), rules_for(workspace))
     text = f"{text} {due[lang]}" if due else text
     inbound.feedback_id = item.id
     return _reply(workspace, inbound, text, feedback_id=item.id, action="tracked")

@@ -32,7 +32,7 @@ from sandbox.services.feedback.lookups import record_lookup
 from sandbox.services.feedback.once import find_submitted, submission_token, submit_once
 from sandbox.services.feedback.references import find_in
 from sandbox.services.feedback.states import state_of
-from sandbox.services.workspace.now import wall_now
+from sandbox.services.workspace.now import wall_now, workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern, without_control
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
@@ -187,7 +187,9 @@ class DatabasePort:
         if item is None:
             return None
         record_lookup(self.workspace, item, Channel.USSD)  # committed with the session's step
-        due = citizen_deadline(state_of(item), rules_for(self.workspace))
+        due = citizen_deadline(
+            state_of(item), workspace_now(self.workspace), rules_for(self.workspace)
+        )
         return Tracked(
             item.reference,
             item.status,
