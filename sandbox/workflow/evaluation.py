@@ -84,6 +84,7 @@ class Resolution:
     affects_reader: bool
     sentence_sw: str
     sentence_en: str
+    context: EvaluationContext | None = None  # what it was evaluated with
 
     @property
     def is_default(self) -> bool:
@@ -120,6 +121,7 @@ def resolve(toggle: Toggle, stored: StoredFlag | None, context: EvaluationContex
         affects_reader=context.role is not None and context.role in AUDIENCES.get(toggle, ()),
         sentence_sw=sw,
         sentence_en=en,
+        context=context,
     )
 
 

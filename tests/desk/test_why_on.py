@@ -45,3 +45,27 @@ def test_explain_reads_the_rows_of_one_workspace_only(make_workspace, demo_world
     assert not mine[Toggle.RATING_AND_APPEAL].value
     assert theirs[Toggle.RATING_AND_APPEAL].reason == REASON_DEFAULT
     assert theirs[Toggle.RATING_AND_APPEAL].value
+
+
+def test_the_context_names_the_workspace_its_kind_the_reader_and_their_cohort(make_workspace):
+    from datetime import date
+
+    from sandbox.extensions import db
+    from sandbox.services.training.cohorts import create_cohort
+    from sandbox.workflow import Role
+    from tests.desk.factories import make_user
+
+    shared = make_workspace("kundi1")
+    cohort = create_cohort("Warsha ya Kibaha", seed=3, start=date(2026, 11, 9))
+    cohort.shared_workspace_id = shared.id
+    db.session.commit()
+    reader = make_user(shared, "afisa.kibaha", Role.OFFICER, "DODOMA_CC")
+    context = explain(shared, reader, "en")[0].context
+    assert (context.targeting_key, context.workspace_kind) == ("kundi1", "trainee")
+    assert (context.cohort, context.role, context.institution) == (
+        "Warsha ya Kibaha",
+        Role.OFFICER,
+        "DODOMA_CC",
+    )
+    assert context.language == "en"
+    assert explain(make_workspace("peke"), None)[0].context.cohort is None

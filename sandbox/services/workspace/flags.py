@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from sandbox.extensions import db
-from sandbox.models import User, Workspace, WorkspaceFlag
+from sandbox.models import Cohort, Enrolment, User, Workspace, WorkspaceFlag
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.workflow import Toggle
@@ -72,7 +72,8 @@ def flags_of(workspace: Workspace) -> dict[Toggle, bool]:
 
 
 def explain(workspace: Workspace, user: User | None, lang: str = "sw") -> list[Resolution]:
-    """Every toggle's resolution in ``workspace`` for ``user`` reading in ``lang`` (one query)."""
+    """Every toggle's resolution in ``workspace`` for ``user`` reading in ``lang`` (two queries:
+    the rows and the workspace's cohort)."""
     rows = db.session.scalars(
         sa.select(WorkspaceFlag).where(WorkspaceFlag.workspace_id == workspace.id)
     )
@@ -96,7 +97,22 @@ def _context(workspace: Workspace, user: User | None, lang: str) -> EvaluationCo
     return EvaluationContext(
         targeting_key=workspace.code,
         workspace_kind=workspace.kind.value,
+        cohort=_cohort_of(workspace),
         role=user.role if user is not None else None,
         institution=institution,
         language="en" if lang == "en" else "sw",
+    )
+
+
+def _cohort_of(workspace: Workspace) -> str | None:
+    """The name of the cohort a workspace belongs to (a trainee's, or its shared one)."""
+    return db.session.scalar(
+        sa.select(Cohort.name)
+        .outerjoin(Enrolment, Enrolment.cohort_id == Cohort.id)
+        .where(
+            sa.or_(
+                Enrolment.workspace_id == workspace.id, Cohort.shared_workspace_id == workspace.id
+            )
+        )
+        .limit(1)
     )
