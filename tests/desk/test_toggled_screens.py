@@ -36,6 +36,7 @@ def test_the_close_form_asks_for_a_root_cause_only_where_it_is_required(client, 
     assert done.status_code == 302
     closed = fresh(item)
     assert closed.status is Status.CLOSED and closed.root_cause is RootCause.STAFF_CONDUCT
+    assert "Mwenendo wa watumishi" in client.get(f"/desk/feedback/{item.id}").text
 
 
 def test_a_made_up_root_cause_is_a_422_not_a_500(client, desk):
