@@ -38,3 +38,14 @@ def test_without_rating_and_appeal_the_page_offers_neither(client, demo, respond
     assert refused.status_code in (409, 422)
     db.session.refresh(responded)
     assert responded.rating is None
+
+
+def test_what_happens_next_promises_a_rating_only_where_there_is_one(client, demo, submitted):  # noqa: F811
+    promise = "Baada ya jibu unaweza kulitathmini"
+    confirmation = f"/portal/submitted/{submitted.reference}"
+    assert promise in track_page(client, submitted.reference)
+    assert promise in client.get(confirmation).text
+    set_flag(demo, Toggle.RATING_AND_APPEAL, False)
+    assert promise not in track_page(client, submitted.reference)
+    page = client.get(confirmation).text
+    assert promise not in page and "kutathmini" not in page

@@ -146,6 +146,12 @@ def find_by_reference(workspace: Workspace, text: str | None) -> Feedback | None
     return find_in(workspace, text)
 
 
+def confirmed(workspace: Workspace, text: str | None) -> TrackedItem | None:
+    """The citizen's view of an item just submitted (no lookup recorded), or None."""
+    item = find_in(workspace, text)
+    return track(workspace, item) if item is not None else None
+
+
 def look_up(workspace: Workspace, text: str | None) -> Feedback | None:
     """``find_by_reference``, recording the lookup when the item is found; commits."""
     item = find_in(workspace, text)
@@ -192,6 +198,7 @@ class TrackedItem:
     actions: frozenset[Action]
     question: str = ""
     due: tuple[str, str] | None = None  # the deadline sentence (tracking_deadline)
+    rates: bool = True  # the workspace offers rating (and appeal) after a response
 
 
 def track(workspace: Workspace, item: Feedback) -> TrackedItem:
@@ -222,6 +229,7 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
         actions=frozenset(citizen.intersection(allowed)),
         question=open_question(item),
         due=citizen_deadline(state, now, rules),
+        rates=(item.type, Status.RESPONDED, Action.RATE) in rules.tables.transitions,
     )
 
 
