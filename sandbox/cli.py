@@ -317,10 +317,11 @@ def trainee_command(username, code, institution, items, seed, password) -> None:
 @click.argument("workspace_code")
 @click.argument("name", required=False)
 @click.argument("state", required=False, type=click.Choice(["on", "off"]))
+@click.option("--note", default="", help="Why it is switched (shown in the 'why?' panel).")
 @with_appcontext
-def flag_command(workspace_code: str, name: str | None, state: str | None) -> None:
+def flag_command(workspace_code: str, name: str | None, state: str | None, note: str) -> None:
     """Show a workspace's behaviour flags, or switch one (`flag demo auto_escalation off`)."""
-    from sandbox.services.workspace.flags import flags_of, set_flag
+    from sandbox.services.workspace.flags import FlagSource, flags_of, set_flag
     from sandbox.services.workspace.workspaces import find_workspace
     from sandbox.workflow.behaviour import Toggle
 
@@ -335,7 +336,7 @@ def flag_command(workspace_code: str, name: str | None, state: str | None) -> No
             raise click.UsageError(
                 f"Taja bendera ({choices}) na on/off. / Give a flag and on or off."
             )
-        set_flag(workspace, Toggle(name), state == "on")
+        set_flag(workspace, Toggle(name), state == "on", source=FlagSource.MANUAL, note=note)
     for flag, enabled in flags_of(workspace).items():
         click.echo(
             f"  {flag.value:<24} {'on ' if enabled else 'off'}  {flag.label_sw} / {flag.label_en}"

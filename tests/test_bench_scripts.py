@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ["bench/room_bench.py", "--trainees", "5", "--requests", "3"],
         ["bench/archive_bench.py", "--trainees", "1", "--rounds", "1"],
         ["bench/reset_bench.py", "--trainees", "2"],
+        ["bench/toggles_bench.py", "--quick"],
     ],
 )
 def test_a_bench_script_runs_on_a_small_sample(arguments):

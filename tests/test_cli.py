@@ -115,6 +115,18 @@ def test_flags_are_shown_and_switched_per_workspace(runner):
     assert runner.invoke(args=["flag", "hakuna"]).exit_code == 1
 
 
+def test_a_flag_switched_from_the_cli_records_its_source_and_note(runner):
+    from sandbox.extensions import db
+    from sandbox.models import WorkspaceFlag
+
+    runner.invoke(args=["seed", "--items", "3", "--workspace", "sababu"])
+    done = runner.invoke(args=["flag", "sababu", "status_sms", "on", "--note", "warsha ya Kibaha"])
+    assert "status_sms               on" in done.output, done.output
+    row = db.session.scalar(db.select(WorkspaceFlag).where(WorkspaceFlag.flag == "status_sms"))
+    assert (row.source, row.note, row.is_enabled) == ("manual", "warsha ya Kibaha", True)
+    assert row.set_at is not None
+
+
 def test_replace_regenerates_a_workspace_from_its_own_seed_and_size(runner):
     runner.invoke(args=["trainee", "zawadi", "--items", "7", "--seed", "5"])
 

@@ -18,6 +18,7 @@ from sandbox.desk.forms import no_nul
 from sandbox.forms import Form
 from sandbox.text import parse_id
 from sandbox.workflow import Action, Command, RejectionReason, Resolution
+from sandbox.workflow.enums import RootCause
 
 MAX_TEXT = 2000
 MIN_REASON = 10
@@ -166,9 +167,20 @@ class EscalateForm(ActionForm):
 class CloseForm(ActionForm):
     action = Action.CLOSE
     resolution = SelectField(_l("Resolution"), validators=[InputRequired()])
+    # Shown only where the workspace requires it (root_cause_required); the workflow refuses
+    # a complaint closed without one there, with the reason in both languages.
+    root_cause = SelectField(
+        _l("Root cause of the complaint"),
+        validators=[Optional(), AnyOf([c.value for c in RootCause])],
+        validate_choice=False,
+    )
 
     def inputs(self) -> dict:
-        return {"resolution": Resolution(self.resolution.data)}
+        cause = self.root_cause.data
+        return {
+            "resolution": Resolution(self.resolution.data),
+            "root_cause": RootCause(cause) if cause else None,
+        }
 
 
 class RejectForm(ActionForm):
@@ -216,6 +228,9 @@ def make_form(action: Action, lang: str, formdata=None, version: int | None = No
     form.submit.label.text = action.label(lang)
     if isinstance(form, CloseForm):
         form.resolution.choices = [(r.value, r.label(lang)) for r in Resolution]
+        form.root_cause.choices = [("", _l("Choose a root cause"))] + [
+            (c.value, c.label(lang)) for c in RootCause
+        ]
     if isinstance(form, RejectForm):
         form.rejection_reason.choices = [
             (r.value, r.label(lang)) for r in RejectionReason if r.is_accepted

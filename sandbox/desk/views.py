@@ -22,7 +22,7 @@ from sandbox.services.desk import item as desk_item
 from sandbox.services.desk.confidentiality import RevealRefused
 from sandbox.services.feedback.lifecycle import FeedbackNotFound
 from sandbox.text import page_number, parse_id
-from sandbox.workflow import Action, VersionConflict, WorkflowError
+from sandbox.workflow import Action, Transition, VersionConflict, WorkflowError
 from sandbox.workflow.permissions import Capability, can, may_act
 
 
@@ -103,7 +103,9 @@ def act(feedback_id: int, action_name: str):
         return render_item(feedback_id, pending=form, status=422)
     confirmed = isinstance(form, ReplyForm) and form.send_anyway.data
     try:
-        desk_item.perform(current_workspace(), current_user, feedback_id, form.command(), confirmed)
+        done = desk_item.perform(
+            current_workspace(), current_user, feedback_id, form.command(), confirmed
+        )
     except FeedbackNotFound:
         abort(404)
     except desk_item.NotPermitted:
@@ -132,9 +134,16 @@ def act(feedback_id: int, action_name: str):
         flash(refusal.message(lang), "error")
         return render_item(feedback_id, pending=form, status=422)
     flash(_("Done: %(action)s.", action=action.label(lang)), "success")
-    if action is Action.TRANSFER_RETURN:  # the item has gone back: it is no longer ours to see
-        return redirect(url_for(".feedback_list", tab="transferred_in"))
-    return redirect(url_for(".feedback_detail", feedback_id=feedback_id))
+    return redirect(_after(done, feedback_id))
+
+
+def _after(done: Transition, feedback_id: int) -> str:
+    """Where an action leads: the item, or the list when the item is no longer ours to see."""
+    if done.action is Action.TRANSFER_RETURN:  # the item has gone back to its sender
+        return url_for(".feedback_list", tab="transferred_in")
+    if done.after.institution_id != done.before.institution_id:  # an immediate transfer
+        return url_for(".feedback_list")
+    return url_for(".feedback_detail", feedback_id=feedback_id)
 
 
 def _action_or_404(name: str) -> Action:

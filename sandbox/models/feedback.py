@@ -18,6 +18,7 @@ from sandbox.workflow.enums import (
     EscalationLevel,
     FeedbackType,
     Resolution,
+    RootCause,
     Status,
 )
 
@@ -101,6 +102,8 @@ class Feedback(db.Model):
     rating: Mapped[int | None]
     reopen_count: Mapped[int] = mapped_column(default=0)
     resolution: Mapped[Resolution | None] = mapped_column(enum_column(Resolution))
+    # Why a complaint happened, chosen at closing (required where root_cause_required is on).
+    root_cause: Mapped[RootCause | None] = mapped_column(enum_column(RootCause))
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(default=1)
     # The channel's idempotency key ("web:<form token>", "ussd:<sessionId>"…): a submission

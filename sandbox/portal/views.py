@@ -181,7 +181,7 @@ def _remember_secret(reference: str, secret: str) -> None:
 @reference_action
 def confirmation(reference: str):
     """The reference number, the secret (to its submitter only), what happens next."""
-    item = portal.find_by_reference(current_workspace(), reference) or abort(404)
+    item = portal.confirmed(current_workspace(), reference) or abort(404)
     secret = session.get("issued_secrets", {}).get(item.reference)
     response = current_app.make_response(
         render_template(

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from sandbox.scenarios.checks.registry import InstitutionCode, ItemKey
 from sandbox.workflow import FeedbackType, RejectionReason, Resolution
+from sandbox.workflow.enums import RootCause
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 
@@ -103,10 +104,11 @@ class Respond(ItemAct):
 
 
 class Close(ItemAct):
-    """Close an answered item with a resolution."""
+    """Close an answered item with a resolution (and a root cause, where one is required)."""
 
     do: Literal["close"]
     resolution: Resolution
+    root_cause: RootCause | None = None
 
 
 class Reject(ItemAct):

@@ -76,8 +76,13 @@ class Library:
 
 
 def load_competencies(folder: Path = SCENARIOS_DIR) -> dict[str, Competency]:
-    """The competencies of ``folder/competencies.yaml`` by id (ScenarioError when broken)."""
+    """The competencies of ``folder/competencies.yaml`` by id (ScenarioError when broken).
+
+    A folder without its own file uses its parent's (``scenarios/walkthroughs/`` shares the
+    competencies of ``scenarios/``)."""
     path = Path(folder) / COMPETENCIES_FILE
+    if not path.exists() and (Path(folder).parent / COMPETENCIES_FILE).exists():
+        path = Path(folder).parent / COMPETENCIES_FILE
     data = _read_yaml(path)
     try:
         entries = TypeAdapter(list[Competency]).validate_python(data)

@@ -42,11 +42,13 @@ from sandbox.seeding.speed import Dice, MemoCalendar, load_responses, responses_
 from sandbox.seeding.steps import StepInputs
 from sandbox.workflow import (
     BASE_RULES,
+    TRANSITIONS,
     Action,
     Channel,
     Command,
     ComplainantType,
     EscalationLevel,
+    FeedbackState,
     FeedbackType,
     Status,
     Toggle,
@@ -223,6 +225,8 @@ class ItemBuilder(StepInputs):
                 if at is None:
                     break
                 continue
+            if _switched_off(state, action, rules):
+                break  # a step this workspace's toggles took away: the history ends here
             at = self._next_time(at, token, who, lo, hi, slow, state)
             if automatic:  # whatever fell due while the item waited for this step
                 state = self._escalate_until(state, events, min(at, now))
@@ -304,3 +308,10 @@ def _event(tr, actor_id: int | None, label: str, at: datetime) -> dict[str, Any]
 
 _HEAD = EscalationLevel.HEAD
 _SYSTEM_PAUSE = timedelta(minutes=1)  # an escalation due already comes just after the last event
+
+
+def _switched_off(state: FeedbackState, action: Action, rules: WorkspaceRules) -> bool:
+    """True when the base table allows the step but the workspace's rules do not (rating off,
+    an immediate transfer); a step the base forbids still fails loudly in ``apply``."""
+    key = (state.type, state.status, action)
+    return key in TRANSITIONS and key not in rules.tables.transitions

@@ -10,8 +10,12 @@ workspace's SLA policy, working calendar and the set of toggles that are on; its
 ``tables`` are the base with the overlays of the toggles on laid over it, in the order the
 toggles are declared (later overlays win), computed once per combination of overlays.
 
-The two toggles shipped today have no overlay: they switch service behaviour (automatic
-escalation, the reply identity warning), which the services read from ``is_on``. The
+The toggles and their texts are declared in ``toggles.py``; the overlays, and the
+registries ``OVERLAYS`` (what a toggle changes while on) and ``OFF_OVERLAYS`` (while off, for
+toggles whose default is today's behaviour), in ``overlays.py``. Two toggles have no overlay:
+they switch service behaviour (automatic escalation, the reply identity warning), which the
+services read from ``is_on``; ``tracking_deadline`` is read the same way by the tracking
+answers of every channel. The
 workflow does not know the USSD channel's base screens (the channel depends on the
 workflow, not the reverse): ``tables.ussd_screens`` holds only the replacements, laid over
 the base by ``sandbox.channels.ussd.menus.screens_for``.
@@ -24,12 +28,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property, lru_cache
 from types import MappingProxyType
-from typing import Any, Self
 
 from sandbox.workflow.calendar import TANZANIA, WorkingCalendar
 from sandbox.workflow.enums import Action, EscalationLevel, FeedbackType, Status
-from sandbox.workflow.labels import Labelled
 from sandbox.workflow.notices import NOTICES
+from sandbox.workflow.overlays import (
+    OFF_OVERLAYS,
+    OVERLAYS,
+    Notice,
+    Overlay,
+    Screen,
+    for_every_type,
+)
 from sandbox.workflow.rules import EFFECTS, GUARDS, REQUIRED, Effect, Field, Guard
 from sandbox.workflow.sla import (
     DEFAULT_POLICY,
@@ -39,78 +49,25 @@ from sandbox.workflow.sla import (
     next_escalation_at,
 )
 from sandbox.workflow.state import FeedbackState
-from sandbox.workflow.table import FLOWS, Moves, Table, flatten
+from sandbox.workflow.table import FLOWS, Table, flatten
+from sandbox.workflow.toggles import DEFAULTS, ON_BY_DEFAULT, Toggle
 
-Screen = Mapping[str, Any]
-Notice = tuple[str, str]  # (Swahili, English)
-
-
-class Toggle(Labelled):
-    """The behaviours a workspace can switch (value, Swahili, English, default)."""
-
-    _default: bool
-
-    def __new__(cls, value: str, label_sw: str, label_en: str, default: bool) -> Self:
-        """Create a member storing ``value``, both labels and whether it is on by default."""
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member._label_sw, member._label_en, member._default = label_sw, label_en, default
-        return member
-
-    @property
-    def default(self) -> bool:
-        """True when the behaviour is on in a workspace that never switched it."""
-        return self._default
-
-    AUTO_ESCALATION = (
-        "auto_escalation",
-        "Kupandisha ngazi kiotomatiki mrejesho uliochelewa",
-        "Escalate overdue feedback automatically",
-        True,
-    )
-    REPLY_IDENTITY_WARNING = (
-        "reply_identity_warning",
-        "Onya jibu linapotaja jina au simu ya mlalamikaji",
-        "Warn when a reply names the complainant or their phone",
-        True,
-    )
-
-
-DEFAULTS: Mapping[Toggle, bool] = MappingProxyType({t: t.default for t in Toggle})
-ON_BY_DEFAULT = frozenset(t for t in Toggle if t.default)
-
-
-def _empty() -> Mapping:
-    """A fresh read-only empty mapping (the default of every overlay part)."""
-    return MappingProxyType({})
-
-
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a registry constant
-class Overlay:
-    """What one toggle changes in the base tables; every part is optional data.
-
-    ``removed`` takes actions out of a feedback type's flow before ``added`` puts moves
-    in (so a move can be replaced); ``required`` and ``guards`` come on top of the
-    base ones; ``effects``, ``ussd_screens`` (by screen name) and ``notices`` replace or
-    add entries.
-    """
-
-    added: Mapping[FeedbackType, Moves] = field(default_factory=_empty)
-    removed: Mapping[FeedbackType, frozenset[Action]] = field(default_factory=_empty)
-    required: Mapping[Action, tuple[Field, ...]] = field(default_factory=_empty)
-    guards: Mapping[Action, Guard] = field(default_factory=_empty)
-    effects: Mapping[Action, Effect] = field(default_factory=_empty)
-    ussd_screens: Mapping[str, Screen] = field(default_factory=_empty)
-    notices: Mapping[Action, Notice] = field(default_factory=_empty)
-
-
-def for_every_type(value: Any) -> Mapping[FeedbackType, Any]:
-    """The same overlay part for every feedback type (e.g. moves removed from all flows)."""
-    return MappingProxyType(dict.fromkeys(FeedbackType, value))
-
-
-OVERLAYS: Mapping[Toggle, Overlay] = MappingProxyType({})
-"""The registry: toggles that change the tables. The two toggles of today change none."""
+# Re-exported: the toggles, overlays and registries are declared in their own modules.
+__all__ = [
+    "BASE_RULES",
+    "DEFAULTS",
+    "OFF_OVERLAYS",
+    "ON_BY_DEFAULT",
+    "OVERLAYS",
+    "Notice",
+    "Overlay",
+    "Screen",
+    "Tables",
+    "Toggle",
+    "WorkspaceRules",
+    "effective_tables",
+    "for_every_type",
+]
 
 
 @dataclass(frozen=True, eq=False)
@@ -177,13 +134,17 @@ def _merged(base: Mapping, extras: Iterable[Mapping]) -> Mapping:
 class WorkspaceRules:
     """One workspace's rules: SLA policy, the toggles that are on, the working calendar.
 
-    ``overlays`` is the registry to read (``OVERLAYS``; tests pass their own).
+    ``overlays`` and ``off_overlays`` are the registries to read (``OVERLAYS`` for toggles
+    that are on, ``OFF_OVERLAYS`` for toggles that are off). Tests pass their own: a registry
+    given by hand for ``overlays`` comes with no OFF overlays unless ``off_overlays`` is given
+    too, so a test's toggle set means only the test's overlays.
     """
 
     policy: SlaPolicy = DEFAULT_POLICY
     toggles: frozenset[Toggle] = ON_BY_DEFAULT
     calendar: WorkingCalendar = TANZANIA
     overlays: Mapping[Toggle, Overlay] = field(default_factory=lambda: OVERLAYS, repr=False)
+    off_overlays: Mapping[Toggle, Overlay] | None = field(default=None, repr=False)
 
     def is_on(self, toggle: Toggle) -> bool:
         """True when ``toggle`` is on in this workspace."""
@@ -191,9 +152,21 @@ class WorkspaceRules:
 
     @cached_property
     def tables(self) -> Tables:
-        """The effective tables: the base plus the overlays of the toggles that are on."""
-        on = tuple(self.overlays[t] for t in Toggle if t in self.toggles and t in self.overlays)
-        return effective_tables(on)
+        """The effective tables: the base plus, per toggle in order, its on or off overlay."""
+        laid = tuple(o for o in (self._overlay_of(t) for t in Toggle) if o is not None)
+        return effective_tables(laid)
+
+    def _overlay_of(self, toggle: Toggle) -> Overlay | None:
+        """The overlay ``toggle`` lays in this workspace: its ON one or its OFF one, if any."""
+        registry = self.overlays if toggle in self.toggles else self._off_registry
+        return registry.get(toggle)
+
+    @property
+    def _off_registry(self) -> Mapping[Toggle, Overlay]:
+        """``off_overlays``, else the shipped one unless ``overlays`` was given by hand."""
+        if self.off_overlays is not None:
+            return self.off_overlays
+        return OFF_OVERLAYS if self.overlays is OVERLAYS else {}
 
     def can_escalate(self, feedback_type: FeedbackType, status: Status) -> bool:
         """True when the effective table lets this type escalate in this status."""

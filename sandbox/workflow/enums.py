@@ -159,3 +159,14 @@ class Role(Labelled):
     def is_institution_staff(self) -> bool:
         """Officers, heads and ICT officers work at one institution's feedback desk."""
         return self in (Role.OFFICER, Role.HEAD, Role.ICT_OFFICER)
+
+
+class RootCause(Labelled):
+    """Why a complaint happened, chosen when it is closed (required where the toggle is on)."""
+
+    STAFF_CONDUCT = ("staff_conduct", "Mwenendo wa watumishi", "Staff conduct")
+    DELAY = ("delay", "Kuchelewa kwa huduma", "Delay in service")
+    MISSING_INFORMATION = ("missing_information", "Taarifa kukosekana", "Missing information")
+    POLICY_GAP = ("policy_gap", "Pengo la sera au kanuni", "A policy gap")
+    INFRASTRUCTURE = ("infrastructure", "Miundombinu", "Infrastructure")
+    OTHER = ("other", "Kingine", "Other")

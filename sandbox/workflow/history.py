@@ -130,7 +130,10 @@ def rating_of(detail: str) -> int | None:
 
 _DETAIL: dict[Action, Callable[[Transition], str]] = {
     Action.ASSIGN: lambda t: f"assignee:{t.after.assignee_id}",
-    Action.TRANSFER_REQUEST: lambda t: f"institution:{t.after.transfer_target_id}",
+    # the target: pending, or (an immediate transfer) the item's new institution already
+    Action.TRANSFER_REQUEST: lambda t: (
+        f"institution:{t.after.transfer_target_id or t.after.institution_id}"
+    ),
     Action.TRANSFER_ACCEPT: lambda t: f"institution:{t.after.institution_id}",
     Action.TRANSFER_RETURN: lambda t: f"institution:{t.before.transfer_target_id}",
     Action.CLOSE: lambda t: f"resolution:{t.after.resolution.value}",

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from sandbox.workflow.calendar import WorkingCalendar
-from sandbox.workflow.enums import Action
+from sandbox.workflow.enums import Action, FeedbackType
 from sandbox.workflow.errors import (
     EscalationLimitReached,
     MissingInput,
@@ -50,11 +50,21 @@ class Context:
 
 @dataclass(frozen=True)
 class Field:
-    """A Command field an action needs, with its bilingual name for error messages."""
+    """A Command field an action needs, with its bilingual name for error messages.
+
+    ``only_for`` limits the need to some feedback types (empty: every type); ``why`` is a
+    sentence (Swahili, English) the refusal adds, e.g. which workspace rule asks for it.
+    """
 
     name: str
     label_sw: str
     label_en: str
+    only_for: frozenset[FeedbackType] = frozenset()
+    why: tuple[str, str] = ("", "")
+
+    def is_needed_for(self, feedback_type: FeedbackType) -> bool:
+        """True when an item of ``feedback_type`` must have this field for the action."""
+        return not self.only_for or feedback_type in self.only_for
 
 
 REPLY = Field("public_reply", "jibu kwa mwananchi", "a reply to the citizen")
@@ -93,9 +103,10 @@ def is_filled(value: object) -> bool:
 
 def missing(action: Action, field: Field) -> MissingInput:
     """The error for ``field`` missing when doing ``action``."""
+    why_sw, why_en = field.why
     return MissingInput(
-        f"Tafadhali weka {field.label_sw} ili '{action.label_sw}'.",
-        f"Please give {field.label_en} to '{action.label_en}'.",
+        f"Tafadhali weka {field.label_sw} ili '{action.label_sw}'. {why_sw}".strip(),
+        f"Please give {field.label_en} to '{action.label_en}'. {why_en}".strip(),
     )
 
 
@@ -221,6 +232,7 @@ def _reopened(state: FeedbackState, cmd: Command, now: datetime, ctx: Context) -
         "closed_at": None,
         "resolution": None,
         "rating": None,
+        "root_cause": None,
         "respond_due": ctx.calendar.add_working_days(now, rule.respond_days),
     }
 
@@ -244,7 +256,11 @@ EFFECTS: Mapping[Action, Effect] = MappingProxyType(
             "responded_at": now,
             "acknowledged_at": s.acknowledged_at or now,
         },
-        Action.CLOSE: lambda s, c, now, ctx: {"closed_at": now, "resolution": c.resolution},
+        Action.CLOSE: lambda s, c, now, ctx: {
+            "closed_at": now,
+            "resolution": c.resolution,
+            "root_cause": c.root_cause,
+        },
         Action.REJECT: lambda s, c, now, ctx: {"paused_since": None},
         Action.ESCALATE: lambda s, c, now, ctx: {"escalation_level": s.escalation_level.next_level},
         Action.RATE: lambda s, c, now, ctx: {"rating": c.rating},

@@ -15,6 +15,7 @@ from sandbox.workflow.enums import (
     FeedbackType,
     RejectionReason,
     Resolution,
+    RootCause,
     Status,
 )
 from sandbox.workflow.sla import DEFAULT_POLICY, SlaPolicy, deadlines
@@ -43,6 +44,7 @@ class FeedbackState:
     rating: int | None = None
     reopen_count: int = 0
     resolution: Resolution | None = None
+    root_cause: RootCause | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class Command:
     public_reply: str = ""
     note: str = ""
     rating: int | None = None
+    root_cause: RootCause | None = None
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def _input_error(state: FeedbackState, command: Command, tables: Tables) -> Work
     if error is not None:
         return error
     for field in tables.required.get(command.action, ()):
-        if not is_filled(getattr(command, field.name)):
+        if field.is_needed_for(state.type) and not is_filled(getattr(command, field.name)):
             return missing(command.action, field)
     return None
 

@@ -14,7 +14,7 @@ from sandbox.services.workspace.flags import flags_of, set_flag
 from sandbox.services.workspace.rules import rules_for
 from sandbox.services.workspace.workspaces import sla_policy_for
 from sandbox.workflow import Action, Command, MissingInput, Overlay, Role, behaviour
-from sandbox.workflow.behaviour import DEFAULTS, Toggle
+from sandbox.workflow.behaviour import DEFAULTS, ON_BY_DEFAULT, Toggle
 from sandbox.workflow.rules import Field
 from tests.desk.factories import NAME, PHONE, act, make_item, make_user
 
@@ -65,7 +65,7 @@ def test_rules_for_reads_toggles_sla_settings_and_holidays_in_one_query_each(mak
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", listener)
     assert len(statements) == 3  # toggles, SLA settings, declared holidays (issue 8)
-    assert rules.toggles == frozenset({Toggle.AUTO_ESCALATION})
+    assert rules.toggles == ON_BY_DEFAULT - {Toggle.REPLY_IDENTITY_WARNING}
     assert rules.policy == sla_policy_for(ws)
 
 

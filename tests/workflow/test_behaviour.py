@@ -12,7 +12,6 @@ import pytest
 
 from sandbox.workflow import (
     BASE_RULES,
-    OVERLAYS,
     TRANSITIONS,
     Action,
     Command,
@@ -28,7 +27,7 @@ from sandbox.workflow import (
     allowed_actions,
     apply,
 )
-from sandbox.workflow.behaviour import DEFAULTS, for_every_type
+from sandbox.workflow.behaviour import DEFAULTS, effective_tables, for_every_type
 from sandbox.workflow.errors import WorkflowError
 from sandbox.workflow.notices import NOTICES
 from sandbox.workflow.rules import Field
@@ -61,15 +60,24 @@ def rules_with(overlay: Overlay, on: bool = True) -> WorkspaceRules:
 
 
 def test_every_toggle_is_declared_once_with_its_default_and_both_labels():
-    assert DEFAULTS == {Toggle.AUTO_ESCALATION: True, Toggle.REPLY_IDENTITY_WARNING: True}
+    assert DEFAULTS == {
+        Toggle.AUTO_ESCALATION: True,
+        Toggle.REPLY_IDENTITY_WARNING: True,
+        Toggle.STATUS_SMS: False,
+        Toggle.ROOT_CAUSE_REQUIRED: False,
+        Toggle.TRANSFER_ACCEPTANCE: True,
+        Toggle.RATING_AND_APPEAL: True,
+        Toggle.TRACKING_DEADLINE: False,
+        Toggle.USSD_REGION_FIRST: False,
+    }
     assert all(t.label_sw and t.label_en and t.label_sw != t.label_en for t in Toggle)
     assert BASE_RULES.toggles == frozenset(t for t in Toggle if t.default)
     assert BASE_RULES.is_on(Toggle.AUTO_ESCALATION)
     assert not WorkspaceRules(toggles=frozenset()).is_on(Toggle.AUTO_ESCALATION)
 
 
-def test_the_shipped_toggles_change_no_table():
-    assert dict(OVERLAYS) == {}
+def test_the_shipped_defaults_change_no_table():
+    assert BASE_RULES.tables is effective_tables(())
     assert dict(BASE_RULES.tables.transitions) == dict(TRANSITIONS)
     assert dict(BASE_RULES.tables.notices) == NOTICES
     assert BASE_RULES.tables.ussd_screens == {}

@@ -24,6 +24,7 @@ from sandbox.channels.ussd.menus import (
     IDENTITY,
     MIN_QUERY,
     MORE,
+    NATIONAL,
     NO_REPLY_YET,
     SCREENS,
     Screen,
@@ -58,6 +59,7 @@ class Tracked:
     status: Status
     institution: str
     reply: str | None
+    due: str | None = None  # the deadline sentence, where the workspace shows it
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class Port(Protocol):
     """What the interpreter asks of the outside world."""
 
     def search_institutions(self, query: str, lang: str) -> list[tuple[int, str]]: ...
+    def regions(self, lang: str) -> list[tuple[int, str]]: ...
+    def institutions_in_region(self, region_id: int | None, lang: str) -> list[tuple[int, str]]: ...
     def track(self, reference: str, lang: str) -> Tracked | None: ...
     def submit(self, answers: dict[str, Any], lang: str) -> Receipt | None: ...
     def submitted_reference(self) -> str | None: ...
@@ -199,7 +203,8 @@ def _list(conv: Conversation, screen: dict, value: str, port: Port) -> Reply | N
         conv.error = "empty" if not value else "invalid"
         return None
     choice_id, label = current[int(value) - 1]
-    conv.answers.update(institution_id=choice_id, institution=label)
+    kind = screen.get("pick_as", "institution")  # what the list offers: institutions, regions
+    conv.answers.update({f"{kind}_id": choice_id, kind: label})
     return follow(conv, screen["step"], value, port)
 
 
@@ -246,7 +251,10 @@ def _track(conv: Conversation, step: dict, value: str, port: Port) -> Reply | No
         conv.error = "not_found"
         return None
     reply = gsm.to_gsm(found.reply, single_line=True) if found.reply else _t(NO_REPLY_YET, conv)
-    values = {"reference": found.reference, "status": found.status.label(conv.lang)}
+    status = found.status.label(conv.lang)
+    if found.due:  # the deadline line, where the workspace shows it (tracking_deadline)
+        status = f"{status}\n{gsm.to_gsm(found.due, single_line=True)}"
+    values = {"reference": found.reference, "status": status}
     values |= {"institution": short_name(found.institution), "reply": reply}
     return end(conv, "tracked", **values)
 
@@ -262,7 +270,35 @@ def _submit(conv: Conversation, step: dict, value: str, port: Port) -> Reply | N
     return end(conv, "submitted", reference=receipt.reference, secret=receipt.secret)
 
 
-ACTIONS = {"search": _search, "track": _track, "submit": _submit}
+def _regions(conv: Conversation, step: dict, value: str, port: Port) -> None:
+    """The regions to choose from (region first), national institutions first (id 0)."""
+    national = [0, _t(NATIONAL, conv)]
+    conv.matches = [national] + [[i, name] for i, name in port.regions(conv.lang)]
+    conv.page = 0
+    conv.screen = step["go"]
+    return None
+
+
+def _in_region(conv: Conversation, step: dict, value: str, port: Port) -> None:
+    """The institutions of the region just chosen (0: those with no region, the national)."""
+    region_id = conv.answers.get("region_id") or None
+    matches = port.institutions_in_region(region_id, conv.lang)
+    if not matches:
+        conv.error = "no_match"
+        return None
+    conv.matches = [[i, short_name(name)] for i, name in matches]
+    conv.page = 0
+    conv.screen = step["go"]
+    return None
+
+
+ACTIONS = {
+    "search": _search,
+    "track": _track,
+    "submit": _submit,
+    "regions": _regions,
+    "in_region": _in_region,
+}
 
 
 def end(conv: Conversation, ending: str, **values: str) -> Reply:

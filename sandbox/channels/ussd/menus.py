@@ -210,6 +210,9 @@ ENDINGS = {
     },
 }
 
+# The first entry of the region list (region first): institutions with no region.
+NATIONAL = {"sw": "Taasisi za kitaifa", "en": "National institutions"}
+
 NO_REPLY_YET = {"sw": "bado hakuna jibu.", "en": "no reply yet."}
 
 # Long institution names shortened the way Tanzanian USSD menus write them.

@@ -46,6 +46,7 @@ from sandbox.workflow.citizen_secret import is_valid_secret
 from sandbox.workflow.errors import BilingualError
 from sandbox.workflow.history import rating_of
 from sandbox.workflow.sla import DeadlineView, deadline_view
+from sandbox.workflow.tracking import citizen_deadline
 
 
 class WrongSecret(BilingualError, PermissionError):
@@ -145,6 +146,12 @@ def find_by_reference(workspace: Workspace, text: str | None) -> Feedback | None
     return find_in(workspace, text)
 
 
+def confirmed(workspace: Workspace, text: str | None) -> TrackedItem | None:
+    """The citizen's view of an item just submitted (no lookup recorded), or None."""
+    item = find_in(workspace, text)
+    return track(workspace, item) if item is not None else None
+
+
 def look_up(workspace: Workspace, text: str | None) -> Feedback | None:
     """``find_by_reference``, recording the lookup when the item is found; commits."""
     item = find_in(workspace, text)
@@ -190,6 +197,8 @@ class TrackedItem:
     events: list[PublicEvent]
     actions: frozenset[Action]
     question: str = ""
+    due: tuple[str, str] | None = None  # the deadline sentence (tracking_deadline)
+    rates: bool = True  # the workspace offers rating (and appeal) after a response
 
 
 def track(workspace: Workspace, item: Feedback) -> TrackedItem:
@@ -219,6 +228,8 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
         ],
         actions=frozenset(citizen.intersection(allowed)),
         question=open_question(item),
+        due=citizen_deadline(state, now, rules),
+        rates=(item.type, Status.RESPONDED, Action.RATE) in rules.tables.transitions,
     )
 
 

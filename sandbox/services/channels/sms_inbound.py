@@ -23,10 +23,13 @@ from sandbox.services.channels import sms
 from sandbox.services.channels.ussd import latest_reply
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, add_feedback
 from sandbox.services.feedback.references import find_in
+from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.rules import rules_for
 from sandbox.text import without_control
 from sandbox.workflow import Channel, ComplainantType
 from sandbox.workflow.errors import BilingualError
+from sandbox.workflow.tracking import citizen_deadline
 
 MAX_TEXT = 1600  # ten concatenated SMS parts
 MAX_ECHO = 20  # septets of a citizen's word repeated in a reply: the help stays within 3 parts
@@ -125,6 +128,8 @@ def _track(workspace: Workspace, inbound: SmsMessage, request: Track) -> str:
         return _reply(workspace, inbound, text, action="help")
     values = {"reference": item.reference, "status": item.status.label(request.lang)}
     text = STATUS[lang].format(**values, reply=latest_reply(item) or NO_REPLY[lang])
+    due = citizen_deadline(state_of(item), workspace_now(workspace), rules_for(workspace))
+    text = f"{text} {due[lang]}" if due else text
     inbound.feedback_id = item.id
     return _reply(workspace, inbound, text, feedback_id=item.id, action="tracked")
 

@@ -24,18 +24,20 @@ from sandbox.channels.phones import normalise_phone
 from sandbox.channels.ussd.engine import Conversation, Receipt, Reply, Tracked, advance
 from sandbox.channels.ussd.menus import screens_for
 from sandbox.extensions import db
-from sandbox.models import Feedback, FeedbackEvent, Institution, Workspace
+from sandbox.models import Feedback, FeedbackEvent, Institution, Region, Workspace
 from sandbox.models.ussd import MAX_SESSION_ID, UssdSession
 from sandbox.services.channels import sms
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, add_feedback
 from sandbox.services.feedback.lookups import record_lookup
 from sandbox.services.feedback.once import find_submitted, submission_token, submit_once
 from sandbox.services.feedback.references import find_in
-from sandbox.services.workspace.now import wall_now
+from sandbox.services.feedback.states import state_of
+from sandbox.services.workspace.now import wall_now, workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern, without_control
 from sandbox.workflow import Action, Channel, ComplainantType, FeedbackType
 from sandbox.workflow.errors import BilingualError
+from sandbox.workflow.tracking import citizen_deadline
 
 MAX_TEXT = 4000
 MAX_MATCHES = 40
@@ -162,6 +164,22 @@ class DatabasePort:
         )
         return [(row[0], row[1]) for row in rows]
 
+    def regions(self, lang: str) -> list[tuple[int, str]]:
+        """Every region by name, the same in both languages (region first)."""
+        rows = db.session.execute(sa.select(Region.id, Region.name).order_by(Region.name))
+        return [(row[0], row[1]) for row in rows]
+
+    def institutions_in_region(self, region_id: int | None, lang: str) -> list[tuple[int, str]]:
+        """The institutions of one region by name (None: those of no region, the national)."""
+        name = Institution.name_en if lang == "en" else Institution.name_sw
+        where = (
+            Institution.region_id.is_(None)
+            if region_id is None
+            else Institution.region_id == region_id
+        )
+        rows = db.session.execute(sa.select(Institution.id, name).where(where).order_by(name))
+        return [(row[0], row[1]) for row in rows]
+
     def track(self, reference: str, lang: str) -> Tracked | None:
         """Public facts of an item of this workspace (never identity or internal notes); the
         lookup is recorded (``services/feedback/lookups.py``)."""
@@ -169,7 +187,16 @@ class DatabasePort:
         if item is None:
             return None
         record_lookup(self.workspace, item, Channel.USSD)  # committed with the session's step
-        return Tracked(item.reference, item.status, item.institution.name(lang), latest_reply(item))
+        due = citizen_deadline(
+            state_of(item), workspace_now(self.workspace), rules_for(self.workspace)
+        )
+        return Tracked(
+            item.reference,
+            item.status,
+            item.institution.name(lang),
+            latest_reply(item),
+            due=(due[1] if lang == "en" else due[0]) if due else None,
+        )
 
     def submit(self, answers: dict[str, Any], lang: str) -> Receipt | None:
         """Submit the answers as USSD feedback; None when the service refuses them."""

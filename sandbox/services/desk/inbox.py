@@ -25,6 +25,7 @@ from sandbox.services.feedback.queries import (
 from sandbox.services.feedback.scope import scope_clause
 from sandbox.services.feedback.states import state_of
 from sandbox.services.workspace.escalation import escalate_if_stale
+from sandbox.services.workspace.flags import explain
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern
@@ -39,8 +40,10 @@ from sandbox.workflow import (
     is_overdue,
     working_days_left,
 )
+from sandbox.workflow.evaluation import Resolution
 from sandbox.workflow.labels import Labelled
 from sandbox.workflow.permissions import Capability, Permission, can
+from sandbox.workflow.toggles import ON_BY_DEFAULT
 
 DONE_STATUSES = (Status.RESPONDED, Status.CLOSED, Status.REJECTED)
 
@@ -142,6 +145,7 @@ class Inbox:
     page: object
     rows: list[InboxRow] = field(default_factory=list)
     escalated_now: int = 0
+    toggles: list[Resolution] = field(default_factory=list)  # only when some differ
 
 
 def filter_clauses(q: InboxQuery) -> list[sa.ColumnElement[bool]]:
@@ -205,6 +209,8 @@ def read_inbox(workspace: Workspace, user: User, q: InboxQuery, page: int, per_p
     result = db.paginate(query, page=page, per_page=per_page, error_out=False, max_per_page=100)
     inbox = Inbox(now, tab_counts(workspace, user, q, now), result, escalated_now=escalated)
     inbox.rows = rows_for(list(result.items), now, rules.calendar)
+    if rules.toggles != ON_BY_DEFAULT:  # the "why?" panel: no query when nothing differs
+        inbox.toggles = explain(workspace, user)
     return inbox
 
 

@@ -34,6 +34,7 @@ from sandbox.workflow import (
     Channel,
     Command,
     EscalationLevel,
+    FeedbackType,
     MissingInput,
     RejectionReason,
     Resolution,
@@ -87,6 +88,7 @@ class ItemPage:
     templates: dict[Action, list] = field(default_factory=dict)
     template_texts: dict[int, str] = field(default_factory=dict)
     attachments: list = field(default_factory=list)
+    needs_root_cause: bool = False
 
 
 def find_in_scope(workspace: Workspace, user: User, feedback_id: int) -> Feedback:
@@ -120,6 +122,7 @@ def item_page(workspace: Workspace, user: User, feedback_id: int) -> ItemPage:
         can_reveal=can(user, Capability.REVEAL_IDENTITY) and not item.is_anonymous,
         reveals=reveal_log(item) if can(user, Capability.READ_REVEAL_LOG) else [],
         attachments=attachments_of(item),
+        needs_root_cause=needs_input(rules, item.type, Action.CLOSE, "root_cause"),
     )
     if Action.ASSIGN in actions:
         page.assignees = assignable_officers(workspace, item.institution_id)
@@ -130,6 +133,14 @@ def item_page(workspace: Workspace, user: User, feedback_id: int) -> ItemPage:
         page.templates[action] = fitting
         page.template_texts |= {t.id: filled_text(t, item, item.language) for t in fitting}
     return page
+
+
+def needs_input(
+    rules: WorkspaceRules, feedback_type: FeedbackType, action: Action, name: str
+) -> bool:
+    """True when this workspace's rules require the Command field ``name`` for the action."""
+    fields = rules.tables.required.get(action, ())
+    return any(f.name == name and f.is_needed_for(feedback_type) for f in fields)
 
 
 def attachments_of(item: Feedback) -> list:

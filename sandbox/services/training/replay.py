@@ -24,7 +24,7 @@ from sandbox.models import Feedback, Institution, SmsDirection, SmsMessage, User
 from sandbox.scenarios import acts as a
 from sandbox.services.channels.portal import act_as_citizen, submit_from_portal
 from sandbox.services.channels.sms_inbound import InboundSms, receive_sms
-from sandbox.services.channels.ussd import DatabasePort, UssdRequest, handle_ussd
+from sandbox.services.channels.ussd import UssdRequest, handle_ussd
 from sandbox.services.desk.intake import WalkIn, record_walk_in
 from sandbox.services.desk.item import (
     IdentityInReply,
@@ -37,6 +37,7 @@ from sandbox.services.desk.templates import filled_text, templates_for
 from sandbox.services.feedback.lifecycle import FeedbackNotFound, Submission
 from sandbox.services.feedback.once import new_form_key
 from sandbox.services.training.setup import Placed, category_id_of, institution_id_of
+from sandbox.services.training.ussd_dial import DialRefused, submit_by_ussd
 from sandbox.services.workspace.clock import move_clock
 from sandbox.workflow import (
     Action,
@@ -192,23 +193,14 @@ def _portal(who: Actors, act: a.SubmitPortal) -> None:
 def _ussd(who: Actors, act: a.SubmitUssd) -> None:
     """The trainee, as a citizen, dials *152*00# and submits, one input at a time."""
     institution_id = institution_id_of(act.institution, who.trainee)
-    port = DatabasePort(who.workspace, act.phone)
-    matches = [i for i, _name in port.search_institutions(_code(institution_id), "sw")]
-    if institution_id not in matches[:3]:
-        raise ReplayRefused(
-            "Taasisi haipatikani kwenye ukurasa wa kwanza wa USSD.",
-            "The institution is not on the first USSD page.",
-        )
     identity = "2" if act.anonymous else "1"
-    inputs = ["9", "2", USSD_TYPES[act.type], _code(institution_id)]
-    inputs += [str(matches.index(institution_id) + 1), act.description, identity, "1"]
-    session, text = f"scenario-{next(_sessions)}-{new_form_key()[:8]}", ""
-    screen = handle_ussd(who.workspace, UssdRequest(session, act.phone, ""))
-    for n, value in enumerate(inputs):
-        text = value if n == 0 else f"{text}*{value}"
-        screen = handle_ussd(who.workspace, UssdRequest(session, act.phone, text))
-        if screen.startswith("END") and n < len(inputs) - 1:
-            break
+    try:
+        screen = submit_by_ussd(
+            who.workspace, act.phone, USSD_TYPES[act.type], institution_id, act.description,
+            identity,
+        )  # fmt: skip
+    except DialRefused as refused:
+        raise ReplayRefused(refused.message_sw, refused.message_en) from None
     if not screen.startswith("END") or "MRJ-" not in screen:
         raise ReplayRefused(f"USSD: {screen}", f"USSD: {screen}")
 
@@ -328,7 +320,7 @@ HANDLERS: dict[type, Callable] = {
     a.AcceptTransfer: _simple(Action.TRANSFER_ACCEPT, public_reply="text"),
     a.ReturnTransfer: _simple(Action.TRANSFER_RETURN, reason="reason"),
     a.Respond: _respond,
-    a.Close: _simple(Action.CLOSE, resolution="resolution"),
+    a.Close: _simple(Action.CLOSE, resolution="resolution", root_cause="root_cause"),
     a.Reject: _simple(Action.REJECT, rejection_reason="reason", reason="text"),
     a.Note: _simple(Action.NOTE, note="text"),
     a.Escalate: _simple(Action.ESCALATE, reason="reason"),

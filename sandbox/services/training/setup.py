@@ -23,7 +23,7 @@ from sandbox.seeding.loader import load_seed_data
 from sandbox.seeding.personas import persona_institutions
 from sandbox.seeding.scenario_items import SteadyItemBuilder
 from sandbox.services.workspace.clock import move_clock
-from sandbox.services.workspace.flags import set_flag
+from sandbox.services.workspace.flags import FlagSource, set_flag
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
 from sandbox.services.workspace.seeding import build_catalog, ensure_staff
@@ -65,7 +65,9 @@ def apply_setup(
         )
     setup = scenario.setup
     for toggle, enabled in setup.toggles.items():
-        set_flag(workspace, toggle, enabled)
+        set_flag(
+            workspace, toggle, enabled, source=FlagSource.SCENARIO, note=scenario.id, commit=commit
+        )
     staff = ensure_staff(workspace, workspace.seed, commit=commit)
     needed = {need.key: _staff_user(workspace, trainee, need).id for need in setup.staff}
     if setup.clock.advance_working_days:
