@@ -22,7 +22,15 @@ Rules (training decisions, written down so trainers can explain them):
 - **Facilitator**: observes any workspace of their own (whole workspace, reports, gateway
   log), runs cohorts, resets and moves clocks, declares announced holidays for their
   workspace, and opens stakeholder previews.
-- **Stakeholder**: observes their preview workspace and gives opinions on proposals.
+- **Stakeholder** (mdau, an officer of another institution or e-GA trying a proposal): plays
+  the desk in their own preview workspaces as the head of the training institution does
+  (every officer action, walk-in, templates, revealing an identity with a reason: the
+  preview world is synthetic, and a proposal about confidentiality must be tried with the
+  head's desk), sees that whole workspace, its reports and gateway log, and previews
+  proposals. No directives, no scenarios, no accounts, resets or decisions. The
+  workspace they play in is always one of their own pairs' sides (``User.workspace_id``,
+  set only by ``services/preview/pairs.work_in``); another user's pair or workspace is
+  404.
 - **Administrator** (of the installation): what the facilitator does, plus the accounts of
   every institution, role and workspace (any role below their own), the list of workspaces
   and the installation's settings, and deciding proposals.
@@ -130,9 +138,8 @@ POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
             {Capability.VIEW, Capability.MANAGE_ACCOUNTS, Capability.READ_GATEWAY_LOG}
         ),
         Role.FACILITATOR: FACILITATOR,
-        Role.STAKEHOLDER: frozenset(
-            {Capability.VIEW, Capability.SEE_WHOLE_WORKSPACE, Capability.PREVIEW}
-        ),
+        Role.STAKEHOLDER: HEAD
+        | {Capability.SEE_WHOLE_WORKSPACE, Capability.READ_GATEWAY_LOG, Capability.PREVIEW},
         Role.ADMIN: FACILITATOR
         | {
             Capability.DECIDE_PROPOSAL,

@@ -20,9 +20,9 @@ O, H, L, ICT, F, S, A, T = (  # noqa: E741 (one letter per role keeps the table 
     Role.TRAINEE,
 )
 EVERY_ROLE = {O, H, L, ICT, F, S, A, T}
-WORKERS = {O, H, T}
+WORKERS = {O, H, T, S}  # a stakeholder plays the head's desk in their preview worlds
 
-SUPERVISORS = {H, L, F, A, T}
+SUPERVISORS = {H, L, F, A, T, S}
 EXPECTED = {
     Capability.VIEW: EVERY_ROLE,
     Capability.SEE_WHOLE_WORKSPACE: {F, S, A, T},
@@ -32,14 +32,14 @@ EXPECTED = {
     Capability.MANAGE_EVERY_ACCOUNT: {A},
     Capability.ADMINISTER: {A},
     Capability.MANAGE_CALENDAR: {F, A},
-    Capability.READ_GATEWAY_LOG: {O, H, ICT, F, A, T},
+    Capability.READ_GATEWAY_LOG: {O, H, ICT, F, A, T, S},
     Capability.TAKE_SCENARIOS: {T},
     Capability.RUN_COHORT: {F, A},
     Capability.RESET: {F, A},
     Capability.PREVIEW: {F, S, A},
     Capability.DECIDE_PROPOSAL: {A},
-    Capability.REVEAL_IDENTITY: {H, T},
-    Capability.READ_REVEAL_LOG: {H, T},
+    Capability.REVEAL_IDENTITY: {H, T, S},
+    Capability.READ_REVEAL_LOG: {H, T, S},
     Capability.WALK_IN: WORKERS,
     Capability.MANAGE_TEMPLATES: WORKERS,
     Action.ACKNOWLEDGE: WORKERS,

@@ -6,9 +6,11 @@ Decisions (written down):
   code-backed proposal (not at joining, which stays fast). Both workspaces
   (``WorkspaceKind.STAKEHOLDER``, random codes ``p…``) are generated from ONE seed with
   ``PREVIEW_ITEMS`` items, the same synthetic staff and leader, clocks from the same
-  start; the proposal's toggle is written OFF in ``before`` and ON in ``after`` before
-  the items are generated, so each world's seeded history already follows its rules
-  (source ``preview``, note ``<key> v<version>``). The pair row is one commit; seeding
+  start; then the proposal's toggle is written OFF in ``before`` and ON in ``after``
+  (source ``preview``, note ``<key> v<version>``). Both worlds are generated under the
+  default rules on purpose: the generator draws differently when a toggle changes a
+  history, and the two sides must hold the same items; what the stakeholder does from
+  then on (and the walkthrough's own items) follows each side's rules. The pair row is one commit; seeding
   commits per world before it. Two clicks racing: the loser discards its two worlds and
   gets the winner's pair.
 - Working in a side sets ``User.workspace_id`` (what the desk reads); the stakeholder sees
@@ -104,8 +106,8 @@ def _world(user: User, proposal: Proposal, seed: int, side: Side) -> Workspace:
         clock_base=DEFAULT_CLOCK_START,
         running=False,
     )  # commits; named after the proposal, never the stakeholder
-    _write_toggle(workspace, proposal, user, on=side is Side.AFTER)
     fill_trainee_workspace(workspace, user.institution, items=PREVIEW_ITEMS, seed=seed)
+    _write_toggle(workspace, proposal, user, on=side is Side.AFTER)
     workspace.clock_started_at = wall_now()
     db.session.commit()
     return workspace
