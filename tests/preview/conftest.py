@@ -36,14 +36,14 @@ def join_request(invitation):
     def make(**changes) -> StakeholderJoin:
         institution = db.session.scalar(sa.select(Institution).order_by(Institution.id))
         region = db.session.scalar(sa.select(Region).order_by(Region.id))
-        fields = dict(
-            code=invitation.code,
-            name="Neema Mushi",
-            job_role="officer",
-            institution_id=institution.id,
-            region_id=region.id,
-            pin="4321",
-        )
+        fields = {
+            "code": invitation.code,
+            "name": "Neema Mushi",
+            "job_role": "officer",
+            "institution_id": institution.id,
+            "region_id": region.id,
+            "pin": "4321",
+        }
         return StakeholderJoin(**{**fields, **changes})
 
     return make

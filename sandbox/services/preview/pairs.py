@@ -10,9 +10,9 @@ Decisions (written down):
   (source ``preview``, note ``<key> v<version>``). Both worlds are generated under the
   default rules on purpose: the generator draws differently when a toggle changes a
   history, and the two sides must hold the same items; what the stakeholder does from
-  then on (and the walkthrough's own items) follows each side's rules. The pair row is one commit; seeding
-  commits per world before it. Two clicks racing: the loser discards its two worlds and
-  gets the winner's pair.
+  then on (and the walkthrough's own items) follows each side's rules. The pair row is
+  one commit; seeding commits per world before it. Two clicks racing: the loser discards
+  its two worlds and gets the winner's pair.
 - Working in a side sets ``User.workspace_id`` (what the desk reads); the stakeholder sees
   one side at a time, and a banner on every page says which (``pair_banner``).
 - **Start again** empties both worlds and generates them again from the pair's seed, the
