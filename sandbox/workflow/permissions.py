@@ -21,7 +21,8 @@ Rules (training decisions, written down so trainers can explain them):
   no identity.
 - **Facilitator**: observes any workspace of their own (whole workspace, reports, gateway
   log), runs cohorts, resets and moves clocks, declares announced holidays for their
-  workspace, and opens stakeholder previews.
+  workspace, and opens stakeholder previews: writes text-only proposals, moves proposals
+  between draft and preview, and makes the stakeholders' invitation codes.
 - **Stakeholder** (mdau, an officer of another institution or e-GA trying a proposal): plays
   the desk in their own preview workspaces as the head of the training institution does
   (every officer action, walk-in, templates, revealing an identity with a reason: the
@@ -78,6 +79,7 @@ class Capability(Enum):
     RUN_COHORT = "run_cohort"
     RESET = "reset"
     PREVIEW = "preview"
+    MANAGE_PROPOSALS = "manage_proposals"  # write text-only proposals, invitations, draft/preview
     DECIDE_PROPOSAL = "decide_proposal"
 
 
@@ -124,6 +126,7 @@ FACILITATOR = OBSERVER | {
     Capability.RUN_COHORT,
     Capability.RESET,
     Capability.PREVIEW,
+    Capability.MANAGE_PROPOSALS,
     Capability.MANAGE_CALENDAR,
 }
 

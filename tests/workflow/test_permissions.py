@@ -37,6 +37,7 @@ EXPECTED = {
     Capability.RUN_COHORT: {F, A},
     Capability.RESET: {F, A},
     Capability.PREVIEW: {F, S, A},
+    Capability.MANAGE_PROPOSALS: {F, A},
     Capability.DECIDE_PROPOSAL: {A},
     Capability.REVEAL_IDENTITY: {H, T, S},
     Capability.READ_REVEAL_LOG: {H, T, S},

@@ -61,7 +61,10 @@ class StakeholderJoin:
 
 
 def join_problems(request: StakeholderJoin) -> list[JoinRefused | InvitationRefused]:
-    """Everything wrong with a join request at once, writing nothing."""
+    """Everything wrong with a join request at once, writing nothing (nothing for a form
+    that joined already: its second sending answers with the first's profile)."""
+    if _joined_with(request.join_key) is not None:
+        return []
     checks = (
         lambda: open_invitation(request.code),
         lambda: _check_name(request.name),

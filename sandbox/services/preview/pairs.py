@@ -13,6 +13,9 @@ Decisions (written down):
   then on (and the walkthrough's own items) follows each side's rules. The pair row is
   one commit; seeding commits per world before it. Two clicks racing: the loser discards
   its two worlds and gets the winner's pair.
+- Only stakeholders get pairs: working in a side moves ``User.workspace_id``, which an
+  organiser's console and desk depend on; an organiser reads the proposal page and joins
+  with an invitation (another login) to try it.
 - Working in a side sets ``User.workspace_id`` (what the desk reads); the stakeholder sees
   one side at a time, and a banner on every page says which (``pair_banner``).
 - **Start again** empties both worlds and generates them again from the pair's seed, the
@@ -39,7 +42,7 @@ from sandbox.services.training.trial import discard_workspace
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.seeding import clear_workspace_feedback, seed_workspace
 from sandbox.services.workspace.workspaces import DEFAULT_CLOCK_START, create_workspace
-from sandbox.workflow import BilingualError
+from sandbox.workflow import BilingualError, Role
 
 PREVIEW_ITEMS = 60
 PREVIEW_SOURCE = "preview"
@@ -68,6 +71,11 @@ def ensure_pair(user: User, proposal: Proposal) -> PreviewPair:
     pair = pair_of(user, proposal)
     if pair is not None:
         return pair
+    if user.role is not Role.STAKEHOLDER:  # an organiser's own workspace must not move
+        raise PairRefused(
+            "Mazingira ya kujaribu ni ya wadau walioalikwa: jiunge kwa mwaliko ili kujaribu.",
+            "Preview worlds are for invited stakeholders: join with an invitation to try it.",
+        )
     if not proposal.toggle or proposal.status is not ProposalStatus.IN_PREVIEW:
         raise PairRefused(
             "Hoja hii haina mazingira ya kujaribu (haina swichi, au haiko kwenye majaribio).",
