@@ -124,5 +124,6 @@ def _sign_in(stakeholder) -> None:
     if current_user.is_authenticated and current_user.id != stakeholder.user_id:
         log_out(current_user)
         logout_user()
-    open_session(stakeholder.user)
-    login_user(stakeholder.user)
+    user = stakeholder.user  # one object: open_session sets its browser key for the cookie
+    open_session(user)
+    login_user(user)

@@ -22,10 +22,12 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, SmsMessage, User, Workspace
 from sandbox.models.proposal import PreviewPair
 from sandbox.proposals.enums import Side
-from sandbox.services.desk.item import item_page
+from sandbox.services.feedback.states import state_of
 from sandbox.services.training.attempts import current_attempt
+from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
-from sandbox.workflow import Action
+from sandbox.workflow import Action, allowed_actions, is_overdue
+from sandbox.workflow.permissions import permitted
 
 Renderer = Callable[[Workspace, PreviewPair, User, str], Any]
 RENDERERS: dict[str, Renderer] = {}
@@ -79,16 +81,25 @@ def shown_items(workspace: Workspace, pair: PreviewPair, user: User) -> list[int
 @renderer("desk_item")
 def desk_item(workspace: Workspace, pair: PreviewPair, user: User, lang: str) -> list[dict]:
     """Each shown item's status, escalation, deadline and the actions offered now."""
+    rules, now = rules_for(workspace), workspace_now(workspace)
+    items = db.session.scalars(
+        sa.select(Feedback)
+        .where(Feedback.workspace_id == workspace.id)  # the user's own side: no other scope
+        .where(Feedback.id.in_(shown_items(workspace, pair, user)))
+        .order_by(Feedback.id)
+    )
     rows = []
-    for item_id in shown_items(workspace, pair, user):
-        page = item_page(workspace, user, item_id)
+    for item in items:
+        state = state_of(item)
         rows.append(
             {
-                "reference": page.item.reference,
-                "status": page.item.status.label(lang),
-                "escalation": page.item.escalation_level.label(lang),
-                "overdue": page.is_overdue,
-                "actions": [a.label(lang) for a in page.actions],
+                "reference": item.reference,
+                "status": item.status.label(lang),
+                "escalation": item.escalation_level.label(lang),
+                "overdue": is_overdue(state, now, rules.calendar),
+                "actions": [
+                    a.label(lang) for a in permitted(user, item, allowed_actions(state, now, rules))
+                ],
             }
         )
     return rows
