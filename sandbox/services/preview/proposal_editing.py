@@ -18,6 +18,7 @@ from sandbox.services.workspace.now import wall_now
 from sandbox.text import one_line
 
 MOVABLE = (ProposalStatus.DRAFT, ProposalStatus.IN_PREVIEW)
+RESERVED_KEYS = ("new",)
 REQUIRED = ("title_sw", "title_en", "summary_sw", "summary_en")
 
 
@@ -91,6 +92,8 @@ def _apply(text: ProposalText, proposal: Proposal) -> None:
 def _unused_key(title: str) -> str:
     """A slug of the English title that no proposal uses yet (``-2``, ``-3``… added)."""
     base = re.sub(r"[^a-z0-9]+", "-", one_line(title).lower()).strip("-")[:50] or "proposal"
+    if base in RESERVED_KEYS:  # /preview/proposals/new is the form, never a proposal
+        base = f"{base}-proposal"
     key, n = base, 1
     while db.session.scalar(sa.select(Proposal.id).where(Proposal.key == key)):
         n += 1
