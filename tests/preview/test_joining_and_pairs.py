@@ -165,3 +165,17 @@ def test_start_again_keeps_feedback_and_behaviour(stakeholder, proposals):
     assert count(pair.before) == count(pair.after) == before_count
     assert db.session.scalar(sa.select(sa.func.count(ProposalFeedback.id))) == 1
     assert db.session.scalar(sa.select(sa.func.count(WalkthroughStep.id))) == 1
+
+
+def test_auto_escalation_walkthrough_differs_between_the_sides(stakeholder, proposals):
+    from sandbox.services.workspace.escalation import escalate_overdue
+
+    auto, _ = proposals
+    user = stakeholder.user
+    pair = pairs.ensure_pair(user, auto)
+    done = {}
+    for side in Side:
+        walkthroughs.begin_walkthrough(user, pair, side)
+        escalate_overdue(pair.workspace(side))  # what the next inbox read does
+        done[side] = [s.id for s in walkthroughs.check_walkthrough(user, pair, side)]
+    assert done == {Side.BEFORE: [], Side.AFTER: ["reach-head"]}

@@ -92,6 +92,7 @@ def begin_walkthrough(user: User, pair: PreviewPair, side: Side) -> ScenarioAtte
         db.session.rollback()
         return current_attempt(workspace, user, scenario.id)
     _open_step(user, pair, side, scenario.steps[0].id)
+    workspace.escalations_checked_at = None  # placed items may be due: the next read checks
     db.session.commit()
     return attempt
 
