@@ -179,3 +179,32 @@ def test_auto_escalation_walkthrough_differs_between_the_sides(stakeholder, prop
         escalate_overdue(pair.workspace(side))  # what the next inbox read does
         done[side] = [s.id for s in walkthroughs.check_walkthrough(user, pair, side)]
     assert done == {Side.BEFORE: [], Side.AFTER: ["reach-head"]}
+
+
+def test_two_clicks_racing_end_with_one_pair(stakeholder, proposals, monkeypatch):
+    from sandbox.models import Workspace
+
+    auto, _ = proposals
+    first = pairs.ensure_pair(stakeholder.user, auto)
+    real = pairs.pair_of
+    calls = iter([None])  # the second click looked before the first one's pair was written
+    monkeypatch.setattr(pairs, "pair_of", lambda u, p: next(calls, real(u, p)))
+    count = sa.select(sa.func.count(Workspace.id)).where(Workspace.kind == "stakeholder")
+    worlds = db.session.scalar(count)
+    assert pairs.ensure_pair(stakeholder.user, auto).id == first.id
+    assert db.session.scalar(count) == worlds  # the loser's two worlds were discarded
+
+
+def test_compare_draws_every_named_screen_and_skips_unknown_ones(stakeholder, proposals):
+    from sandbox.services.preview.screens import compare
+
+    _, warning = proposals
+    warning.screens = ["desk_item", "sms_outbox", "tracking", "ussd", "close_form", "no_such"]
+    db.session.commit()
+    pair = pairs.ensure_pair(stakeholder.user, warning)
+    walkthroughs.begin_walkthrough(stakeholder.user, pair, Side.AFTER)
+    shown = {c.name: c for c in compare(pair, stakeholder.user, "en")}
+    assert shown["no_such"].skipped and not shown["tracking"].skipped
+    assert shown["ussd"].sides[Side.AFTER][0].startswith("Government services")
+    after_items = shown["desk_item"].sides[Side.AFTER]
+    assert len(after_items) == 1 and after_items[0]["status"] == "In progress"

@@ -22,6 +22,7 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, SmsMessage, User, Workspace
 from sandbox.models.proposal import PreviewPair
 from sandbox.proposals.enums import Side
+from sandbox.services.channels.ussd import latest_reply
 from sandbox.services.feedback.states import state_of
 from sandbox.services.training.attempts import current_attempt
 from sandbox.services.workspace.now import workspace_now
@@ -137,3 +138,18 @@ def ussd(workspace: Workspace, pair: PreviewPair, user: User, lang: str) -> list
             break
         name = step["go"]
     return shown
+
+
+@renderer("tracking")
+def tracking(workspace: Workspace, pair: PreviewPair, user: User, lang: str) -> list[dict]:
+    """What the citizen reads when tracking each shown item: status and the latest reply."""
+    items = db.session.scalars(
+        sa.select(Feedback)
+        .where(Feedback.workspace_id == workspace.id)
+        .where(Feedback.id.in_(shown_items(workspace, pair, user)))
+        .order_by(Feedback.id)
+    )
+    return [
+        {"reference": i.reference, "status": i.status.label(lang), "reply": latest_reply(i) or ""}
+        for i in items
+    ]
