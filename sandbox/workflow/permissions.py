@@ -24,14 +24,14 @@ Rules (training decisions, written down so trainers can explain them):
   workspace, and opens stakeholder previews: writes text-only proposals, moves proposals
   between draft and preview, and makes the stakeholders' invitation codes.
 - **Stakeholder** (mdau, an officer of another institution or e-GA trying a proposal): plays
-  the desk in their own preview workspaces as the head of the training institution does
-  (every officer action, walk-in, templates, revealing an identity with a reason: the
-  preview world is synthetic, and a proposal about confidentiality must be tried with the
-  head's desk), sees that whole workspace, its reports and gateway log, and previews
-  proposals. No directives, no scenarios, no accounts, resets or decisions. The
-  workspace they play in is always one of their own pairs' sides (``User.workspace_id``,
-  set only by ``services/preview/pairs.work_in``); another user's pair or workspace is
-  404.
+  the desk in their own preview worlds as the head of the training institution would: every
+  officer action, walk-in, and revealing an identity with a reason (the worlds are
+  synthetic, and the reply identity warning only shows to a role that may reveal: a proposal
+  about it must be tried with the head's desk); previews proposals. No reports, gateway
+  log, templates, directives, scenarios, accounts, resets or decisions. Their scope is the
+  whole of their own pairs' worlds and nothing else (``services/feedback/scope.py``, not
+  ``SEE_WHOLE_WORKSPACE``): in any other workspace, the demo included, they see no item and
+  no SMS at all.
 - **Administrator** (of the installation): what the facilitator does, plus the accounts of
   every institution, role and workspace (any role below their own), the list of workspaces
   and the installation's settings, and deciding proposals.
@@ -141,8 +141,13 @@ POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
             {Capability.VIEW, Capability.MANAGE_ACCOUNTS, Capability.READ_GATEWAY_LOG}
         ),
         Role.FACILITATOR: FACILITATOR,
-        Role.STAKEHOLDER: HEAD
-        | {Capability.SEE_WHOLE_WORKSPACE, Capability.READ_GATEWAY_LOG, Capability.PREVIEW},
+        Role.STAKEHOLDER: OFFICER_ACTIONS
+        | {
+            Capability.VIEW,
+            Capability.WALK_IN,
+            Capability.REVEAL_IDENTITY,
+            Capability.PREVIEW,
+        },
         Role.ADMIN: FACILITATOR
         | {
             Capability.DECIDE_PROPOSAL,

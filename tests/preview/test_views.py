@@ -195,3 +195,12 @@ def test_a_refusal_at_the_desk_counts_against_the_open_step(client, joined, prop
     row = db.session.scalar(sa.select(WalkthroughStep).where(WalkthroughStep.side == Side.AFTER))
     db.session.refresh(row)
     assert row.refusals == 1
+
+
+def test_a_stakeholder_sees_no_item_outside_their_own_preview_worlds(client, login_as, demo_world):
+    item = db.session.scalar(
+        sa.select(Feedback.id).where(Feedback.workspace_id == demo_world.id).limit(1)
+    )
+    login_as("mdau")  # the demo persona: their workspace is the shared demo world
+    assert client.get(f"/desk/feedback/{item}").status_code == 404
+    assert "MRJ-" not in client.get("/desk/feedback").get_data(as_text=True)

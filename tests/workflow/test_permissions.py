@@ -20,19 +20,20 @@ O, H, L, ICT, F, S, A, T = (  # noqa: E741 (one letter per role keeps the table 
     Role.TRAINEE,
 )
 EVERY_ROLE = {O, H, L, ICT, F, S, A, T}
-WORKERS = {O, H, T, S}  # a stakeholder plays the head's desk in their preview worlds
+WORKERS = {O, H, T}
+PLAYERS = WORKERS | {S}  # a stakeholder plays the desk in their own preview worlds
 
-SUPERVISORS = {H, L, F, A, T, S}
+SUPERVISORS = {H, L, F, A, T}
 EXPECTED = {
     Capability.VIEW: EVERY_ROLE,
-    Capability.SEE_WHOLE_WORKSPACE: {F, S, A, T},
+    Capability.SEE_WHOLE_WORKSPACE: {F, A, T},  # a stakeholder: their preview worlds (scope)
     Capability.READ_REPORTS: SUPERVISORS,
     Capability.READ_BREAKDOWN: {L, F, A, T},
     Capability.MANAGE_ACCOUNTS: {ICT, A},
     Capability.MANAGE_EVERY_ACCOUNT: {A},
     Capability.ADMINISTER: {A},
     Capability.MANAGE_CALENDAR: {F, A},
-    Capability.READ_GATEWAY_LOG: {O, H, ICT, F, A, T, S},
+    Capability.READ_GATEWAY_LOG: {O, H, ICT, F, A, T},
     Capability.TAKE_SCENARIOS: {T},
     Capability.RUN_COHORT: {F, A},
     Capability.RESET: {F, A},
@@ -40,22 +41,22 @@ EXPECTED = {
     Capability.MANAGE_PROPOSALS: {F, A},
     Capability.DECIDE_PROPOSAL: {A},
     Capability.REVEAL_IDENTITY: {H, T, S},
-    Capability.READ_REVEAL_LOG: {H, T, S},
-    Capability.WALK_IN: WORKERS,
+    Capability.READ_REVEAL_LOG: {H, T},
+    Capability.WALK_IN: PLAYERS,
     Capability.MANAGE_TEMPLATES: WORKERS,
-    Action.ACKNOWLEDGE: WORKERS,
-    Action.ASSIGN: WORKERS,
-    Action.START: WORKERS,
-    Action.REQUEST_INFO: WORKERS,
-    Action.CITIZEN_REPLIED: WORKERS,
-    Action.TRANSFER_REQUEST: WORKERS,
-    Action.TRANSFER_ACCEPT: WORKERS,
-    Action.TRANSFER_RETURN: WORKERS,
-    Action.RESPOND: WORKERS,
-    Action.CLOSE: WORKERS,
-    Action.REJECT: WORKERS,
-    Action.NOTE: WORKERS,
-    Action.ESCALATE: WORKERS,
+    Action.ACKNOWLEDGE: PLAYERS,
+    Action.ASSIGN: PLAYERS,
+    Action.START: PLAYERS,
+    Action.REQUEST_INFO: PLAYERS,
+    Action.CITIZEN_REPLIED: PLAYERS,
+    Action.TRANSFER_REQUEST: PLAYERS,
+    Action.TRANSFER_ACCEPT: PLAYERS,
+    Action.TRANSFER_RETURN: PLAYERS,
+    Action.RESPOND: PLAYERS,
+    Action.CLOSE: PLAYERS,
+    Action.REJECT: PLAYERS,
+    Action.NOTE: PLAYERS,
+    Action.ESCALATE: PLAYERS,
     Action.DIRECTIVE: {L, T},
     Action.RATE: set(),
     Action.REOPEN: set(),
