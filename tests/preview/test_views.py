@@ -198,9 +198,16 @@ def test_a_refusal_at_the_desk_counts_against_the_open_step(client, joined, prop
 
 
 def test_a_stakeholder_sees_no_item_outside_their_own_preview_worlds(client, login_as, demo_world):
+    officer = db.session.scalar(sa.select(User).where(User.username == "afisa.dodoma"))
     item = db.session.scalar(
-        sa.select(Feedback.id).where(Feedback.workspace_id == demo_world.id).limit(1)
+        sa.select(Feedback.id)
+        .where(Feedback.workspace_id == demo_world.id)
+        .where(Feedback.institution_id == officer.institution_id)
+        .limit(1)
     )
+    login_as("afisa.dodoma")  # an officer of the demo world sees it, and a list of items
+    assert client.get(f"/desk/feedback/{item}").status_code == 200
+    assert "MRJ-T-" in client.get("/desk/feedback").get_data(as_text=True)
     login_as("mdau")  # the demo persona: their workspace is the shared demo world
     assert client.get(f"/desk/feedback/{item}").status_code == 404
-    assert "MRJ-" not in client.get("/desk/feedback").get_data(as_text=True)
+    assert "MRJ-T-" not in client.get("/desk/feedback").get_data(as_text=True)
