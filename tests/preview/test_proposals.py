@@ -108,3 +108,13 @@ def test_editing_a_code_backed_proposal_keeps_its_text_sets_owner(proposals, fac
     edit_proposal(auto, ProposalText("X", "X", "X", "X", owner_id=facilitator.id))
     assert auto.title_en == "Escalate overdue feedback automatically"
     assert auto.owner_id == facilitator.id
+
+
+def test_the_sync_command_checks_and_writes(runner, app_ctx):
+    checked = runner.invoke(args=["proposals", "sync", "--check"])
+    assert checked.exit_code == 0 and "2 proposals are valid" in checked.output
+    assert proposals_in_preview() == []
+    written = runner.invoke(args=["proposals", "sync"])
+    assert written.exit_code == 0 and "Added 2, updated 0" in written.output
+    again = runner.invoke(args=["proposals", "sync"])
+    assert "Added 0, updated 0" in again.output
