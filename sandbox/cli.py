@@ -13,6 +13,7 @@ from flask_migrate import upgrade
 from sandbox import cli_cohort_roster  # noqa: F401  (its commands join the cohort group)
 from sandbox.cli_cohort import cohort_command
 from sandbox.cli_holidays import holiday_command
+from sandbox.cli_proposals import proposals_command
 from sandbox.cli_resets import reset as _reset_commands  # noqa: F401  (registers on cohort)
 from sandbox.cli_scenarios import scenario_command
 
@@ -132,6 +133,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(flag_command)
     app.cli.add_command(holiday_command)
     app.cli.add_command(scenario_command)
+    app.cli.add_command(proposals_command)
     app.cli.add_command(cohort_command)
     app.cli.add_command(sweep_uploads_command)
 

@@ -36,6 +36,7 @@ MENU = (
     NavItem("accounts.account_list", _l("Accounts")),
     NavItem("sms.outbox", _l("SMS outbox")),
     NavItem("facilitator.cohorts", _l("Cohorts")),
+    NavItem("preview.proposals", _l("Proposals")),
     NavItem("admin.index", _l("Administration")),
     NavItem("admin.calendar", _l("Calendar")),
     NavItem("guides.index", _l("Guides")),

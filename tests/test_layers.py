@@ -29,6 +29,7 @@ PURE_PACKAGES = {
     "progress": set(),
     "certificates": {"segno"},
     "charts": set(),
+    "proposals": {"pydantic", "yaml"},
 }
 PURE_MODULES = {"text.py": set()}
 BLUEPRINTS = sorted(p.parent.name for p in ROOT.glob("*/views.py"))

@@ -21,6 +21,7 @@ from sandbox.services.desk import inbox as desk
 from sandbox.services.desk import item as desk_item
 from sandbox.services.desk.confidentiality import RevealRefused
 from sandbox.services.feedback.lifecycle import FeedbackNotFound
+from sandbox.services.preview.walkthroughs import record_refusal
 from sandbox.text import page_number, parse_id
 from sandbox.workflow import Action, Transition, VersionConflict, WorkflowError
 from sandbox.workflow.permissions import Capability, can, may_act
@@ -111,6 +112,7 @@ def act(feedback_id: int, action_name: str):
     except desk_item.NotPermitted:
         abort(403)
     except desk_item.IdentityInReply as warning:
+        record_refusal(current_user, current_workspace())  # a stakeholder's walkthrough step
         if not warning.may_confirm:
             flash(
                 _(
@@ -131,6 +133,7 @@ def act(feedback_id: int, action_name: str):
         flash(conflict.message(lang), "error")
         return render_item(feedback_id, pending=form, conflict=True, status=409)
     except WorkflowError as refusal:
+        record_refusal(current_user, current_workspace())  # a stakeholder's walkthrough step
         flash(refusal.message(lang), "error")
         return render_item(feedback_id, pending=form, status=422)
     flash(_("Done: %(action)s.", action=action.label(lang)), "success")

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sandbox.extensions import db
 from sandbox.models.cohort import Cohort
+from sandbox.models.reference import Institution, Region
 from sandbox.models.types import enum_column
 from sandbox.models.user import User
 from sandbox.models.workspace import Workspace
@@ -86,16 +87,27 @@ class Invitation(db.Model):
 
 
 class Stakeholder(db.Model):
-    """A stakeholder's profile beside their login: how they joined and who they are at work."""
+    """A stakeholder's profile beside their login: how they joined and who they are at work.
+
+    ``home_institution`` and ``home_region`` are where they work (the report's breakdown);
+    their login plays the desk at the preview's training institution instead, like a
+    trainee's. ``personal_code`` + the PIN (``pin_hash``) sign them back in.
+    """
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), unique=True)
     invitation_id: Mapped[int | None] = mapped_column(sa.ForeignKey("invitation.id"), index=True)
     job_role: Mapped[JobRole] = mapped_column(enum_column(JobRole))
+    home_institution_id: Mapped[int | None] = mapped_column(sa.ForeignKey("institution.id"))
+    home_region_id: Mapped[int | None] = mapped_column(sa.ForeignKey("region.id"))
+    personal_code: Mapped[str | None] = mapped_column(sa.String(16), unique=True)
+    pin_hash: Mapped[str] = mapped_column(sa.String(256), default="")
     join_key: Mapped[str | None] = mapped_column(sa.String(40), unique=True)
     joined_at: Mapped[datetime]
     user: Mapped[User] = relationship()
     invitation: Mapped[Invitation | None] = relationship()
+    home_institution: Mapped[Institution | None] = relationship()
+    home_region: Mapped[Region | None] = relationship()
 
 
 class PreviewPair(db.Model):

@@ -10,3 +10,10 @@ from __future__ import annotations
 from sandbox.preview.blueprint import bp
 
 __all__ = ["bp"]
+
+from sandbox.preview import (  # each area's routes join the blueprint
+    invitation_views,  # noqa: F401
+    join_views,  # noqa: F401
+    pair_views,  # noqa: F401
+    proposal_views,  # noqa: F401
+)

@@ -21,8 +21,17 @@ Rules (training decisions, written down so trainers can explain them):
   no identity.
 - **Facilitator**: observes any workspace of their own (whole workspace, reports, gateway
   log), runs cohorts, resets and moves clocks, declares announced holidays for their
-  workspace, and opens stakeholder previews.
-- **Stakeholder**: observes their preview workspace and gives opinions on proposals.
+  workspace, and opens stakeholder previews: writes text-only proposals, moves proposals
+  between draft and preview, and makes the stakeholders' invitation codes.
+- **Stakeholder** (mdau, an officer of another institution or e-GA trying a proposal): plays
+  the desk in their own preview worlds as the head of the training institution would: every
+  officer action, walk-in, and revealing an identity with a reason (the worlds are
+  synthetic, and the reply identity warning only shows to a role that may reveal: a proposal
+  about it must be tried with the head's desk); previews proposals. No reports, gateway
+  log, templates, directives, scenarios, accounts, resets or decisions. Their scope is the
+  whole of their own pairs' worlds and nothing else (``services/feedback/scope.py``, not
+  ``SEE_WHOLE_WORKSPACE``): in any other workspace, the demo included, they see no item and
+  no SMS at all.
 - **Administrator** (of the installation): what the facilitator does, plus the accounts of
   every institution, role and workspace (any role below their own), the list of workspaces
   and the installation's settings, and deciding proposals.
@@ -70,6 +79,7 @@ class Capability(Enum):
     RUN_COHORT = "run_cohort"
     RESET = "reset"
     PREVIEW = "preview"
+    MANAGE_PROPOSALS = "manage_proposals"  # write text-only proposals, invitations, draft/preview
     DECIDE_PROPOSAL = "decide_proposal"
 
 
@@ -116,6 +126,7 @@ FACILITATOR = OBSERVER | {
     Capability.RUN_COHORT,
     Capability.RESET,
     Capability.PREVIEW,
+    Capability.MANAGE_PROPOSALS,
     Capability.MANAGE_CALENDAR,
 }
 
@@ -130,9 +141,13 @@ POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
             {Capability.VIEW, Capability.MANAGE_ACCOUNTS, Capability.READ_GATEWAY_LOG}
         ),
         Role.FACILITATOR: FACILITATOR,
-        Role.STAKEHOLDER: frozenset(
-            {Capability.VIEW, Capability.SEE_WHOLE_WORKSPACE, Capability.PREVIEW}
-        ),
+        Role.STAKEHOLDER: OFFICER_ACTIONS
+        | {
+            Capability.VIEW,
+            Capability.WALK_IN,
+            Capability.REVEAL_IDENTITY,
+            Capability.PREVIEW,
+        },
         Role.ADMIN: FACILITATOR
         | {
             Capability.DECIDE_PROPOSAL,

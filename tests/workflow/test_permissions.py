@@ -21,11 +21,12 @@ O, H, L, ICT, F, S, A, T = (  # noqa: E741 (one letter per role keeps the table 
 )
 EVERY_ROLE = {O, H, L, ICT, F, S, A, T}
 WORKERS = {O, H, T}
+PLAYERS = WORKERS | {S}  # a stakeholder plays the desk in their own preview worlds
 
 SUPERVISORS = {H, L, F, A, T}
 EXPECTED = {
     Capability.VIEW: EVERY_ROLE,
-    Capability.SEE_WHOLE_WORKSPACE: {F, S, A, T},
+    Capability.SEE_WHOLE_WORKSPACE: {F, A, T},  # a stakeholder: their preview worlds (scope)
     Capability.READ_REPORTS: SUPERVISORS,
     Capability.READ_BREAKDOWN: {L, F, A, T},
     Capability.MANAGE_ACCOUNTS: {ICT, A},
@@ -37,24 +38,25 @@ EXPECTED = {
     Capability.RUN_COHORT: {F, A},
     Capability.RESET: {F, A},
     Capability.PREVIEW: {F, S, A},
+    Capability.MANAGE_PROPOSALS: {F, A},
     Capability.DECIDE_PROPOSAL: {A},
-    Capability.REVEAL_IDENTITY: {H, T},
+    Capability.REVEAL_IDENTITY: {H, T, S},
     Capability.READ_REVEAL_LOG: {H, T},
-    Capability.WALK_IN: WORKERS,
+    Capability.WALK_IN: PLAYERS,
     Capability.MANAGE_TEMPLATES: WORKERS,
-    Action.ACKNOWLEDGE: WORKERS,
-    Action.ASSIGN: WORKERS,
-    Action.START: WORKERS,
-    Action.REQUEST_INFO: WORKERS,
-    Action.CITIZEN_REPLIED: WORKERS,
-    Action.TRANSFER_REQUEST: WORKERS,
-    Action.TRANSFER_ACCEPT: WORKERS,
-    Action.TRANSFER_RETURN: WORKERS,
-    Action.RESPOND: WORKERS,
-    Action.CLOSE: WORKERS,
-    Action.REJECT: WORKERS,
-    Action.NOTE: WORKERS,
-    Action.ESCALATE: WORKERS,
+    Action.ACKNOWLEDGE: PLAYERS,
+    Action.ASSIGN: PLAYERS,
+    Action.START: PLAYERS,
+    Action.REQUEST_INFO: PLAYERS,
+    Action.CITIZEN_REPLIED: PLAYERS,
+    Action.TRANSFER_REQUEST: PLAYERS,
+    Action.TRANSFER_ACCEPT: PLAYERS,
+    Action.TRANSFER_RETURN: PLAYERS,
+    Action.RESPOND: PLAYERS,
+    Action.CLOSE: PLAYERS,
+    Action.REJECT: PLAYERS,
+    Action.NOTE: PLAYERS,
+    Action.ESCALATE: PLAYERS,
     Action.DIRECTIVE: {L, T},
     Action.RATE: set(),
     Action.REOPEN: set(),
@@ -105,5 +107,5 @@ def test_a_trainee_directs_as_the_leader_they_play():
 
 def test_observers_may_do_nothing():
     item = SimpleNamespace(institution_id=1, transfer_target_id=None)
-    for role in (ICT, F, S, A):
+    for role in (ICT, F, A):  # a stakeholder plays the desk in their preview worlds
         assert permitted(user(role), item, list(Action)) == []

@@ -2,7 +2,9 @@
 
 Officers, heads and ICT officers see their institution's items (and items being
 transferred to it); leaders see their area (district, region, or their ministry);
-facilitators, stakeholders, admins and trainees see their whole workspace.
+facilitators, admins and trainees see their whole workspace; stakeholders see the whole of
+their workspace only when it is one of their own preview pairs' worlds (the demo world, or
+any other, shows them no item).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, User
+from sandbox.models.proposal import PreviewPair
 from sandbox.workflow import Role
 from sandbox.workflow.permissions import Capability, can
 
@@ -18,6 +21,8 @@ from sandbox.workflow.permissions import Capability, can
 def scope_clause(user: User) -> sa.ColumnElement[bool]:
     """A WHERE clause limiting Feedback to what this user may see (within their workspace)."""
     in_workspace = Feedback.workspace_id == user.workspace_id
+    if user.role is Role.STAKEHOLDER:
+        return sa.and_(in_workspace, _own_preview_world(user))
     if can(user, Capability.SEE_WHOLE_WORKSPACE):
         return in_workspace
     if user.role.is_institution_staff and user.institution_id:
@@ -29,6 +34,17 @@ def scope_clause(user: User) -> sa.ColumnElement[bool]:
     if user.role is Role.LEADER:
         return sa.and_(in_workspace, _leader_area(user))
     return sa.false()
+
+
+def _own_preview_world(user: User) -> sa.ColumnElement[bool]:
+    """The item is in a world of one of the stakeholder's own preview pairs."""
+    return sa.exists().where(
+        PreviewPair.user_id == user.id,
+        sa.or_(
+            PreviewPair.before_id == Feedback.workspace_id,
+            PreviewPair.after_id == Feedback.workspace_id,
+        ),
+    )
 
 
 def _leader_area(user: User) -> sa.ColumnElement[bool]:

@@ -9,6 +9,7 @@ from sandbox.seeding.loader import load_seed_data
 from sandbox.services.desk.templates import load_response_templates
 from sandbox.services.feedback.queries import counts_by
 from sandbox.services.people.users import ensure_demo_users
+from sandbox.services.preview.proposals import sync_proposals
 from sandbox.services.workspace.planner import refresh_planner_statistics
 from sandbox.services.workspace.seeding import seed_workspace
 from sandbox.services.workspace.workspaces import find_workspace, get_or_create_workspace
@@ -39,7 +40,8 @@ def ensure_demo(
     seed_data_dir: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[Workspace, int]:
-    """World, demo workspace seeded once, personas, response templates: (workspace, added)."""
+    """World, demo workspace seeded once, personas, response templates, the shipped
+    proposals: (workspace, added)."""
     ensure_world(seed_data_dir)
     workspace = demo_workspace(code, seed)
     added = 0
@@ -49,4 +51,5 @@ def ensure_demo(
         refresh_planner_statistics()
     ensure_demo_users(workspace)
     load_response_templates()
+    sync_proposals()  # the code-backed proposals of seed_data/proposals.yaml (idempotent)
     return workspace, added

@@ -1,0 +1,77 @@
+"""What the preview's pages show, as plain values (one call per view).
+
+Decision: the proposals list shows a stakeholder the proposals in preview, and an
+organiser (``Capability.MANAGE_PROPOSALS``) every proposal with its status, drafts too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sandbox.models import User, Workspace
+from sandbox.models.proposal import PreviewPair, Proposal
+from sandbox.proposals.enums import Side
+from sandbox.scenarios.schema import Scenario, Step
+from sandbox.services.preview import pairs, walkthroughs
+from sandbox.services.preview.proposals import every_proposal, proposal_by_key, proposals_in_preview
+from sandbox.services.workspace.flags import flags_of
+from sandbox.workflow import Toggle
+from sandbox.workflow.permissions import Capability, can
+
+
+@dataclass(frozen=True)
+class ProposalPage:
+    """One proposal with the user's pair, each side's switches and walkthrough progress."""
+
+    proposal: Proposal
+    pair: PreviewPair | None
+    flags: dict[Side, dict[Toggle, bool]]
+    walkthrough: Scenario | None
+    progress: dict[Side, list[walkthroughs.StepProgress]]
+    current_side: Side | None
+
+
+@dataclass(frozen=True)
+class Banner:
+    """The preview banner of a page seen in one of the user's sides."""
+
+    proposal: Proposal
+    side: Side
+    step: Step | None  # the walkthrough step to do on this side, if one is open
+
+
+def proposal_list(user: User) -> list[Proposal]:
+    """The proposals this user sees listed (organisers: all; others: those in preview)."""
+    return every_proposal() if can(user, Capability.MANAGE_PROPOSALS) else proposals_in_preview()
+
+
+def proposal_page(user: User, key: str) -> ProposalPage:
+    """The proposal page's values (ProposalNotFound: 404; a draft is 404 to stakeholders)."""
+    proposal = proposal_by_key(key)
+    if proposal not in proposal_list(user):
+        raise pairs.PairNotFound(key)
+    pair = pairs.pair_of(user, proposal)
+    flags = {side: flags_of(pair.workspace(side)) for side in Side} if pair else {}
+    scenario = walkthroughs.walkthrough_of(proposal) if proposal.walkthrough else None
+    progress = walkthroughs.progress(user, proposal) if scenario and pair else {}
+    found = pairs.side_in(user, user.workspace) if pair else None
+    return ProposalPage(proposal, pair, flags, scenario, progress, found[1] if found else None)
+
+
+def open_side(user: User, key: str, side: Side) -> Workspace:
+    """Work in one side of the proposal's pair (made now when missing); commits."""
+    proposal = proposal_by_key(key)
+    return pairs.work_in(user, pairs.ensure_pair(user, proposal), side)
+
+
+def banner_for(user: User) -> Banner | None:
+    """The banner when the user's current workspace is one of their sides, else None."""
+    found = pairs.side_in(user, user.workspace)
+    if found is None:
+        return None
+    pair, side = found
+    step = None
+    if pair.proposal.walkthrough:
+        rows = walkthroughs.progress(user, pair.proposal)[side]
+        step = next((r.step for r in rows if r.row is not None and not r.is_done), None)
+    return Banner(pair.proposal, side, step)

@@ -1,0 +1,89 @@
+"""The stakeholder preview in Chromium: an invitation, joining, one proposal walked through
+before and after (the behaviour differs), and the side-by-side page."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import sqlalchemy as sa
+from playwright.sync_api import Page, expect
+
+from sandbox.models.proposal import Stakeholder, WalkthroughStep
+from sandbox.proposals.enums import Side
+from sandbox.seeding.personas import DEMO_PASSWORD
+
+
+def log_in(page: Page, username: str) -> None:
+    """Fill the Swahili login form."""
+    page.goto("/lang/sw?next=/login")
+    page.get_by_label("Jina la mtumiaji").fill(username)
+    page.get_by_label("Nenosiri").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Ingia").click()
+
+
+def make_invitation(page: Page) -> str:
+    """A facilitator's new invitation; its code as shown."""
+    log_in(page, "mwezeshaji")
+    page.goto("/preview/invitations")
+    label = f"Wizara ya Afya {uuid.uuid4().hex[:6]}"
+    page.get_by_label("Jina la mwaliko").fill(label)
+    page.get_by_label("Halali kwa (siku)").fill("3")
+    page.get_by_role("button", name="Tengeneza mwaliko").click()
+    row = page.get_by_test_id("invitation-row").filter(has_text=label)
+    expect(row).to_contain_text("0 / 30")
+    return row.get_by_test_id("invitation-code").inner_text()
+
+
+def test_invitation_join_walkthrough_before_and_after_then_compare(
+    page: Page, browser, base_url, db_session
+):
+    code = make_invitation(page)
+    phone = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    stakeholder_page = phone.new_page()
+    stakeholder_page.goto(f"/lang/sw?next=/preview/join?code={code}")
+    expect(stakeholder_page.get_by_label("Msimbo wa mwaliko")).to_have_value(code)
+    stakeholder_page.get_by_label("Jina lako").fill("Rehema Kombo")
+    stakeholder_page.get_by_label("Kazi yako").select_option("ict_officer")
+    stakeholder_page.get_by_label("Taasisi yako").select_option(index=2)
+    stakeholder_page.get_by_label("Mkoa wako").select_option(index=2)
+    stakeholder_page.get_by_label("Chagua PIN").fill("8642")
+    stakeholder_page.get_by_label("Andika PIN tena").fill("8642")
+    stakeholder_page.get_by_role("button", name="Jiunge na majaribio").click()
+    expect(stakeholder_page).to_have_url(re.compile(r"/preview/proposals$"))
+    expect(stakeholder_page.get_by_text("Msimbo wako binafsi ni")).to_be_visible()
+
+    s = stakeholder_page
+    s.get_by_role("link", name="Kupandisha ngazi kiotomatiki mrejesho uliochelewa").click()
+    s.get_by_role("button", name="Pitia KABLA").click()
+    expect(s.get_by_test_id("preview-side")).to_have_text("KABLA (imezimwa)")
+    s.get_by_test_id("preview-banner").get_by_role("link").click()
+    s.get_by_role("button", name="Kagua kazi yangu (KABLA)").click()
+    expect(s.get_by_test_id("step-before-reach-head")).to_contain_text("inaendelea")
+
+    s.get_by_role("button", name="Pitia BAADA").click()  # the desk's inbox read escalates
+    expect(s.get_by_test_id("preview-side")).to_have_text("BAADA (imewashwa)")
+    s.get_by_test_id("preview-banner").get_by_role("link").click()
+    s.get_by_role("button", name="Kagua kazi yangu (BAADA)").click()
+    expect(s.get_by_test_id("step-after-reach-head")).to_contain_text("imekamilika")
+    expect(s.get_by_test_id("step-before-reach-head")).not_to_contain_text("imekamilika")
+
+    s.get_by_role("link", name="Linganisha ubavu kwa ubavu").click()
+    expect(s.get_by_test_id("compare-desk_item-before")).to_contain_text("Haijapandishwa")
+    expect(s.get_by_test_id("compare-desk_item-after")).to_contain_text("Mkuu wa taasisi")
+
+    profile = db_session.scalars(
+        sa.select(Stakeholder)
+        .join(Stakeholder.user)
+        .where(sa.text("display_name = 'Rehema Kombo'"))
+    ).one()
+    rows = db_session.scalars(
+        sa.select(WalkthroughStep).where(WalkthroughStep.user_id == profile.user_id)
+    ).all()
+    done = {(r.side, r.step): r.completed_at is not None for r in rows}
+    assert done == {  # the next step opens when one is done
+        (Side.BEFORE, "reach-head"): False,
+        (Side.AFTER, "reach-head"): True,
+        (Side.AFTER, "answer"): False,
+    }
+    phone.close()
