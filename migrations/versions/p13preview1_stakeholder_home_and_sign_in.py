@@ -1,7 +1,7 @@
 """p13-preview: a stakeholder's home institution and region, personal code and PIN
 
 Revision ID: p13preview1
-Revises: preview1a2b
+Revises: p13toggles1a
 Create Date: 2026-11-30 21:50:00
 
 """
