@@ -21,11 +21,17 @@ Rules (training decisions, written down so trainers can explain them):
   no identity.
 - **Facilitator**: observes any workspace of their own (whole workspace, reports, gateway
   log), runs cohorts, resets and moves clocks, declares announced holidays for their
-  workspace, and opens stakeholder previews.
+  workspace, opens stakeholder previews and reads proposals' decision reports (the
+  figures a decision meeting needs: respondents appear only as role, institution kind,
+  region and language).
 - **Stakeholder**: observes their preview workspace and gives opinions on proposals.
 - **Administrator** (of the installation): what the facilitator does, plus the accounts of
   every institution, role and workspace (any role below their own), the list of workspaces
   and the installation's settings, and deciding proposals.
+- **Giving an opinion** on a proposal in preview belongs to stakeholders and trainees;
+  whether a given trainee is asked is the cohort's switch (``Cohort.
+  collects_proposal_feedback``), checked by ``services/preview/feedback``. Stakeholders
+  never read the decision report (it is not theirs to see: 404).
 - **Trainee**: plays every desk role in their own workspace (scenarios ask them to act as
   officer and head, and to read the dashboard and direct as a leader would), so they get
   the head's desk capabilities, the leader's directive (given at the leader's level: in
@@ -71,6 +77,8 @@ class Capability(Enum):
     RESET = "reset"
     PREVIEW = "preview"
     DECIDE_PROPOSAL = "decide_proposal"
+    READ_PROPOSAL_REPORTS = "read_proposal_reports"  # a proposal's decision report and export
+    GIVE_OPINION = "give_opinion"  # answer a proposal's feedback form (where invited)
 
 
 Permission = Capability | Action
@@ -116,6 +124,7 @@ FACILITATOR = OBSERVER | {
     Capability.RUN_COHORT,
     Capability.RESET,
     Capability.PREVIEW,
+    Capability.READ_PROPOSAL_REPORTS,
     Capability.MANAGE_CALENDAR,
 }
 
@@ -131,7 +140,12 @@ POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
         ),
         Role.FACILITATOR: FACILITATOR,
         Role.STAKEHOLDER: frozenset(
-            {Capability.VIEW, Capability.SEE_WHOLE_WORKSPACE, Capability.PREVIEW}
+            {
+                Capability.VIEW,
+                Capability.SEE_WHOLE_WORKSPACE,
+                Capability.PREVIEW,
+                Capability.GIVE_OPINION,
+            }
         ),
         Role.ADMIN: FACILITATOR
         | {
@@ -140,7 +154,9 @@ POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
             Capability.MANAGE_EVERY_ACCOUNT,
             Capability.ADMINISTER,
         },
-        Role.TRAINEE: HEAD | OBSERVER | {Action.DIRECTIVE, Capability.TAKE_SCENARIOS},
+        Role.TRAINEE: HEAD
+        | OBSERVER
+        | {Action.DIRECTIVE, Capability.TAKE_SCENARIOS, Capability.GIVE_OPINION},
     }
 )
 """Role → everything it may do. Citizen actions (RATE, REOPEN) belong to no role."""

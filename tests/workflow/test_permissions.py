@@ -38,6 +38,8 @@ EXPECTED = {
     Capability.RESET: {F, A},
     Capability.PREVIEW: {F, S, A},
     Capability.DECIDE_PROPOSAL: {A},
+    Capability.READ_PROPOSAL_REPORTS: {F, A},
+    Capability.GIVE_OPINION: {S, T},
     Capability.REVEAL_IDENTITY: {H, T},
     Capability.READ_REVEAL_LOG: {H, T},
     Capability.WALK_IN: WORKERS,
