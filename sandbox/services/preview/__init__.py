@@ -1,0 +1,1 @@
+"""The stakeholder preview's use cases: proposals, invitations, joining, pairs, walkthroughs."""
