@@ -1,4 +1,4 @@
-"""The feedback form on a proposal, and the cohort's switch for trainees' feedback.
+"""The feedback form on a proposal.
 
 What was typed is kept when the form comes back with an error (422). Choices are built
 from the vocabularies in the page's language; the screen's choices from the proposal.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectField, SelectMultipleField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from sandbox.forms import Form
@@ -72,12 +72,6 @@ class FeedbackForm(Form):
         self.concerns.choices = labelled(Concern, language)
         self.job_role.choices = [SelectChoice("", _l("Choose…")), *labelled(JobRole, language)]
         self.screen.choices = screens
-
-
-class CollectFeedbackForm(Form):
-    """Switch the trainees' feedback on proposals on or off (the button says which)."""
-
-    submit = SubmitField(_l("Save"))
 
 
 def form_data_of(row) -> dict:

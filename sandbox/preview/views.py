@@ -10,4 +10,7 @@ from __future__ import annotations
 from sandbox.preview.blueprint import bp
 
 __all__ = ["bp"]
-from sandbox.preview import feedback_views  # noqa: E402, F401  (its routes join bp)
+from sandbox.preview import (
+    feedback_views,  # noqa: F401  (its routes join bp)
+    report_views,  # noqa: F401  (its routes join bp)
+)

@@ -72,7 +72,9 @@ def make_invitation():
     """An invitation code (unique per call)."""
     count = db.session.scalar(sa.select(sa.func.count(Invitation.id))) or 0
     invitation = Invitation(
-        code=f"INV{count + 1:05d}", label="Wizara", expires_at=datetime(2027, 1, 1),
+        code=f"INV{count + 1:05d}",
+        label="Wizara",
+        expires_at=datetime(2027, 1, 1),
         created_at=MOMENT,
     )
     db.session.add(invitation)

@@ -192,7 +192,7 @@ def walkthrough_steps(proposal: Proposal) -> tuple[str, ...]:
 
 
 def screen_choices(proposal: Proposal) -> tuple[str, ...]:
-    """"general", the proposal's screens, then its walkthrough's steps (no repeats)."""
+    """ "general", the proposal's screens, then its walkthrough's steps (no repeats)."""
     screens = [str(screen) for screen in proposal.screens or []]
     return tuple(dict.fromkeys([GENERAL, *screens, *walkthrough_steps(proposal)]))
 
