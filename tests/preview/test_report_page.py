@@ -66,7 +66,7 @@ def test_the_page_shows_figures_and_no_names(client, login_as, answered):
 
 
 def test_an_old_version_keeps_its_answers(client, login_as, answered):
-    proposal, people = answered
+    proposal, _people = answered
     proposal.version = 2
     db.session.commit()
     add_answer(proposal, make_stakeholder("mdau.mpya", JobRole.HEAD), rating=1)
