@@ -43,6 +43,11 @@ class DecisionForm(Form):
         self.status.choices = [SelectChoice(s.value, s.label(language)) for s in statuses]
 
 
+def seen_status(value: str | None, proposal) -> ProposalStatus:
+    """The status the form was opened with (the proposal's when it says none)."""
+    return ProposalStatus(value) if value in set(ProposalStatus) else proposal.status
+
+
 def decision_from(form: DecisionForm) -> Decision:
     """The validated form as the service's ``Decision``."""
     seen = form.seen.data

@@ -16,7 +16,7 @@ from sandbox.i18n import current_language
 from sandbox.models.reference import InstitutionKind
 from sandbox.preview.blueprint import bp
 from sandbox.preview.feedback_views import back_link
-from sandbox.preview.report_forms import DecisionForm, decision_from
+from sandbox.preview.report_forms import DecisionForm, decision_from, seen_status
 from sandbox.proposals.enums import Concern, Helpfulness, JobRole
 from sandbox.proposals.report import OTHER_GROUPS, distribution_chart
 from sandbox.services.preview import report as reports
@@ -104,7 +104,9 @@ def decide(key: str):
     page = _page(key)
     lang = current_language()
     form = DecisionForm(data={"seen": page.proposal.status.value})
-    form.fill_choices(allowed_statuses(page.proposal), lang)
+    # The choices the admin was shown (from the status they saw), so that a decision raced
+    # by another admin reaches the service and is told as such (409), not as a bad choice.
+    form.fill_choices(allowed_statuses(seen_status(form.seen.data, page.proposal)), lang)
     status = 200
     if form.is_submitted():
         status = 422
@@ -126,5 +128,5 @@ def _decision_page(key: str, lang: str) -> str:
     """The decision page afresh (after a lost race: the status another admin recorded)."""
     page = _page(key)
     form = DecisionForm(formdata=None, data={"seen": page.proposal.status.value})
-    form.fill_choices(allowed_statuses(page.proposal), lang)
+    form.fill_choices(allowed_statuses(page.proposal.status), lang)
     return render_template("preview/report_decide.html", page=page, form=form)

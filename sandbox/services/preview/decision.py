@@ -60,11 +60,11 @@ class Decision:
     seen_status: ProposalStatus | None = None
 
 
-def allowed_statuses(proposal: Proposal) -> tuple[ProposalStatus, ...]:
-    """The statuses an admin may move the proposal to now."""
-    if proposal.status is ProposalStatus.IN_PREVIEW:
+def allowed_statuses(status: ProposalStatus) -> tuple[ProposalStatus, ...]:
+    """The statuses an admin may move a proposal in ``status`` to."""
+    if status is ProposalStatus.IN_PREVIEW:
         return DECISIONS
-    if proposal.status.is_decided:
+    if status.is_decided:
         return (ProposalStatus.IN_PREVIEW,)
     return ()
 
@@ -73,7 +73,7 @@ def _check(proposal: Proposal, decision: Decision) -> None:
     """Refuse a raced, impossible or incomplete decision."""
     if decision.seen_status is not None and decision.seen_status is not proposal.status:
         raise DecisionRaced()
-    if decision.status not in allowed_statuses(proposal):
+    if decision.status not in allowed_statuses(proposal.status):
         raise DecisionRefused(
             "Hoja hii haiwezi kuhamishiwa hali hiyo sasa.",
             "This proposal cannot be moved to that status now.",
