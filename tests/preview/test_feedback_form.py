@@ -73,13 +73,13 @@ def test_a_second_answer_edits_the_first(client, stakeholder):
     ("field", "value", "sw", "en"),
     [
         ("rating", None, "Chagua alama kuanzia 1 hadi 5.", "Choose a rating from 1 to 5."),
-        ("rating", "9", "Not a valid choice", "Not a valid choice"),
+        ("rating", "9", "Si chaguo sahihi.", "Not a valid choice"),
         ("helps", None, "Sema kama ingesaidia taasisi yako.", "Say whether it would help"),
         ("ease", None, "Chagua urahisi wake", "Choose how easy it was"),
-        ("concerns", ["hacking"], "is not a valid choice", "is not a valid choice"),
+        ("concerns", ["hacking"], "si chaguo sahihi kwa sehemu hii", "is not a valid choice"),
         ("comment", "x" * 2001, "Herufi zisizozidi 2000.", "At most 2000 characters."),
         ("concern_text", "x" * 1001, "Herufi zisizozidi 1000.", "At most 1000 characters."),
-        ("screen", "nowhere", "Not a valid choice", "Not a valid choice"),
+        ("screen", "nowhere", "Si chaguo sahihi.", "Not a valid choice"),
     ],
 )
 @pytest.mark.parametrize("language", ["sw", "en"])
