@@ -50,7 +50,7 @@ format: ## Apply ruff's formatting and safe fixes
 pytest: ## Run pytest only (DATABASE_URL selects PostgreSQL)
 	$(BIN)/pytest
 
-bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding, pages, scenario, room poll, archive, reset and load ratios, see docs/PERFORMANCE.md
+bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding, pages, scenario, room poll, archive, reset, decision report and load ratios, see docs/PERFORMANCE.md
 	$(BIN)/python bench/seed_bench.py
 	$(BIN)/python bench/page_bench.py
 	$(BIN)/python bench/scenario_bench.py
@@ -58,6 +58,7 @@ bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding,
 	$(BIN)/python bench/archive_bench.py
 	$(BIN)/python bench/facilitator_bench.py
 	$(BIN)/python bench/reset_bench.py
+	$(BIN)/python bench/preview_bench.py
 	$(BIN)/python bench/load_bench.py
 
 bench-load: $(VENV)/.installed-bench translations ## The load benchmark alone (ARGS=--quick for a short check)
