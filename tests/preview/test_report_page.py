@@ -122,3 +122,16 @@ def test_a_trainee_cannot_read_the_report(client, answered):
 def test_an_unknown_proposal_is_not_found(client, login_as, demo_world):
     login_as("mwezeshaji")
     assert client.get("/preview/proposals/hakuna/report").status_code == 404
+
+
+def test_a_respondent_counts_in_the_groups_their_answer_copied(answered):
+    """Whoever answered is counted as invited in the same group: never more answers than asked."""
+    proposal, people = answered
+    for user in people:  # moved since they answered
+        user.region_id = None
+    db.session.commit()
+    report = proposal_report(proposal.key).report
+    for rows in report.breakdowns.values():
+        assert all(group.responded <= group.invited for group in rows)
+        assert sum(group.responded for group in rows) == 3
+    assert report.invited == 3

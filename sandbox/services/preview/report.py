@@ -72,18 +72,19 @@ def versions_of(proposal: Proposal) -> tuple[int, ...]:
     return tuple(sorted({proposal.version, *answered, *walked}, reverse=True))
 
 
-def _stakeholders() -> list[Person]:
-    """Stakeholders who joined with an invitation, as breakdown people."""
+def _stakeholders() -> dict[int, Person]:
+    """Stakeholders who joined with an invitation, by user id, as breakdown people."""
     rows = db.session.execute(
-        sa.select(Stakeholder.job_role, Institution.kind, Region.name)
+        sa.select(Stakeholder.user_id, Stakeholder.job_role, Institution.kind, Region.name)
         .join(User, User.id == Stakeholder.user_id)
         .outerjoin(Institution, Institution.id == User.institution_id)
         .outerjoin(Region, Region.id == User.region_id)
         .where(Stakeholder.invitation_id.is_not(None))
     )
-    return [
-        Person(role.value, kind.value if kind else "", place or "") for role, kind, place in rows
-    ]
+    return {
+        user_id: Person(role.value, kind.value if kind else "", place or "")
+        for user_id, role, kind, place in rows
+    }
 
 
 def _trainee_roles() -> dict[int, str]:
@@ -97,23 +98,21 @@ def _trainee_roles() -> dict[int, str]:
 
 
 def invited_people(answers: list[ProposalFeedback]) -> list[Person]:
-    """Who was asked (see the module's decisions), one ``Person`` each."""
+    """Who was asked (see the module's decisions), one ``Person`` each.
+
+    A respondent is counted in the groups their answer copied (not where their login is
+    now), so that in every group the responded are among the invited.
+    """
     people = _stakeholders()
-    counted = set(
-        db.session.scalars(
-            sa.select(Stakeholder.user_id).where(Stakeholder.invitation_id.is_not(None))
-        )
-    )
     trainees = db.session.scalars(
         sa.select(Enrolment.user_id)
         .join(Cohort, Cohort.id == Enrolment.cohort_id)
         .where(Cohort.collects_proposal_feedback.is_(True))
     ).all()
     roles = _trainee_roles()
-    people += [Person(roles.get(user_id, ""), "", "") for user_id in trainees]
-    counted |= set(trainees)
-    people += [_person(a) for a in answers if a.user_id not in counted]
-    return people
+    people.update({user_id: Person(roles.get(user_id, ""), "", "") for user_id in trainees})
+    people.update({answer.user_id: _person(answer) for answer in answers})
+    return list(people.values())
 
 
 def _person(answer: ProposalFeedback) -> Person:
