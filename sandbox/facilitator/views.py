@@ -44,6 +44,7 @@ from sandbox.facilitator import (  # noqa: E402, F401  (their routes join bp)
     clock_views,
     cohort_views,
     enrol_views,
+    proposal_feedback_views,
     reset_views,
     room_views,
 )

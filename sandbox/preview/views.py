@@ -12,8 +12,10 @@ from sandbox.preview.blueprint import bp
 __all__ = ["bp"]
 
 from sandbox.preview import (  # each area's routes join the blueprint
+    feedback_views,  # noqa: F401
     invitation_views,  # noqa: F401
     join_views,  # noqa: F401
     pair_views,  # noqa: F401
     proposal_views,  # noqa: F401
+    report_views,  # noqa: F401
 )

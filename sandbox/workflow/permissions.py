@@ -22,19 +22,25 @@ Rules (training decisions, written down so trainers can explain them):
 - **Facilitator**: observes any workspace of their own (whole workspace, reports, gateway
   log), runs cohorts, resets and moves clocks, declares announced holidays for their
   workspace, and opens stakeholder previews: writes text-only proposals, moves proposals
-  between draft and preview, and makes the stakeholders' invitation codes.
+  between draft and preview, and makes the stakeholders' invitation codes; reads proposals'
+  decision reports (the figures a decision meeting needs: respondents appear only as role,
+  institution kind, region and language).
 - **Stakeholder** (mdau, an officer of another institution or e-GA trying a proposal): plays
   the desk in their own preview worlds as the head of the training institution would: every
   officer action, walk-in, and revealing an identity with a reason (the worlds are
   synthetic, and the reply identity warning only shows to a role that may reveal: a proposal
-  about it must be tried with the head's desk); previews proposals. No reports, gateway
-  log, templates, directives, scenarios, accounts, resets or decisions. Their scope is the
-  whole of their own pairs' worlds and nothing else (``services/feedback/scope.py``, not
-  ``SEE_WHOLE_WORKSPACE``): in any other workspace, the demo included, they see no item and
-  no SMS at all.
+  about it must be tried with the head's desk); previews proposals and gives opinions on
+  them. No reports, gateway log, templates, directives, scenarios, accounts, resets or
+  decisions. Their scope is the whole of their own pairs' worlds and nothing else
+  (``services/feedback/scope.py``, not ``SEE_WHOLE_WORKSPACE``): in any other workspace, the
+  demo included, they see no item and no SMS at all.
 - **Administrator** (of the installation): what the facilitator does, plus the accounts of
   every institution, role and workspace (any role below their own), the list of workspaces
   and the installation's settings, and deciding proposals.
+- **Giving an opinion** on a proposal in preview belongs to stakeholders and trainees;
+  whether a given trainee is asked is the cohort's switch (``Cohort.
+  collects_proposal_feedback``), checked by ``services/preview/feedback``. Stakeholders
+  never read the decision report (it is not theirs to see: 404).
 - **Trainee**: plays every desk role in their own workspace (scenarios ask them to act as
   officer and head, and to read the dashboard and direct as a leader would), so they get
   the head's desk capabilities, the leader's directive (given at the leader's level: in
@@ -81,6 +87,8 @@ class Capability(Enum):
     PREVIEW = "preview"
     MANAGE_PROPOSALS = "manage_proposals"  # write text-only proposals, invitations, draft/preview
     DECIDE_PROPOSAL = "decide_proposal"
+    READ_PROPOSAL_REPORTS = "read_proposal_reports"  # a proposal's decision report and export
+    GIVE_OPINION = "give_opinion"  # answer a proposal's feedback form (where invited)
 
 
 Permission = Capability | Action
@@ -127,6 +135,7 @@ FACILITATOR = OBSERVER | {
     Capability.RESET,
     Capability.PREVIEW,
     Capability.MANAGE_PROPOSALS,
+    Capability.READ_PROPOSAL_REPORTS,
     Capability.MANAGE_CALENDAR,
 }
 
@@ -147,6 +156,7 @@ POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
             Capability.WALK_IN,
             Capability.REVEAL_IDENTITY,
             Capability.PREVIEW,
+            Capability.GIVE_OPINION,
         },
         Role.ADMIN: FACILITATOR
         | {
@@ -155,7 +165,9 @@ POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
             Capability.MANAGE_EVERY_ACCOUNT,
             Capability.ADMINISTER,
         },
-        Role.TRAINEE: HEAD | OBSERVER | {Action.DIRECTIVE, Capability.TAKE_SCENARIOS},
+        Role.TRAINEE: HEAD
+        | OBSERVER
+        | {Action.DIRECTIVE, Capability.TAKE_SCENARIOS, Capability.GIVE_OPINION},
     }
 )
 """Role → everything it may do. Citizen actions (RATE, REOPEN) belong to no role."""

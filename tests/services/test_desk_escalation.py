@@ -20,9 +20,9 @@ def level(item) -> EscalationLevel:
 def escalations(item) -> list[FeedbackEvent]:
     return list(
         db.session.scalars(
-            sa.select(FeedbackEvent).where(
-                FeedbackEvent.feedback_id == item.id, FeedbackEvent.action == Action.ESCALATE
-            ).order_by(FeedbackEvent.id)
+            sa.select(FeedbackEvent)
+            .where(FeedbackEvent.feedback_id == item.id, FeedbackEvent.action == Action.ESCALATE)
+            .order_by(FeedbackEvent.id)
         )
     )
 

@@ -40,6 +40,8 @@ EXPECTED = {
     Capability.PREVIEW: {F, S, A},
     Capability.MANAGE_PROPOSALS: {F, A},
     Capability.DECIDE_PROPOSAL: {A},
+    Capability.READ_PROPOSAL_REPORTS: {F, A},
+    Capability.GIVE_OPINION: {S, T},
     Capability.REVEAL_IDENTITY: {H, T, S},
     Capability.READ_REVEAL_LOG: {H, T},
     Capability.WALK_IN: PLAYERS,

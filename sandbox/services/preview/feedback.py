@@ -1,0 +1,257 @@
+"""Structured feedback on a proposal: who is asked, the form's choices, saving one answer each.
+
+Decisions (written down):
+
+- **Who answers**: a stakeholder (role ``stakeholder``) for any proposal in preview; a
+  trainee only while their own cohort collects proposal feedback (``Cohort.
+  collects_proposal_feedback``), with that cohort's id on the row. Anyone else, or a
+  proposal that is a draft, is "not found" (``NotAsked``: 404), like any hidden page.
+- **Copied onto the row** when they answer: the role at work from the stakeholder's profile
+  (asked in the form when there is none: trainees, the demo persona), the institution's kind
+  and region from the profile's home institution when it has one, else the login's
+  (``User.institution`` / ``region``). Trainees' logins belong to the training world, not
+  to their own institution, so for them kind and region stay empty ("not stated"). The
+  language is the page's when they saved.
+- **One row per respondent and proposal**: a second answer edits it. Two first answers
+  racing end with one row: the loser's insert fails on the unique constraint and its
+  answer is applied to the winner's row as an edit (last write wins, as with any edit).
+- **Pinned to the version**: an answer keeps the version it was given for; answering again
+  after a new version moves the one answer to the new version (the form says so first).
+  Old answers are never counted for a version their writer did not see.
+- **Closed once decided**: a decided proposal shows the answer read-only and refuses a save
+  with ``FeedbackClosed`` (409 with the reason), until an admin reopens it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+import sqlalchemy as sa
+import yaml
+from sqlalchemy.exc import IntegrityError
+
+from sandbox.extensions import db
+from sandbox.models import Cohort, Enrolment, User
+from sandbox.models.proposal import Proposal, ProposalFeedback, Stakeholder, WalkthroughStep
+from sandbox.proposals.enums import Concern, Helpfulness, JobRole, ProposalStatus, Respondent
+from sandbox.scenarios.loader import SCENARIOS_DIR
+from sandbox.services.workspace.now import wall_now
+from sandbox.workflow import BilingualError
+from sandbox.workflow.enums import Role
+
+GENERAL = "general"
+WALKTHROUGHS = SCENARIOS_DIR / "walkthroughs"
+
+
+class NotAsked(BilingualError, LookupError):
+    """This user is not asked about this proposal (or it does not exist, or is a draft)."""
+
+    def __init__(self) -> None:
+        super().__init__("Hoja hii haipatikani.", "This proposal was not found.")
+
+
+class FeedbackClosed(BilingualError, ValueError):
+    """The proposal was decided: its feedback is closed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Uamuzi kuhusu hoja hii umeshafanywa: maoni yamefungwa.",
+            "This proposal has been decided: its feedback is closed.",
+        )
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the form sends (already validated by the form)."""
+
+    rating: int
+    helps: Helpfulness
+    ease: int
+    concerns: tuple[Concern, ...] = ()
+    concern_text: str = ""
+    comment: str = ""
+    screen: str = GENERAL
+    job_role: JobRole | None = None
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One respondent before one proposal: who they are and what they answered before."""
+
+    proposal: Proposal
+    user: User
+    kind: Respondent
+    cohort_id: int | None
+    job_role: JobRole | None  # the profile's; None: the form asks
+    institution_kind: str
+    region: str
+    earlier: ProposalFeedback | None
+    screens: tuple[str, ...]
+
+    @property
+    def is_closed(self) -> bool:
+        """True once the proposal is decided."""
+        return self.proposal.status.is_decided
+
+    @property
+    def is_older_version(self) -> bool:
+        """True when the earlier answer was given for an older version."""
+        return self.earlier is not None and self.earlier.proposal_version != self.proposal.version
+
+
+def proposal_for_feedback(key: str) -> Proposal:
+    """The proposal ``key`` in preview or decided; NotAsked for a draft or an unknown key."""
+    proposal = db.session.scalar(sa.select(Proposal).where(Proposal.key == key))
+    if proposal is None or proposal.status is ProposalStatus.DRAFT:
+        raise NotAsked()
+    return proposal
+
+
+def collecting_cohort(user: User) -> Cohort | None:
+    """The trainee's own cohort when it collects proposal feedback, else None."""
+    return db.session.scalar(
+        sa.select(Cohort)
+        .join(Enrolment, Enrolment.cohort_id == Cohort.id)
+        .where(Enrolment.user_id == user.id, Cohort.collects_proposal_feedback.is_(True))
+    )
+
+
+def is_asked(user: User) -> bool:
+    """True when ``user`` may give opinions on proposals in preview now."""
+    if user.role is Role.STAKEHOLDER:
+        return True
+    return user.role is Role.TRAINEE and collecting_cohort(user) is not None
+
+
+def _home_of(user: User, profile: Stakeholder | None) -> tuple[str, str]:
+    """(institution kind, region name) of where a stakeholder works; trainees: unknown."""
+    if user.role is Role.TRAINEE:
+        return "", ""
+    institution = getattr(profile, "home_institution", None) or user.institution
+    region = getattr(profile, "home_region", None) or user.region
+    return (institution.kind.value if institution else ""), (region.name if region else "")
+
+
+def asked(user: User, key: str) -> Asked:
+    """The respondent ``user`` before proposal ``key``; NotAsked when they are not asked."""
+    proposal = proposal_for_feedback(key)
+    cohort = collecting_cohort(user) if user.role is Role.TRAINEE else None
+    if user.role is not Role.STAKEHOLDER and cohort is None:
+        raise NotAsked()
+    profile = db.session.scalar(sa.select(Stakeholder).where(Stakeholder.user_id == user.id))
+    kind, region = _home_of(user, profile)
+    return Asked(
+        proposal=proposal,
+        user=user,
+        kind=Respondent.TRAINEE if cohort else Respondent.STAKEHOLDER,
+        cohort_id=cohort.id if cohort else None,
+        job_role=profile.job_role if profile else None,
+        institution_kind=kind,
+        region=region,
+        earlier=earlier_answer(proposal.id, user.id),
+        screens=screen_choices(proposal),
+    )
+
+
+def earlier_answer(proposal_id: int, user_id: int) -> ProposalFeedback | None:
+    """The respondent's one answer to the proposal, if any."""
+    return db.session.scalar(
+        sa.select(ProposalFeedback).where(
+            ProposalFeedback.proposal_id == proposal_id, ProposalFeedback.user_id == user_id
+        )
+    )
+
+
+@cache
+def _walkthrough_file_steps(path: Path, stamp: float) -> tuple[str, ...]:
+    """The step ids of a walkthrough file (read once per file version)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    steps = data.get("steps", []) if isinstance(data, dict) else []
+    return tuple(str(s["id"]) for s in steps if isinstance(s, dict) and "id" in s)
+
+
+def walkthrough_steps(proposal: Proposal) -> tuple[str, ...]:
+    """The walkthrough's step ids in order: its file's, then any recorded only in rows."""
+    found: tuple[str, ...] = ()
+    path = WALKTHROUGHS / f"{proposal.walkthrough}.yaml"
+    if proposal.walkthrough and path.is_file():
+        try:
+            found = _walkthrough_file_steps(path, path.stat().st_mtime)
+        except (OSError, yaml.YAMLError):
+            found = ()
+    recorded = db.session.scalars(
+        sa.select(WalkthroughStep.step)
+        .where(WalkthroughStep.proposal_id == proposal.id)
+        .group_by(WalkthroughStep.step)
+        .order_by(sa.func.min(WalkthroughStep.id))
+    )
+    return tuple(dict.fromkeys([*found, *recorded]))
+
+
+def screen_choices(proposal: Proposal) -> tuple[str, ...]:
+    """ "general", the proposal's screens, then its walkthrough's steps (no repeats)."""
+    screens = [str(screen) for screen in proposal.screens or []]
+    return tuple(dict.fromkeys([GENERAL, *screens, *walkthrough_steps(proposal)]))
+
+
+def _fill(row: ProposalFeedback, who: Asked, answer: Answer, language: str, now: datetime):
+    """Write the answer and the copied facts onto ``row``."""
+    row.proposal_version = who.proposal.version
+    row.respondent, row.cohort_id = who.kind, who.cohort_id
+    row.rating, row.helps, row.ease = answer.rating, answer.helps, answer.ease
+    row.concerns = [concern.value for concern in answer.concerns]
+    row.concern_text, row.comment = answer.concern_text.strip(), answer.comment.strip()
+    row.screen = answer.screen or GENERAL
+    row.job_role = who.job_role or answer.job_role or JobRole.OTHER
+    row.institution_kind, row.region = who.institution_kind, who.region
+    row.language = "en" if language == "en" else "sw"
+    row.updated_at = now
+
+
+def save_feedback(who: Asked, answer: Answer, language: str) -> ProposalFeedback:
+    """Save ``who``'s answer (insert or edit, one row either way); FeedbackClosed once decided."""
+    if who.is_closed:
+        raise FeedbackClosed()
+    now = wall_now()
+    row = earlier_answer(who.proposal.id, who.user.id)
+    if row is None:
+        row = ProposalFeedback(proposal_id=who.proposal.id, user_id=who.user.id, created_at=now)
+        _fill(row, who, answer, language, now)
+        db.session.add(row)
+        try:
+            db.session.commit()
+            return row
+        except IntegrityError:
+            db.session.rollback()  # another first answer won the race: edit it instead
+            row = earlier_answer(who.proposal.id, who.user.id)
+            if row is None:
+                raise
+    _fill(row, who, answer, language, now)
+    db.session.commit()
+    return row
+
+
+def open_proposals(user: User) -> list[tuple[Proposal, ProposalFeedback | None]]:
+    """The proposals in preview with the user's answer to each (None: not answered)."""
+    proposals = db.session.scalars(
+        sa.select(Proposal)
+        .where(Proposal.status == ProposalStatus.IN_PREVIEW)
+        .order_by(Proposal.key)
+    ).all()
+    answers = {
+        row.proposal_id: row
+        for row in db.session.scalars(
+            sa.select(ProposalFeedback).where(ProposalFeedback.user_id == user.id)
+        )
+    }
+    return [(proposal, answers.get(proposal.id)) for proposal in proposals]
+
+
+def set_collects_feedback(cohort: Cohort, collects: bool) -> Cohort:
+    """Switch the cohort's trainees' proposal feedback on or off."""
+    cohort.collects_proposal_feedback = collects
+    db.session.commit()
+    return cohort
