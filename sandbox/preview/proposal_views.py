@@ -47,7 +47,7 @@ def proposals():
 def proposal(key: str):
     """One proposal: what it changes, both sides' switches, the walkthrough's progress."""
     try:
-        page = pages.proposal_page(current_user, key)
+        page = pages.proposal_page(current_user, key, current_language())
     except (ProposalNotFound, PairNotFound):
         abort(404)
     return render_template(

@@ -14,8 +14,8 @@ from sandbox.proposals.enums import Side
 from sandbox.scenarios.schema import Scenario, Step
 from sandbox.services.preview import pairs, walkthroughs
 from sandbox.services.preview.proposals import every_proposal, proposal_by_key, proposals_in_preview
-from sandbox.services.workspace.flags import flags_of
-from sandbox.workflow import Toggle
+from sandbox.services.workspace.flags import explain
+from sandbox.workflow.evaluation import Resolution
 from sandbox.workflow.permissions import Capability, can
 
 
@@ -25,7 +25,7 @@ class ProposalPage:
 
     proposal: Proposal
     pair: PreviewPair | None
-    flags: dict[Side, dict[Toggle, bool]]
+    flags: dict[Side, list[Resolution]]  # each side's toggles and why (the panel)
     walkthrough: Scenario | None
     progress: dict[Side, list[walkthroughs.StepProgress]]
     current_side: Side | None
@@ -45,13 +45,14 @@ def proposal_list(user: User) -> list[Proposal]:
     return every_proposal() if can(user, Capability.MANAGE_PROPOSALS) else proposals_in_preview()
 
 
-def proposal_page(user: User, key: str) -> ProposalPage:
-    """The proposal page's values (ProposalNotFound: 404; a draft is 404 to stakeholders)."""
+def proposal_page(user: User, key: str, lang: str = "sw") -> ProposalPage:
+    """The proposal page's values, explained in ``lang`` (ProposalNotFound: 404; a draft is 404
+    to stakeholders)."""
     proposal = proposal_by_key(key)
     if proposal not in proposal_list(user):
         raise pairs.PairNotFound(key)
     pair = pairs.pair_of(user, proposal)
-    flags = {side: flags_of(pair.workspace(side)) for side in Side} if pair else {}
+    flags = {side: explain(pair.workspace(side), user, lang) for side in Side} if pair else {}
     scenario = walkthroughs.walkthrough_of(proposal) if proposal.walkthrough else None
     progress = walkthroughs.progress(user, proposal) if scenario and pair else {}
     found = pairs.side_in(user, user.workspace) if pair else None

@@ -34,18 +34,18 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from sandbox.extensions import db
-from sandbox.models import ScenarioAttempt, User, Workspace, WorkspaceFlag, WorkspaceKind
+from sandbox.models import ScenarioAttempt, User, Workspace, WorkspaceKind
 from sandbox.models.proposal import PreviewPair, Proposal
 from sandbox.proposals.enums import ProposalStatus, Side
 from sandbox.services.people.trainees import fill_trainee_workspace
 from sandbox.services.training.trial import discard_workspace
+from sandbox.services.workspace.flags import FlagSource, set_flag
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.seeding import clear_workspace_feedback, seed_workspace
 from sandbox.services.workspace.workspaces import DEFAULT_CLOCK_START, create_workspace
-from sandbox.workflow import BilingualError, Role
+from sandbox.workflow import BilingualError, Role, Toggle
 
 PREVIEW_ITEMS = 60
-PREVIEW_SOURCE = "preview"
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
@@ -123,20 +123,16 @@ def _world(user: User, proposal: Proposal, seed: int, side: Side) -> Workspace:
 
 def _write_toggle(workspace: Workspace, proposal: Proposal, user: User, *, on: bool) -> None:
     """The proposal's toggle on this side, with its reason, in the caller's transaction."""
-    # TODO(p13 toggles): set_flag(workspace, Toggle(proposal.toggle), on, source=preview,
-    # note=..., commit=False) once the toggles branch adds those keywords; same row meanwhile.
-    db.session.add(
-        WorkspaceFlag(
-            workspace_id=workspace.id,
-            flag=proposal.toggle,
-            is_enabled=on,
-            source=PREVIEW_SOURCE,
-            note=f"{proposal.key} v{proposal.version}",
-            set_by_id=user.id,
-            set_at=wall_now(),
-        )
+    note = f"{proposal.key} v{proposal.version}"
+    set_flag(
+        workspace,
+        Toggle(proposal.toggle),
+        on,
+        source=FlagSource.PREVIEW,
+        note=note,
+        by=user,
+        commit=False,
     )
-    workspace.escalations_checked_at = None
 
 
 def own_pair(user: User, proposal: Proposal) -> PreviewPair:
