@@ -151,7 +151,9 @@ def _faker_rows(items: int, events: int) -> tuple[list[tuple], list[tuple]]:
                 fake.random_element(statuses), None, 0, None, None, "none",
                 str(received), str(received + timedelta(days=9)),
                 str(received + timedelta(days=20)), str(received + timedelta(days=1)),
-                None, None, None, None, 0, None, str(received), 1,
+                None, None, None, None, 0, None,
+                None,  # root cause: none until a complaint is closed with one
+                str(received), 1,
                 None,  # submission token: none for seeded items
             )
         )  # fmt: skip

@@ -211,3 +211,17 @@ def test_a_stakeholder_sees_no_item_outside_their_own_preview_worlds(client, log
     login_as("mdau")  # the demo persona: their workspace is the shared demo world
     assert client.get(f"/desk/feedback/{item}").status_code == 404
     assert "MRJ-T-" not in client.get("/desk/feedback").get_data(as_text=True)
+
+
+def test_a_stakeholder_records_walk_ins_only_in_their_own_preview_worlds(
+    client, login_as, demo_world
+):
+    data = {"type": "complaint", "description": "Foleni ndefu", "language": "sw", "consent": "no"}
+    count = lambda: db.session.scalar(  # noqa: E731
+        sa.select(sa.func.count(Feedback.id)).where(Feedback.workspace_id == demo_world.id)
+    )
+    before = count()
+    login_as("mdau")  # in the shared demo world: refused with the reason, the text kept
+    refused = client.post("/desk/walk-in", data=data)
+    assert refused.status_code == 422 and "KABLA au BAADA" in refused.text
+    assert "Foleni ndefu" in refused.text and count() == before

@@ -28,6 +28,9 @@ from sandbox.access import access_of
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, User
 from sandbox.seeding.personas import DEMO_PASSWORD
+from sandbox.services.preview.invitations import create_invitation
+from sandbox.services.preview.pairs import ensure_pair
+from sandbox.services.preview.proposals import proposal_by_key, sync_proposals
 from sandbox.services.training.cohorts import create_cohort
 from sandbox.services.training.joining import JoinRequest, join_cohort
 from sandbox.services.training.library import scenario_library
@@ -51,7 +54,8 @@ SKIPPED = {"static", "main.set_language"}  # Flask's files; the language switch 
 
 @pytest.fixture
 def world(app, demo_world):
-    """Argument values naming real rows, and the trainee's enrolment."""
+    """Argument values naming real rows (a proposal in preview with the stakeholder's pair, an
+    invitation), and the trainee's enrolment."""
     facilitator = db.session.scalar(sa.select(User).where(User.username == "mwezeshaji"))
     cohort = create_cohort("Matrix", seed=5, start=date(2026, 11, 9), facilitator=facilitator)
     enrolment = join_cohort(JoinRequest(cohort.join_code, "Neema Matrix", PIN))
@@ -62,6 +66,11 @@ def world(app, demo_world):
         .order_by(Feedback.id)
     )
     scenario = scenario_library().in_order()[0]
+    sync_proposals()
+    proposal = proposal_by_key("auto-escalation")
+    stakeholder = db.session.scalar(sa.select(User).where(User.username == "mdau"))
+    ensure_pair(stakeholder, proposal)  # the stakeholder's own before and after worlds
+    invitation = create_invitation("Matrix", days=3, max_uses=5, by=facilitator)
     values = {
         "feedback_id": item.id,
         "reference": item.reference,
@@ -77,6 +86,9 @@ def world(app, demo_world):
         "name": "institutions",
         "day": "2026-12-25",
         "action_name": "acknowledge",
+        "key": proposal.key,
+        "side": "before",
+        "invitation_id": invitation.id,
     }
     return values, enrolment
 

@@ -8,6 +8,7 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, User, Workspace
 from sandbox.services.feedback.lifecycle import InvalidSubmission, Submission, submit_feedback
 from sandbox.services.feedback.once import submission_token
+from sandbox.services.feedback.scope import may_record_in
 from sandbox.workflow import Channel, ComplainantType, FeedbackType
 
 
@@ -29,7 +30,14 @@ class WalkIn:
 def record_walk_in(
     workspace: Workspace, officer: User, walk_in: WalkIn, form_key: str | None = None
 ) -> Feedback:
-    """Submit a WALK_IN item to the officer's institution (once per form); identity by consent."""
+    """Submit a WALK_IN item to the officer's institution (once per form); identity by consent.
+
+    InvalidSubmission: no institution, or a stakeholder outside their own preview worlds."""
+    if not may_record_in(officer, workspace.id):
+        raise InvalidSubmission(
+            "Hapa unatazama tu: fungua KABLA au BAADA ya hoja ili kupokea mrejesho wa dawati.",
+            "Here you only look: open a proposal's BEFORE or AFTER side to record walk-ins.",
+        )
     institution = db.session.get(Institution, officer.institution_id or 0)
     if institution is None:
         raise InvalidSubmission(

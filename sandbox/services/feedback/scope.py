@@ -71,3 +71,15 @@ def can_see(user: User, item: Feedback) -> bool:
             sa.select(sa.func.count(Feedback.id)).where(Feedback.id == item.id, scope_clause(user))
         )
     )
+
+
+def may_record_in(user: User, workspace_id: int) -> bool:
+    """True when the user may add items to the workspace: a stakeholder only in a world of
+    their own preview pairs (elsewhere they see no item, so they write none either)."""
+    if user.role is not Role.STAKEHOLDER:
+        return True
+    own = sa.select(PreviewPair.id).where(
+        PreviewPair.user_id == user.id,
+        sa.or_(PreviewPair.before_id == workspace_id, PreviewPair.after_id == workspace_id),
+    )
+    return db.session.scalar(own.limit(1)) is not None
