@@ -1,5 +1,6 @@
-"""The stakeholder preview in Chromium: an invitation, joining, one proposal walked through
-before and after (the behaviour differs), and the side-by-side page."""
+"""The stakeholder preview in Chromium, the issue's whole path: an invitation, joining, one
+proposal walked through before and after (the behaviour visibly differs), the side-by-side
+page, the stakeholder's structured opinion, and the facilitator's decision report showing it."""
 
 from __future__ import annotations
 
@@ -35,7 +36,20 @@ def make_invitation(page: Page) -> str:
     return row.get_by_test_id("invitation-code").inner_text()
 
 
-def test_invitation_join_walkthrough_before_and_after_then_compare(
+def give_opinion(s: Page, key: str, comment: str) -> None:
+    """The stakeholder's answer on the proposal's feedback form (Swahili)."""
+    s.goto(f"/preview/proposals/{key}")
+    s.get_by_role("link", name="Toa maoni yako").click()
+    s.get_by_role("group", name=re.compile("Hoja hii ni nzuri")).get_by_label("4").check()
+    s.get_by_role("group", name="Ingesaidia taasisi yako?").get_by_label("Ndiyo").check()
+    s.get_by_role("group", name=re.compile("Ilikuwa rahisi")).get_by_label("5").check()
+    s.get_by_label("Maoni yako (si lazima)").fill(comment)
+    s.get_by_label("Maoni yako yanahusu skrini au hatua ipi?").select_option(index=1)
+    s.get_by_role("button", name="Tuma maoni yangu").click()
+    expect(s.get_by_test_id("feedback-earlier")).to_be_visible()
+
+
+def test_invitation_join_walkthrough_before_and_after_then_compare_opinion_and_report(
     page: Page, browser, base_url, db_session
 ):
     code = make_invitation(page)
@@ -86,4 +100,13 @@ def test_invitation_join_walkthrough_before_and_after_then_compare(
         (Side.AFTER, "reach-head"): True,
         (Side.AFTER, "answer"): False,
     }
+
+    comment = f"Itatusaidia kuona malalamiko yaliyosahaulika {uuid.uuid4().hex[:6]}"
+    give_opinion(s, "auto-escalation", comment)
+    page.goto("/preview/proposals/auto-escalation/report")  # the facilitator, signed in above
+    expect(page.get_by_test_id("comments")).to_contain_text(comment)
+    behaviour = page.get_by_test_id("table-behaviour").locator("tr", has_text="reach-head")
+    expect(behaviour).to_be_visible()
+    csv = page.request.get("/preview/proposals/auto-escalation/report.csv")
+    assert csv.ok and comment in csv.text() and "Rehema" not in csv.text()
     phone.close()
