@@ -119,7 +119,7 @@ def submit(institution_id: int):
         else:
             _after_submission(item)
             return redirect(url_for(".confirmation", reference=item.reference))
-    status = 400 if form.errors else 200
+    status = 422 if form.errors else 200
     return render_template(
         "portal/form.html",
         form=form,
@@ -261,7 +261,7 @@ def _citizen_action(reference: str, name: str, form):
     workspace = current_workspace()
     if not form.validate():
         item = portal.find_by_reference(workspace, reference)
-        return _render_track(reference, item, 400, **{name: form})
+        return _render_track(reference, item, 422, **{name: form})
     try:
         portal.act_as_citizen(workspace, reference, form.secret.data, form.command())
     except FeedbackNotFound:
