@@ -135,3 +135,17 @@ def test_a_respondent_counts_in_the_groups_their_answer_copied(answered):
         assert all(group.responded <= group.invited for group in rows)
         assert sum(group.responded for group in rows) == 3
     assert report.invited == 3
+
+
+def test_the_csv_merges_a_lone_respondents_facts_as_the_page_does(client, login_as, answered):
+    proposal, _people = answered
+    lone = make_stakeholder("mdau.peke", JobRole.POLICY)
+    add_answer(proposal, lone, comment="Mimi peke yangu", job_role=JobRole.POLICY, region="Ruvuma")
+    login_as("mwezeshaji")
+    client.get("/lang/en")
+    rows = list(csv.reader(io.StringIO(client.get(URL + ".csv").text.lstrip("\ufeff"))))
+    (lone,) = [row for row in rows if "Mimi peke yangu" in row]
+    other = "Other groups (fewer than 3 people each)"
+    assert lone[2:5] == [other, "Council", other]  # 4 invited work at councils
+    officers = [row for row in rows[1:4] if row]
+    assert all(row[2] == "Officer" and row[4] != other for row in officers)
