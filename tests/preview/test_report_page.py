@@ -65,6 +65,16 @@ def test_the_page_shows_figures_and_no_names(client, login_as, answered):
         assert name not in page
 
 
+@pytest.mark.parametrize("username", ["mwezeshaji", "msimamizi"])
+def test_the_proposal_page_leads_organisers_to_the_report(client, login_as, answered, username):
+    proposal, _people = answered
+    proposal.walkthrough = None  # the fixture names a walkthrough file that does not exist
+    db.session.commit()
+    login_as(username)
+    page = client.get("/preview/proposals/sms-kila-hatua").get_data(as_text=True)
+    assert 'data-testid="report-link"' in page and f'href="{URL}"' in page
+
+
 def test_an_old_version_keeps_its_answers(client, login_as, answered):
     proposal, _people = answered
     proposal.version = 2
