@@ -74,3 +74,14 @@ def test_the_compare_page_shows_both_new_screens(client, joined, proposals):  # 
     assert "offers no rating and no appeal" in page and "offers the citizen a rating" in page
     page = client.get("/preview/proposals/transfer-acceptance/compare").get_data(as_text=True)
     assert "A transfer is immediate" in page and "A transfer is a request" in page
+
+
+def test_you_are_here_marks_only_the_side_of_this_proposal(stakeholder, proposals):
+    from sandbox.services.preview.pages import proposal_page
+
+    user = stakeholder.user
+    for key in ("transfer-acceptance", "rating-and-appeal"):
+        pairs.ensure_pair(user, proposal_by_key(key))
+    pairs.work_in(user, pairs.pair_of(user, proposal_by_key("rating-and-appeal")), Side.AFTER)
+    assert proposal_page(user, "rating-and-appeal").current_side is Side.AFTER
+    assert proposal_page(user, "transfer-acceptance").current_side is None

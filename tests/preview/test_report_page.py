@@ -114,6 +114,17 @@ def test_the_print_summary_is_bilingual_without_navigation_or_names(client, logi
     assert page.count('class="sheet"') == 2
 
 
+@pytest.mark.parametrize("lang", ["sw", "en"])
+def test_the_print_summary_names_small_groups_in_both_languages(client, login_as, demo_world, lang):
+    proposal = make_proposal()
+    add_answer(proposal, make_stakeholder("mdau.peke", JobRole.HEAD), rating=3)
+    login_as("mwezeshaji")
+    client.get(f"/lang/{lang}")
+    page = client.get(URL + "/print").get_data(as_text=True)
+    assert "Makundi mengine (chini ya watu 3 kila moja)" in page
+    assert "Other groups (fewer than 3 people each)" in page
+
+
 @pytest.mark.parametrize("username", ["mdau", "afisa.dodoma", "mkuu.dodoma", "kiongozi.dodoma"])
 @pytest.mark.parametrize("suffix", ["", ".csv", "/print"])
 def test_others_cannot_read_the_report(client, login_as, answered, username, suffix):
