@@ -65,6 +65,16 @@ def test_the_page_shows_figures_and_no_names(client, login_as, answered):
         assert name not in page
 
 
+@pytest.mark.parametrize("username", ["mwezeshaji", "msimamizi"])
+def test_the_proposal_page_leads_organisers_to_the_report(client, login_as, answered, username):
+    proposal, _people = answered
+    proposal.walkthrough = None  # the fixture names a walkthrough file that does not exist
+    db.session.commit()
+    login_as(username)
+    page = client.get("/preview/proposals/sms-kila-hatua").get_data(as_text=True)
+    assert 'data-testid="report-link"' in page and f'href="{URL}"' in page
+
+
 def test_an_old_version_keeps_its_answers(client, login_as, answered):
     proposal, _people = answered
     proposal.version = 2
@@ -102,6 +112,17 @@ def test_the_print_summary_is_bilingual_without_navigation_or_names(client, logi
     assert "Muhtasari wa uamuzi" in page and "Decision summary" in page
     assert "<nav" not in page and "mdau.ripoti" not in page
     assert page.count('class="sheet"') == 2
+
+
+@pytest.mark.parametrize("lang", ["sw", "en"])
+def test_the_print_summary_names_small_groups_in_both_languages(client, login_as, demo_world, lang):
+    proposal = make_proposal()
+    add_answer(proposal, make_stakeholder("mdau.peke", JobRole.HEAD), rating=3)
+    login_as("mwezeshaji")
+    client.get(f"/lang/{lang}")
+    page = client.get(URL + "/print").get_data(as_text=True)
+    assert "Makundi mengine (chini ya watu 3 kila moja)" in page
+    assert "Other groups (fewer than 3 people each)" in page
 
 
 @pytest.mark.parametrize("username", ["mdau", "afisa.dodoma", "mkuu.dodoma", "kiongozi.dodoma"])
