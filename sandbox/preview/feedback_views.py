@@ -18,9 +18,12 @@ from sandbox.preview.blueprint import bp
 from sandbox.preview.feedback_forms import FeedbackForm, answer_from, form_data_of
 from sandbox.services.preview.feedback import (
     GENERAL,
+    FeedbackChanged,
     FeedbackClosed,
     NotAsked,
+    answer_stamp,
     asked,
+    earlier_answer,
     is_asked,
     open_proposals,
     save_feedback,
@@ -79,10 +82,18 @@ def feedback(key: str):
             flash(FeedbackClosed().message(language), "error")
             status = 409
         elif form.validate():
-            save_feedback(who, answer_from(form), language)
-            flash(_("Thank you: your opinion is saved. You can change it until the decision."))
-            return redirect(url_for("preview.feedback", key=key))
+            try:
+                save_feedback(who, answer_from(form), language)
+            except FeedbackChanged as changed:
+                flash(changed.message(language), "error")
+                form.opened.data = answer_stamp(earlier_answer(who.proposal.id, who.user.id))
+                status = 409
+            else:
+                flash(_("Thank you: your opinion is saved. You can change it until the decision."))
+                return redirect(url_for("preview.feedback", key=key))
         else:
             status = 422
+    else:
+        form.opened.data = answer_stamp(who.earlier)
     page = render_template("preview/feedback_form.html", who=who, form=form, back=back_link())
     return page, status

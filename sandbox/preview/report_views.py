@@ -118,7 +118,7 @@ def decide(key: str):
                 decide_proposal(key, decision_from(form), current_user)
             except DecisionRaced as raced:
                 flash(raced.message(lang), "error")
-                return _decision_page(key, lang), 409
+                return _decision_page(key, lang, form), 409
             except DecisionRefused as refused:
                 flash(refused.message(lang), "error")
             else:
@@ -127,9 +127,12 @@ def decide(key: str):
     return render_template("preview/report_decide.html", page=page, form=form), status
 
 
-def _decision_page(key: str, lang: str) -> str:
-    """The decision page afresh (after a lost race: the status another admin recorded)."""
+def _decision_page(key: str, lang: str, typed: DecisionForm) -> str:
+    """The decision page after a lost race: the status another admin recorded, and the
+    note, rationale, watch list and revisit date this admin typed kept (the choice of
+    status is asked again, among those allowed now)."""
     page = _page(key)
-    form = DecisionForm(formdata=None, data={"seen": page.proposal.status.value})
+    kept = {name: typed[name].data for name in ("note", "rationale", "watch_after", "revisit_on")}
+    form = DecisionForm(formdata=None, data={"seen": page.proposal.status.value, **kept})
     form.fill_choices(allowed_statuses(page.proposal.status), lang)
     return render_template("preview/report_decide.html", page=page, form=form)

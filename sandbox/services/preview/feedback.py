@@ -18,12 +18,19 @@ Decisions (written down):
 - **Pinned to the version**: an answer keeps the version it was given for; answering again
   after a new version moves the one answer to the new version (the form says so first).
   Old answers are never counted for a version their writer did not see.
+- **Two tabs**: the form carries the moment of the answer it was opened with
+  (``answer_stamp``: a fingerprint of the row's moment and content, or ``new`` when there
+  was none). A save whose
+  stamp is not the stored answer's is refused with ``FeedbackChanged`` (409): the page keeps
+  what was typed, says the answer changed meanwhile and carries the new stamp, so sending
+  again replaces it knowingly. Two first answers racing: the loser is refused the same way.
 - **Closed once decided**: a decided proposal shows the answer read-only and refuses a save
   with ``FeedbackClosed`` (409 with the reason), until an admin reopens it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -63,6 +70,34 @@ class FeedbackClosed(BilingualError, ValueError):
         )
 
 
+class FeedbackChanged(BilingualError, ValueError):
+    """The answer was saved elsewhere (another tab) after this form was opened."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Jibu lako lilibadilishwa mahali pengine (dirisha jingine) baada ya fomu hii "
+            "kufunguliwa. Ulichoandika kiko hapa chini: tuma tena ili kukiweka badala yake, "
+            "au fungua ukurasa upya kuona jibu lililohifadhiwa.",
+            "Your answer was changed elsewhere (another tab or window) after this form was "
+            "opened. What you typed is below: send it again to replace that answer, or reload "
+            "the page to see the saved one.",
+        )
+
+
+NEW_ANSWER = "new"
+
+
+def answer_stamp(row: ProposalFeedback | None) -> str:
+    """A short fingerprint of the stored answer a form is opened with (``new``: none yet):
+    its moment, version and content, so a save in between changes it even within one tick
+    of the clock."""
+    if row is None:
+        return NEW_ANSWER
+    facts = (row.updated_at.isoformat(), row.proposal_version, row.rating, row.helps.value)
+    facts += (row.ease, tuple(row.concerns or ()), row.concern_text, row.comment, row.screen)
+    return hashlib.sha256(repr(facts).encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class Answer:
     """What the form sends (already validated by the form)."""
@@ -75,6 +110,7 @@ class Answer:
     comment: str = ""
     screen: str = GENERAL
     job_role: JobRole | None = None
+    opened: str = NEW_ANSWER  # answer_stamp of the answer the form was opened with
 
 
 @dataclass(frozen=True)
@@ -212,11 +248,14 @@ def _fill(row: ProposalFeedback, who: Asked, answer: Answer, language: str, now:
 
 
 def save_feedback(who: Asked, answer: Answer, language: str) -> ProposalFeedback:
-    """Save ``who``'s answer (insert or edit, one row either way); FeedbackClosed once decided."""
+    """Save ``who``'s answer (insert or edit, one row either way); FeedbackClosed once decided,
+    FeedbackChanged when the answer changed after the form was opened."""
     if who.is_closed:
         raise FeedbackClosed()
     now = wall_now()
     row = earlier_answer(who.proposal.id, who.user.id)
+    if answer_stamp(row) != answer.opened:
+        raise FeedbackChanged()
     if row is None:
         row = ProposalFeedback(proposal_id=who.proposal.id, user_id=who.user.id, created_at=now)
         _fill(row, who, answer, language, now)
@@ -225,10 +264,10 @@ def save_feedback(who: Asked, answer: Answer, language: str) -> ProposalFeedback
             db.session.commit()
             return row
         except IntegrityError:
-            db.session.rollback()  # another first answer won the race: edit it instead
-            row = earlier_answer(who.proposal.id, who.user.id)
-            if row is None:
+            db.session.rollback()  # another first answer won the race: this one is stale
+            if earlier_answer(who.proposal.id, who.user.id) is None:
                 raise
+            raise FeedbackChanged() from None
     _fill(row, who, answer, language, now)
     db.session.commit()
     return row
