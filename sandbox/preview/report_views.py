@@ -130,9 +130,10 @@ def decide(key: str):
 def _decision_page(key: str, lang: str, typed: DecisionForm) -> str:
     """The decision page after a lost race: the status another admin recorded, and the
     note, rationale, watch list and revisit date this admin typed kept (the choice of
-    status is asked again, among those allowed now)."""
+    status is asked again, among those allowed now). When the proposal is decided now, the
+    form only reopens it: the typed rationale and watch list are shown to copy, not lost."""
     page = _page(key)
     kept = {name: typed[name].data for name in ("note", "rationale", "watch_after", "revisit_on")}
     form = DecisionForm(formdata=None, data={"seen": page.proposal.status.value, **kept})
     form.fill_choices(allowed_statuses(page.proposal.status), lang)
-    return render_template("preview/report_decide.html", page=page, form=form)
+    return render_template("preview/report_decide.html", page=page, form=form, kept=kept)

@@ -6,19 +6,17 @@ import pytest
 import sqlalchemy as sa
 
 from sandbox.extensions import db
-from sandbox.models.proposal import PreviewPair, Stakeholder, WalkthroughStep
+from sandbox.models.proposal import PreviewPair, WalkthroughStep
 from sandbox.proposals.enums import ProposalStatus, Side
-from tests.preview.test_views import join_form, post
+from tests.preview.test_views import post
 
 KEY = "auto-escalation"
 BASE = f"/preview/proposals/{KEY}"
 
 
 @pytest.fixture
-def joined(client, invitation, proposals):
-    """A stakeholder joined through the form (signed in on ``client``)."""
-    assert client.post("/preview/join", data=join_form(client, invitation.code)).status_code == 302
-    return db.session.scalar(sa.select(Stakeholder))
+def joined(form_joined):
+    return form_joined
 
 
 def steps() -> set[tuple[Side, str]]:
