@@ -28,6 +28,7 @@ from sandbox.services.preview.feedback import (
     open_proposals,
     save_feedback,
 )
+from sandbox.services.preview.labels import choice_labels
 from sandbox.workflow.permissions import Capability
 
 
@@ -57,10 +58,10 @@ def feedback_list():
     return render_template("preview/feedback_list.html", rows=open_proposals(current_user))
 
 
-def _screens(who) -> list[SelectChoice]:
-    """The screen select's choices: "general" in words, then screens and steps by id."""
-    general = _("The proposal as a whole")
-    return [SelectChoice(s, general if s == GENERAL else s) for s in who.screens]
+def _screens(who, language: str) -> list[SelectChoice]:
+    """The screen select's choices: "general", then the screens and steps, all in words."""
+    labels = {**choice_labels(who.proposal, language), GENERAL: _("The proposal as a whole")}
+    return [SelectChoice(s, labels.get(s, s)) for s in who.screens]
 
 
 @bp.route("/proposals/<key>/feedback", methods=["GET", "POST"])
@@ -73,7 +74,7 @@ def feedback(key: str):
         abort(404)
     language = current_language()
     form = FeedbackForm(data=None if who.earlier is None else form_data_of(who.earlier))
-    form.fill_choices(language, _screens(who))
+    form.fill_choices(language, _screens(who, language))
     if who.job_role is not None:
         del form.job_role
     status = 200

@@ -28,21 +28,25 @@ from sandbox.services.preview.decision import (
     decide_proposal,
 )
 from sandbox.services.preview.feedback import GENERAL, NotAsked
+from sandbox.services.preview.labels import choice_labels
 from sandbox.workflow.permissions import Capability, can
 
 
-def names(language: str) -> dict[str, dict[str, str]]:
-    """Labels of every stored value the report shows, in ``language``."""
+def names(language: str, proposal=None) -> dict[str, dict[str, str]]:
+    """Labels of every stored value the report shows, in ``language`` (screens and steps:
+    the proposal's)."""
     with force_locale(language):  # the printout shows both languages, whatever the reader's
         groups = {OTHER_GROUPS: _("Other groups (fewer than 3 people each)"), "": _("Not stated")}
         general = _("The proposal as a whole")
+    steps = choice_labels(proposal, language) if proposal is not None else {}
     return {
         "job_role": {**groups, **{r.value: r.label(language) for r in JobRole}},
         "institution_kind": {**groups, **{k.value: k.label(language) for k in InstitutionKind}},
         "region": groups,
         "helps": {h.value: h.label(language) for h in Helpfulness},
         "concern": {c.value: c.label(language) for c in Concern},
-        "screen": {GENERAL: general},
+        "screen": {**steps, GENERAL: general},
+        "step": steps,
     }
 
 
@@ -60,10 +64,11 @@ def _page(key: str):
 def report(key: str):
     """Invited vs responded, ratings, helpfulness, ease, behaviour, concerns, comments."""
     lang = current_language()
+    page = _page(key)
     return render_template(
         "preview/report_page.html",
-        page=_page(key),
-        names=names(lang),
+        page=page,
+        names=names(lang, page.proposal),
         chart=distribution_chart,
         back=back_link(),
         can_decide=can(current_user, Capability.DECIDE_PROPOSAL),
@@ -91,11 +96,12 @@ def report_csv(key: str):
 @requires(Capability.READ_PROPOSAL_REPORTS, hidden=True)
 def report_print(key: str):
     """Two A4 pages for the decision meeting, Swahili and English together, no menus."""
+    page = _page(key)
     return render_template(
         "preview/report_print.html",
-        page=_page(key),
-        sw=names("sw"),
-        en=names("en"),
+        page=page,
+        sw=names("sw", page.proposal),
+        en=names("en", page.proposal),
         chart=distribution_chart,
     )
 

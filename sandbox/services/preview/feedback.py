@@ -24,6 +24,10 @@ Decisions (written down):
   stamp is not the stored answer's is refused with ``FeedbackChanged`` (409): the page keeps
   what was typed, says the answer changed meanwhile and carries the new stamp, so sending
   again replaces it knowingly. Two first answers racing: the loser is refused the same way.
+- **Labels, not ids**: the screen-or-step select, the report and the CSV name a screen by
+  its label (``proposals.schema.SCREEN_LABELS``) and a step by its own instruction from the
+  walkthrough file, first sentence, shortened to ``STEP_LABEL_LENGTH`` characters, in the
+  reader's language (``labels.choice_labels``); the CSV keeps the id in a column of its own.
 - **Closed once decided**: a decided proposal shows the answer read-only and refuses a save
   with ``FeedbackClosed`` (409 with the reason), until an admin reopens it.
 """
@@ -33,24 +37,20 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 
 import sqlalchemy as sa
-import yaml
 from sqlalchemy.exc import IntegrityError
 
 from sandbox.extensions import db
 from sandbox.models import Cohort, Enrolment, User
-from sandbox.models.proposal import Proposal, ProposalFeedback, Stakeholder, WalkthroughStep
+from sandbox.models.proposal import Proposal, ProposalFeedback, Stakeholder
 from sandbox.proposals.enums import Concern, Helpfulness, JobRole, ProposalStatus, Respondent
-from sandbox.scenarios.loader import SCENARIOS_DIR
+from sandbox.services.preview.labels import walkthrough_steps
 from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import BilingualError
 from sandbox.workflow.enums import Role
 
 GENERAL = "general"
-WALKTHROUGHS = SCENARIOS_DIR / "walkthroughs"
 
 
 class NotAsked(BilingualError, LookupError):
@@ -199,32 +199,6 @@ def earlier_answer(proposal_id: int, user_id: int) -> ProposalFeedback | None:
             ProposalFeedback.proposal_id == proposal_id, ProposalFeedback.user_id == user_id
         )
     )
-
-
-@cache
-def _walkthrough_file_steps(path: Path, stamp: float) -> tuple[str, ...]:
-    """The step ids of a walkthrough file (read once per file version)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    steps = data.get("steps", []) if isinstance(data, dict) else []
-    return tuple(str(s["id"]) for s in steps if isinstance(s, dict) and "id" in s)
-
-
-def walkthrough_steps(proposal: Proposal) -> tuple[str, ...]:
-    """The walkthrough's step ids in order: its file's, then any recorded only in rows."""
-    found: tuple[str, ...] = ()
-    path = WALKTHROUGHS / f"{proposal.walkthrough}.yaml"
-    if proposal.walkthrough and path.is_file():
-        try:
-            found = _walkthrough_file_steps(path, path.stat().st_mtime)
-        except (OSError, yaml.YAMLError):
-            found = ()
-    recorded = db.session.scalars(
-        sa.select(WalkthroughStep.step)
-        .where(WalkthroughStep.proposal_id == proposal.id)
-        .group_by(WalkthroughStep.step)
-        .order_by(sa.func.min(WalkthroughStep.id))
-    )
-    return tuple(dict.fromkeys([*found, *recorded]))
 
 
 def screen_choices(proposal: Proposal) -> tuple[str, ...]:
