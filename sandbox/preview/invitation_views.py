@@ -73,5 +73,6 @@ def invitation_sheet(invitation_id: int):
         code=grouped(invitation.code),
         address=address,
         qr=qr_svg(scan),
+        closed=service.closed_reason(invitation),
         next_url=request.path,
     )
