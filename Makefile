@@ -55,7 +55,7 @@ fuzz: $(VENV)/.installed-test translations ## The long fuzz: every fuzz test wit
 	FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/pytest -m fuzz -q -p no:randomly --hypothesis-show-statistics | tee .fuzz.log
 	@awk '/passing, / {n += $$2} END {print "inputs tried / pembejeo zilizojaribiwa: " n}' .fuzz.log
 
-bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding, pages, scenario, room poll, archive, reset, decision report and load ratios, see docs/PERFORMANCE.md
+bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding, pages, scenario, room poll, archive, reset, decision report, hall joining and load ratios, see docs/PERFORMANCE.md
 	$(BIN)/python bench/seed_bench.py
 	$(BIN)/python bench/page_bench.py
 	$(BIN)/python bench/scenario_bench.py
@@ -66,6 +66,7 @@ bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding,
 	$(BIN)/python bench/preview_bench.py
 	$(BIN)/python bench/report_bench.py
 	$(BIN)/python bench/toggles_bench.py
+	$(BIN)/python bench/join_bench.py
 	$(BIN)/python bench/load_bench.py
 
 bench-load: $(VENV)/.installed-bench translations ## The load benchmark alone (ARGS=--quick for a short check)
