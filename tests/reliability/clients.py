@@ -155,3 +155,13 @@ def submit_each(base, institution_id, category_id, count, barrier) -> list[tuple
         )
         answers.append(_post(citizen, url, fields))
     return answers
+
+
+def run_one(target, args, barrier, index, results) -> None:
+    """A client process: run ``target`` and send back (index, answers or the error's text).
+
+    Here, not in hall.py, so that a spawned process imports only this light module."""
+    try:
+        results.put((index, target(*args, barrier)))
+    except Exception as error:  # sent to the test, which fails with it
+        results.put((index, f"{type(error).__name__}: {error}"))

@@ -32,6 +32,7 @@ from sandbox.services.training.cohorts import create_cohort
 from sandbox.services.workspace.demo import ensure_demo
 from sandbox.workflow import Role
 from tests.desk.factories import make_user
+from tests.reliability import clients
 
 ROOT = Path(__file__).resolve().parents[2]
 MREJESHO = Path(sys.executable).parent / "mrejesho"
@@ -140,26 +141,22 @@ def bad_log_lines(logs: list[Path]) -> list[str]:
     ]
 
 
-def _one(target, args, barrier, index, results) -> None:
-    """A client process: run ``target`` and send back (index, answers or the error's text)."""
-    try:
-        results.put((index, target(*args, barrier)))
-    except Exception as error:  # sent to the test, which fails with it
-        results.put((index, f"{type(error).__name__}: {error}"))
-
-
 def in_processes(jobs: list[tuple]) -> list:
     """Run each (function, args) in a spawned process, all released together; their answers
     in order (a string where a process failed)."""
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(len(jobs)), context.Queue()
     processes = [
-        context.Process(target=_one, args=(target, args, barrier, index, results))
+        context.Process(target=clients.run_one, args=(target, args, barrier, index, results))
         for index, (target, args) in enumerate(jobs)
     ]
     for process in processes:
         process.start()
-    found = dict(results.get(timeout=PROCESS_WAIT) for _ in processes)
-    for process in processes:
-        process.join(timeout=30)
+    try:
+        found = dict(results.get(timeout=PROCESS_WAIT) for _ in processes)
+    finally:
+        for process in processes:
+            process.join(timeout=30)
+            if process.is_alive():  # only after a failure: never leave a client running
+                process.terminate()
     return [found[index] for index in range(len(jobs))]
