@@ -60,20 +60,22 @@ class Plan:
     """Worker counts, durations and the mix of users of one run."""
 
     workers: tuple[int, ...]
+    rounds: int
     seconds: int
     warm_up: int
     users: dict
     items: int
 
 
-FULL = Plan((1, 2, 4), 25, 8, {"BENCH_DESK": 10, "BENCH_CITIZENS": 10, "BENCH_USSD": 4}, 1200)
-QUICK = Plan((1, 2, 4), 8, 3, {"BENCH_DESK": 5, "BENCH_CITIZENS": 5, "BENCH_USSD": 2}, 1200)
+FULL = Plan((1, 2, 4), 1, 25, 8, {"BENCH_DESK": 10, "BENCH_CITIZENS": 10, "BENCH_USSD": 4}, 1200)
+QUICK = Plan((1, 2, 4), 1, 8, 3, {"BENCH_DESK": 5, "BENCH_CITIZENS": 5, "BENCH_USSD": 2}, 1200)
 
 
 @dataclass
 class Measured:
     """One worker count: locust's figures for every request, cores busy by whom."""
 
+    round: int
     workers: int
     result: Result
     cpu: dict
@@ -87,18 +89,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="scaling-bench-") as tmp, _postgres() as (url, pg):
         work = Path(tmp)
         _seed(url, plan.items, work)
-        for workers in plan.workers:
-            copy = _fresh_copy(url, f"run_{workers}")
-            found.append(_measure(copy, workers, plan, work, pg))
+        for round_ in range(1, plan.rounds + 1):  # rounds interleave: others' load moves
+            for workers in plan.workers:
+                copy = _fresh_copy(url, f"run_{round_}_{workers}")
+                found.append(_measure(copy, round_, workers, plan, work, pg))
     _print(found, plan)
     print(f"\nat the end: {_load()}")
 
 
 def _arguments() -> argparse.Namespace:
-    """--quick, --workers, --seconds, --items."""
+    """--quick, --workers, --rounds, --seconds, --items."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="8 s runs, 12 users")
     parser.add_argument("--workers", help="comma-separated worker counts (1,2,4)")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat the worker counts")
     parser.add_argument("--seconds", type=int, help="length of each measured run")
     parser.add_argument("--items", type=int, help="demo world size (1,200)")
     return parser.parse_args()
@@ -108,9 +112,8 @@ def _plan(args: argparse.Namespace) -> Plan:
     """The plan the options ask for."""
     plan = QUICK if args.quick else FULL
     workers = tuple(int(n) for n in args.workers.split(",")) if args.workers else plan.workers
-    return Plan(
-        workers, args.seconds or plan.seconds, plan.warm_up, plan.users, args.items or plan.items
-    )
+    seconds, items = args.seconds or plan.seconds, args.items or plan.items
+    return Plan(workers, args.rounds, seconds, plan.warm_up, plan.users, items)
 
 
 @contextmanager
@@ -180,10 +183,10 @@ def _fresh_copy(url: str, name: str) -> str:
     return url.rsplit("/", 1)[0] + f"/{name}"
 
 
-def _measure(url: str, workers: int, plan: Plan, work: Path, pg: Path) -> Measured:
+def _measure(url: str, round_: int, workers: int, plan: Plan, work: Path, pg: Path) -> Measured:
     """Serve with ``workers`` processes; warm up; measure the mix and the CPU it took."""
     users = sum(plan.users.values())
-    print(f"  {workers} worker(s): {users} users, {plan.seconds} s …", flush=True)
+    print(f"  round {round_}, {workers} worker(s): {users} users, {plan.seconds} s …", flush=True)
     with _gunicorn(url, workers, work) as (base, server):
         _locust(base, plan.warm_up, plan.users, work)
         before = _cpu(server, pg)
@@ -191,7 +194,8 @@ def _measure(url: str, workers: int, plan: Plan, work: Path, pg: Path) -> Measur
         after = _cpu(server, pg)
     cpu = {who: after[who] - before[who] for who in before}
     cpu["locust"] = result["_cpu"]
-    return Measured(workers, result["all"], {who: s / result["_wall"] for who, s in cpu.items()})
+    busy = {who: seconds / result["_wall"] for who, seconds in cpu.items()}
+    return Measured(round_, workers, result["all"], busy)
 
 
 @contextmanager
@@ -311,25 +315,38 @@ def _machine_busy() -> float:
 
 
 def _print(found: list[Measured], plan: Plan) -> None:
-    """Throughput, latency, errors and CPU per worker count; ratios to 1 worker."""
-    base = found[0].result.per_second
+    """Throughput, latency, errors and CPU per worker count; ratios to the round's 1 worker."""
     mix = ", ".join(f"{v} {k[6:].lower()}" for k, v in plan.users.items())
     print(
         f"\nworkshop mix without pauses ({mix}), gunicorn gthread × 8 threads, PostgreSQL on "
-        f"the same machine, {plan.seconds} s per run; CPU in cores busy (CPU s ÷ wall s)"
+        f"the same machine, {plan.seconds} s per run; CPU in cores busy (CPU s ÷ wall s), "
+        "app+pg CPU ms per request"
     )
-    head = f"{'workers':>8}{'req/s':>8}{'p50':>9}{'p95':>9}{'errors':>8}{'ratio':>7}"
-    print(head + f"{'app':>7}{'pg':>6}{'locust':>8}{'machine':>9}{'others':>8}")
+    head = f"{'round':>5}{'workers':>8}{'req/s':>8}{'p50':>9}{'p95':>9}{'errors':>7}{'ratio':>7}"
+    print(head + f"{'app':>6}{'pg':>6}{'locust':>7}{'machine':>8}{'others':>7}{'ms/req':>7}")
     for row in found:
-        r, cpu = row.result, row.cpu
-        others = max(cpu["machine"] - cpu["app"] - cpu["postgres"] - cpu["locust"], 0.0)
-        print(
-            f"{row.workers:>8}{r.per_second:>8.1f}{r.p50:>7.0f}ms{r.p95:>7.0f}ms{r.failures:>8}"
-            f"{r.per_second / base:>7.2f}{cpu['app']:>7.2f}{cpu['postgres']:>6.2f}"
-            f"{cpu['locust']:>8.2f}{cpu['machine']:>9.2f}{others:>8.2f}"
-        )
-    ratios = ", ".join(f"{r.workers}w/1w {r.result.per_second / base:.2f}" for r in found[1:])
-    print(f"  ratio (throughput ÷ 1 worker's, same run): {ratios}; {os.cpu_count()} cores")
+        print(_row(row, _baseline(found, row.round)))
+    for round_ in range(1, plan.rounds + 1):
+        base, rows = _baseline(found, round_), [r for r in found if r.round == round_]
+        ratios = ", ".join(f"{r.workers}w/1w {r.result.per_second / base:.2f}" for r in rows)
+        print(f"  round {round_}: throughput ÷ 1 worker's: {ratios}; {os.cpu_count()} cores")
+
+
+def _baseline(found: list[Measured], round_: int) -> float:
+    """The round's first worker count's requests/s (1 worker unless --workers says other)."""
+    return next(r.result.per_second for r in found if r.round == round_)
+
+
+def _row(row: Measured, base: float) -> str:
+    """One line of the table."""
+    r, cpu = row.result, row.cpu
+    others = max(cpu["machine"] - cpu["app"] - cpu["postgres"] - cpu["locust"], 0.0)
+    per_request = (cpu["app"] + cpu["postgres"]) / max(r.per_second, 1e-9) * 1000
+    return (
+        f"{row.round:>5}{row.workers:>8}{r.per_second:>8.1f}{r.p50:>7.0f}ms{r.p95:>7.0f}ms"
+        f"{r.failures:>7}{r.per_second / base:>7.2f}{cpu['app']:>6.2f}{cpu['postgres']:>6.2f}"
+        f"{cpu['locust']:>7.2f}{cpu['machine']:>8.2f}{others:>7.2f}{per_request:>7.1f}"
+    )
 
 
 if __name__ == "__main__":
