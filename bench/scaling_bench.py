@@ -320,10 +320,11 @@ def _print(found: list[Measured], plan: Plan) -> None:
     print(
         f"\nworkshop mix without pauses ({mix}), gunicorn gthread × 8 threads, PostgreSQL on "
         f"the same machine, {plan.seconds} s per run; CPU in cores busy (CPU s ÷ wall s), "
-        "app+pg CPU ms per request"
+        "app+pg CPU ms per request, req/s per core the app got"
     )
     head = f"{'round':>5}{'workers':>8}{'req/s':>8}{'p50':>9}{'p95':>9}{'errors':>7}{'ratio':>7}"
-    print(head + f"{'app':>6}{'pg':>6}{'locust':>7}{'machine':>8}{'others':>7}{'ms/req':>7}")
+    cpu = f"{'app':>6}{'pg':>6}{'locust':>7}{'machine':>8}{'others':>7}{'ms/req':>7}{'/core':>6}"
+    print(head + cpu)
     for row in found:
         print(_row(row, _baseline(found, row.round)))
     for round_ in range(1, plan.rounds + 1):
@@ -346,6 +347,7 @@ def _row(row: Measured, base: float) -> str:
         f"{row.round:>5}{row.workers:>8}{r.per_second:>8.1f}{r.p50:>7.0f}ms{r.p95:>7.0f}ms"
         f"{r.failures:>7}{r.per_second / base:>7.2f}{cpu['app']:>6.2f}{cpu['postgres']:>6.2f}"
         f"{cpu['locust']:>7.2f}{cpu['machine']:>8.2f}{others:>7.2f}{per_request:>7.1f}"
+        f"{r.per_second / max(cpu['app'], 1e-9):>6.0f}"
     )
 
 
