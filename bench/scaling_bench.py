@@ -79,6 +79,7 @@ class Measured:
     workers: int
     result: Result
     cpu: dict
+    memory: float  # MB resident, the app's processes together at the end of the run
 
 
 def main() -> None:
@@ -191,11 +192,11 @@ def _measure(url: str, round_: int, workers: int, plan: Plan, work: Path, pg: Pa
         _locust(base, plan.warm_up, plan.users, work)
         before = _cpu(server, pg)
         result = _locust(base, plan.seconds, plan.users, work)
-        after = _cpu(server, pg)
+        after, memory = _cpu(server, pg), _resident_mb(server)
     cpu = {who: after[who] - before[who] for who in before}
     cpu["locust"] = result["_cpu"]
     busy = {who: seconds / result["_wall"] for who, seconds in cpu.items()}
-    return Measured(round_, workers, result["all"], busy)
+    return Measured(round_, workers, result["all"], busy, memory)
 
 
 @contextmanager
@@ -304,6 +305,20 @@ def _cpu(server: int, pg: Path) -> dict:
     return {"app": app, "postgres": database, "machine": _machine_busy()}
 
 
+def _resident_mb(server: int) -> float:
+    """Resident memory of gunicorn's session (master and workers), in MB."""
+    total = 0
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(status.read_text().rsplit(")", 1)[1].split()[3]) != server:
+                continue
+            lines = (status.parent / "status").read_text().splitlines()
+        except (OSError, IndexError):
+            continue
+        total += next((int(x.split()[1]) for x in lines if x.startswith("VmRSS:")), 0)
+    return total / 1024
+
+
 def _machine_busy() -> float:
     """CPU seconds the whole machine was busy since boot (every core, every user)."""
     fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
@@ -320,10 +335,11 @@ def _print(found: list[Measured], plan: Plan) -> None:
     print(
         f"\nworkshop mix without pauses ({mix}), gunicorn gthread × 8 threads, PostgreSQL on "
         f"the same machine, {plan.seconds} s per run; CPU in cores busy (CPU s ÷ wall s), "
-        "app+pg CPU ms per request, req/s per core the app got"
+        "app+pg CPU ms per request, req/s per core the app got, the app's resident memory"
     )
     head = f"{'round':>5}{'workers':>8}{'req/s':>8}{'p50':>9}{'p95':>9}{'errors':>7}{'ratio':>7}"
     cpu = f"{'app':>6}{'pg':>6}{'locust':>7}{'machine':>8}{'others':>7}{'ms/req':>7}{'/core':>6}"
+    cpu += f"{'app MB':>8}"
     print(head + cpu)
     for row in found:
         print(_row(row, _baseline(found, row.round)))
@@ -347,7 +363,7 @@ def _row(row: Measured, base: float) -> str:
         f"{row.round:>5}{row.workers:>8}{r.per_second:>8.1f}{r.p50:>7.0f}ms{r.p95:>7.0f}ms"
         f"{r.failures:>7}{r.per_second / base:>7.2f}{cpu['app']:>6.2f}{cpu['postgres']:>6.2f}"
         f"{cpu['locust']:>7.2f}{cpu['machine']:>8.2f}{others:>7.2f}{per_request:>7.1f}"
-        f"{r.per_second / max(cpu['app'], 1e-9):>6.0f}"
+        f"{r.per_second / max(cpu['app'], 1e-9):>6.0f}{row.memory:>8.0f}"
     )
 
 
