@@ -18,6 +18,7 @@ The baseline is the same run's 1 worker: 2w/1w and 4w/1w are throughput ratios.
 
     python bench/scaling_bench.py            # 1, 2, 4 workers, 25 s each (~4 minutes)
     python bench/scaling_bench.py --quick    # 8 s each, fewer users (~1.5 minutes)
+    python bench/scaling_bench.py --rounds 2 # 1, 2, 4, then again: the machine's other load moves
 
 Decisions: the mix runs without think time (a hall with pauses measures latency, not how much
 a server can do); 24 users (10 desk, 10 citizens, 4 phones) keep up to 24 requests in flight,
