@@ -26,18 +26,29 @@ from flask import current_app
 from sandbox.extensions import db
 from sandbox.models import Feedback, Institution, SmsMessage, User
 from sandbox.models.desk import IdentityReveal
+from sandbox.proposals.enums import Helpfulness, Side
 from sandbox.seeding.personas import DEMO_PASSWORD
 from sandbox.services.channels import sms_log
 from sandbox.services.channels.api_keys import DEMO_API_KEY, ensure_api_key
 from sandbox.services.desk.confidentiality import PHONE_LIKE, national_number
 from sandbox.services.feedback.lifecycle import Submission, submit_feedback
 from sandbox.services.people.users import find_username
+from sandbox.services.preview.feedback import Answer, asked, save_feedback
+from sandbox.services.preview.invitations import create_invitation
+from sandbox.services.preview.pairs import ensure_pair, work_in
+from sandbox.services.preview.proposals import proposal_by_key, sync_proposals
 from sandbox.services.training.cohorts import create_cohort
 from sandbox.services.training.joining import JoinRequest, join_cohort
 from sandbox.workflow import Channel, ComplainantType, FeedbackType, Role
 from tests.desk.factories import make_user
 from tests.ussd.conftest import Dialler, forget_workspace
 
+PREVIEW_PLANTED = {  # in the stakeholder's own AFTER world: shown only by a reveal there too
+    "name": "Saada Kipreview Mwinyijuma",
+    "phone": "+255783456789",
+    "email": "saada.kipreview@example.org",
+}
+PREVIEW_KEY = "auto-escalation"
 PLANTED = {
     "name": "Zuhura Kisangawe Mwinyimkuu",
     "phone": "+255787654321",
@@ -68,6 +79,7 @@ class World:
 
     def __init__(self, demo):
         self.demo = demo
+        self.invitation_id, previewed = _preview_with_an_opinion()
         self.identified = _submit_planted(demo)
         self.anonymous_reference = _dial_anonymously()
         self.sms_reference = _text_a_complaint()
@@ -87,7 +99,10 @@ class World:
             sa.select(Feedback.id).where(Feedback.complainant_name.is_not(None)).limit(2)
         ).all()
         self.feedback_ids = [self.identified.id, *seeded, self._id_of(self.anonymous_reference)]
+        self.feedback_ids.append(previewed.id)
         self.references = [self.identified.reference, self.anonymous_reference, self.sms_reference]
+        self.references.append(previewed.reference)
+        self.previewed = previewed
 
     @staticmethod
     def _id_of(reference: str) -> int:
@@ -121,6 +136,32 @@ def _submit_planted(demo) -> Feedback:
             **PLANTED,
         ),
     )
+
+
+def _preview_with_an_opinion() -> tuple[int, Feedback]:
+    """The stakeholder working in the AFTER world of a proposal's pair, with an identified
+    item planted there, and their opinion; returns a fresh invitation's id and the item."""
+    sync_proposals()
+    stakeholder = find_username("mdau")
+    pair = ensure_pair(stakeholder, proposal_by_key(PREVIEW_KEY))
+    institution = db.session.get(Institution, stakeholder.institution_id)
+    work_in(stakeholder, pair, Side.AFTER)
+    item = submit_feedback(
+        pair.workspace(Side.AFTER),
+        Submission(
+            type=FeedbackType.COMPLAINT,
+            complainant_type=ComplainantType.CITIZEN,
+            channel=Channel.WEB,
+            institution_id=institution.id,
+            region_id=institution.region_id,
+            description="Dawa hazipo zahanati.",
+            **PREVIEW_PLANTED,
+        ),
+    )
+    answer = Answer(4, Helpfulness.YES, 5, comment="Mkuu ataona mapema malalamiko.")
+    save_feedback(asked(stakeholder, PREVIEW_KEY), answer, "sw")
+    invitation = create_invitation("Ukaguzi", days=3, max_uses=5, by=find_username("mwezeshaji"))
+    return invitation.id, item
 
 
 def _dial_anonymously() -> str:
@@ -183,6 +224,9 @@ def _values(world: World, app) -> dict[str, list[str]]:
         "action_name": ["respond"],
         "filename": ["css/app.css"],
         "slug": ["getting-started", "confidentiality"],
+        "key": [PREVIEW_KEY],
+        "side": ["before", "after"],
+        "invitation_id": [str(world.invitation_id)],
     }
 
 
@@ -271,6 +315,16 @@ def test_the_crawl_reaches_the_planted_items(client, world, app):
     outbox = client.get("/sms/outbox")
     assert outbox.status_code == 200 and world.identified.reference in outbox.text
     assert f"/desk/feedback/{world.identified.id}" in crawl_urls(world, app)
+    _log_in(client, "stakeholder")  # in their own preview world: the planted item, no identity
+    forget_workspace()
+    page = client.get(f"/desk/feedback/{world.previewed.id}")
+    assert page.status_code == 200 and world.previewed.reference in page.text
+    forget_workspace()
+    assert client.get(f"/preview/proposals/{PREVIEW_KEY}/compare").status_code == 200
+    _log_in(client, "facilitator")
+    forget_workspace()
+    report = client.get(f"/preview/proposals/{PREVIEW_KEY}/report")
+    assert report.status_code == 200 and "Mkuu ataona mapema" in report.text
 
 
 def test_an_open311_post_answer_does_not_echo_the_identity(client, world):

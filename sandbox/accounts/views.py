@@ -59,7 +59,7 @@ def create():
         else:
             flash(_("Account %(username)s created.", username=user.username), "success")
             return redirect(url_for(".account_list"))
-    status = 400 if form.errors else 200
+    status = 422 if form.errors else 200
     return render_template("accounts/new.html", form=form, institutions=institutions), status
 
 
@@ -105,7 +105,7 @@ def password(user_id: int):
         else:
             flash(_("New password set for %(name)s.", name=user.display_name), "success")
             return redirect(url_for(".account_list"))
-    status = 400 if form.errors else 200
+    status = 422 if form.errors else 200
     return render_template("accounts/password.html", form=form, user=user), status
 
 

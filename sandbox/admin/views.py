@@ -65,7 +65,7 @@ def declare():
     form = HolidayForm()
     workspace, choices = _calendar_workspace(form.workspace.data)
     if not form.validate():
-        return _render_calendar(workspace, choices, form, 400)
+        return _render_calendar(workspace, choices, form, 422)
     try:
         change = holidays.declare_holiday(workspace, form.day.data, form.name.data)
     except holidays.HolidayRefused as refused:

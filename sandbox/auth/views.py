@@ -42,7 +42,7 @@ def login_page():
             target = local_path(request.args.get("next"), url_for("desk.feedback_list"))
             return redirect(target)
         form.password.errors.append(_("Wrong username or password. Check both and try again."))
-    status = 200 if request.method == "GET" else 400 if form.errors else 200
+    status = 200 if request.method == "GET" else 422 if form.errors else 200
     return render_template("auth/login.html", form=form), status
 
 

@@ -119,7 +119,7 @@ def submit(institution_id: int):
         else:
             _after_submission(item)
             return redirect(url_for(".confirmation", reference=item.reference))
-    status = 400 if form.errors else 200
+    status = 422 if form.errors else 200
     return render_template(
         "portal/form.html",
         form=form,
@@ -217,7 +217,8 @@ def _track_url(workspace, reference: str) -> str | None:
 
 def _render_track(reference: str, item, status: int = 200, refusal: str | None = None, **forms):
     """The tracking page, with any forms that carry the citizen's input and errors."""
-    tracked = portal.track(current_workspace(), item) if item is not None else None
+    workspace = current_workspace()
+    tracked = portal.track(workspace, item) if item is not None else None
     g.return_to = url_for(".track", reference=reference)  # the language switch comes back here
     forms.setdefault("reply_form", ReplyForm(formdata=None))
     forms.setdefault("rate_form", RateForm(formdata=None))
@@ -227,6 +228,7 @@ def _render_track(reference: str, item, status: int = 200, refusal: str | None =
         reference=reference,
         item=tracked,
         refusal=refusal,
+        rates=portal.offers_rating(workspace),
         notice=TRAINING_DEFAULT_NOTICE,
         **forms,
     ), status
@@ -261,7 +263,7 @@ def _citizen_action(reference: str, name: str, form):
     workspace = current_workspace()
     if not form.validate():
         item = portal.find_by_reference(workspace, reference)
-        return _render_track(reference, item, 400, **{name: form})
+        return _render_track(reference, item, 422, **{name: form})
     try:
         portal.act_as_citizen(workspace, reference, form.secret.data, form.command())
     except FeedbackNotFound:

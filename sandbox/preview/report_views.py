@@ -8,6 +8,7 @@ appear only as role, institution kind, region and language: never a name.
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -32,14 +33,16 @@ from sandbox.workflow.permissions import Capability, can
 
 def names(language: str) -> dict[str, dict[str, str]]:
     """Labels of every stored value the report shows, in ``language``."""
-    groups = {OTHER_GROUPS: _("Other groups (fewer than 3 people each)"), "": _("Not stated")}
+    with force_locale(language):  # the printout shows both languages, whatever the reader's
+        groups = {OTHER_GROUPS: _("Other groups (fewer than 3 people each)"), "": _("Not stated")}
+        general = _("The proposal as a whole")
     return {
         "job_role": {**groups, **{r.value: r.label(language) for r in JobRole}},
         "institution_kind": {**groups, **{k.value: k.label(language) for k in InstitutionKind}},
         "region": groups,
         "helps": {h.value: h.label(language) for h in Helpfulness},
         "concern": {c.value: c.label(language) for c in Concern},
-        "screen": {GENERAL: _("The proposal as a whole")},
+        "screen": {GENERAL: general},
     }
 
 

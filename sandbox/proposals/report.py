@@ -152,6 +152,7 @@ class Report:
 
 
 DIMENSIONS = ("institution_kind", "job_role", "region")
+DIMENSIONS_IN_ORDER = ("job_role", "institution_kind", "region")  # ``Person``'s fields
 
 
 def breakdown(invited: Sequence[Person], answered: Sequence[Person], dimension: str) -> list[Group]:
@@ -167,6 +168,22 @@ def breakdown(invited: Sequence[Person], answered: Sequence[Person], dimension: 
     if merged_in:
         shown.append(Group(OTHER_GROUPS, merged_in, merged_out))
     return shown
+
+
+def disclosed(person: Person, invited: Sequence[Person]) -> Person:
+    """What one respondent's row may say about them: each fact whose group has fewer than
+    ``MIN_GROUP`` invited people reads ``OTHER_GROUPS``, and all three do when the facts left
+    together describe fewer than ``MIN_GROUP`` invited people (the page's merging, per row)."""
+    kept = {
+        dimension: value
+        for dimension in DIMENSIONS
+        if sum(getattr(p, dimension) == (value := getattr(person, dimension)) for p in invited)
+        >= MIN_GROUP
+    }
+    alike = sum(all(getattr(p, d) == v for d, v in kept.items()) for p in invited)
+    if alike < MIN_GROUP:
+        kept = {}
+    return Person(*(kept.get(dimension, OTHER_GROUPS) for dimension in DIMENSIONS_IN_ORDER))
 
 
 def distribution(values: Iterable[int]) -> Distribution:

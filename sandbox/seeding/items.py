@@ -59,6 +59,7 @@ from sandbox.workflow import (
     working_days_left,
 )
 from sandbox.workflow.citizen_secret import secret_digest, seeded_secret
+from sandbox.workflow.enums import RootCause
 from sandbox.workflow.history import (
     REGIONAL_SECRETARY,
     escalation_reason,
@@ -232,20 +233,35 @@ class ItemBuilder(StepInputs):
                 state = self._escalate_until(state, events, min(at, now))
             if at > now:
                 break
+            if who == "target" and state.transfer_target_id is None:
+                continue  # an immediate transfer already moved it: nothing to accept or return
             arg, text = self._inputs(token, state, owner, ftype, lang)
             if token == "assign":
                 handler = owner.officers[0] if owner.officers[0].id == arg else owner.officers[1]
             actor_id, label = self._actor(who, state, owner, handler, side, arg, row)
             command = self._command(action, None if who == "target" else arg, text)
-            tr = apply(state, command, now=at, rules=rules)
+            tr = apply(state, self._with_required(command, state, rules), now=at, rules=rules)
             events.append(_event(tr, actor_id, label, at))
             state = tr.after
-            if token == "accept":  # the receiving institution's officer now handles it
-                owner = self.by_id[state.institution_id]
-                handler = owner.officers[side]
+            owner, handler = self._handler_after(state, owner, handler, side)
         if automatic:
             state = self._escalate_until(state, events, now)
         return state, events
+
+    def _handler_after(self, state, owner, handler, side):
+        """(owner, handler) after a step: the receiver's officer once the item was transferred."""
+        if state.institution_id == owner.id:
+            return owner, handler
+        owner = self.by_id[state.institution_id]
+        return owner, owner.officers[side]
+
+    def _with_required(self, command: Command, state, rules) -> Command:
+        """The command with the inputs this workspace's toggles add (a complaint's root cause
+        where ``root_cause_required`` is on); unchanged, drawing nothing, everywhere else."""
+        needed = rules.tables.required.get(command.action, ())
+        if any(f.name == "root_cause" and f.is_needed_for(state.type) for f in needed):
+            return replace(command, root_cause=self.rng.pick(_ROOT_CAUSES))
+        return command
 
     def _actor(self, who, state, owner, handler, side, arg, row) -> tuple[int | None, str]:
         """(actor id, stored label) of one step's actor."""
@@ -307,6 +323,7 @@ def _event(tr, actor_id: int | None, label: str, at: datetime) -> dict[str, Any]
 
 
 _HEAD = EscalationLevel.HEAD
+_ROOT_CAUSES = tuple(RootCause)
 _SYSTEM_PAUSE = timedelta(minutes=1)  # an escalation due already comes just after the last event
 
 

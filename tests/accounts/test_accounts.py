@@ -81,7 +81,7 @@ def test_an_ict_officer_cannot_create_a_head(as_ict, world):
     # (This test replaced one that asserted that an ICT officer could create a head.)
     form = {"username": "mkuu2.a", "display_name": "Juma Mkuu", "role": "head"}
     answer = as_ict.post("/accounts/new", data=form | {"password": NEW_PASSWORD})
-    assert answer.status_code == 400
+    assert answer.status_code == 422
     assert db.session.scalar(sa.select(User.id).filter_by(username="mkuu2.a")) is None
     with pytest.raises(AccountRefused) as refused:
         accounts.create_account(
@@ -118,7 +118,7 @@ def test_create_refusals_show_an_error_summary_and_keep_input(as_ict, data, fiel
         "password": NEW_PASSWORD,
     } | data
     answer = as_ict.post("/accounts/new", data=form)
-    assert answer.status_code == 400
+    assert answer.status_code == 422
     html = answer.get_data(as_text=True)
     assert 'class="error-summary"' in html and f'href="#{field}"' in html
     assert 'value="Mtumishi Mpya"' in html or field == "display_name"
@@ -141,7 +141,7 @@ def test_deactivate_then_reactivate(as_ict, world, client):
     assert officer.is_active_account is False
     client.post("/logout")
     refused = client.post("/login", data={"username": "afisa.a", "password": PASSWORD})
-    assert refused.status_code == 400  # the login form again with its error, not a redirect
+    assert refused.status_code == 422  # the login form again with its error, not a redirect
     client.post("/login", data={"username": "tehama.a", "password": PASSWORD})
     assert "Imezimwa" in client.get("/accounts/").get_data(as_text=True)
     assert client.post(f"/accounts/{officer.id}/reactivate").status_code == 302
@@ -152,7 +152,7 @@ def test_deactivate_then_reactivate(as_ict, world, client):
 def test_reset_password(as_ict, world):
     officer = world["officer"]
     short = as_ict.post(f"/accounts/{officer.id}/password", data={"password": "short"})
-    assert short.status_code == 400 and 'class="error-summary"' in short.get_data(as_text=True)
+    assert short.status_code == 422 and 'class="error-summary"' in short.get_data(as_text=True)
     done = as_ict.post(f"/accounts/{officer.id}/password", data={"password": NEW_PASSWORD})
     assert done.status_code == 302
     db.session.refresh(officer)
@@ -224,7 +224,7 @@ def test_demo_ict_officer_sees_the_dodoma_logins(demo_world, client, login_as):
 @fuzz
 @fuzz_settings(40)
 def test_no_form_input_gives_a_500(as_ict, data):
-    assert as_ict.post("/accounts/new", data=data).status_code in (302, 400)
+    assert as_ict.post("/accounts/new", data=data).status_code in (302, 422)
 
 
 # --- who may grant what, and sessions ending (issue 8, section 2) --------------------------
@@ -295,8 +295,8 @@ def test_the_password_policy_applies_when_creating(world, password, english):
 
 def test_the_password_policy_applies_when_resetting(as_ict, world):
     answer = as_ict.post(f"/accounts/{world['officer'].id}/password", data={"password": "afisa.a"})
-    assert answer.status_code == 400
+    assert answer.status_code == 422
     answer = as_ict.post(
         f"/accounts/{world['officer'].id}/password", data={"password": "mafunzo2024"}
     )
-    assert answer.status_code == 400 and "limechapishwa" in answer.get_data(as_text=True)
+    assert answer.status_code == 422 and "limechapishwa" in answer.get_data(as_text=True)

@@ -19,7 +19,7 @@ def test_demo_officer_logs_in_and_reaches_the_list(client, demo_world, login_as)
 
 def test_wrong_password_is_refused_with_a_clear_message(client, demo_world, login_as):
     response = login_as("afisa.dodoma", "wrong")
-    assert response.status_code == 400
+    assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Jina la mtumiaji au nenosiri si sahihi" in page
     assert 'value="afisa.dodoma"' in page
@@ -154,7 +154,7 @@ def test_failed_logins_are_limited_with_a_bilingual_429(app, client, demo_world)
                 client.post(
                     "/login", data={"username": "afisa.dodoma", "password": "x"}
                 ).status_code
-                == 400
+                == 422
             )
         blocked = client.post("/login", data={"username": "afisa.dodoma", "password": PASSWORD})
         client.get("/lang/en")

@@ -15,7 +15,14 @@ from sandbox.scenarios.loader import SCENARIOS_DIR, load_competencies, load_fold
 from sandbox.services.guides.library import GUIDES_DIR
 from sandbox.services.guides.references import guide_references, unknown_guide_references
 
-REQUIRED = {"getting-started", "desk", "facilitators", "stakeholders"}
+REQUIRED = {
+    "getting-started",
+    "desk",
+    "facilitators",
+    "stakeholders",
+    "stakeholder-preview",
+    "preview-organisers",
+}
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +109,24 @@ def test_a_scenario_linking_no_guide_or_heading_is_caught(guides, scenario_folde
     assert "steps[0].guide: hakuna mwongozo 'hakuna' (sw) / no guide 'hakuna' in sw" in problems[0]
     assert "steps[0].hints[0].guide: mwongozo 'transfer' (sw) hauna kichwa" in problems[1]
     assert "guide 'transfer' (sw) has no heading named '{#hakuna}'" in problems[1]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_guide_calls_a_shipped_feature_coming(guides, lang):
+    """The preview and the facilitator console exist: no guide may still promise them."""
+    stale = re.compile(r"being built|is coming|bado inajengwa|inakuja\.", re.IGNORECASE)
+    said = [g.slug for g in guides.in_language(lang) if stale.search(g.text)]
+    assert said == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_preview_guides_point_at_each_other(guides, lang):
+    """Stakeholders' overview -> the how-to; facilitators -> the organisers' guide."""
+    links = {
+        slug: set(re.findall(r'href="([^"#]+)', guides.get(slug, lang).html))
+        for slug in ("stakeholders", "stakeholder-preview", "facilitators", "preview-organisers")
+    }
+    assert "stakeholder-preview" in links["stakeholders"]
+    assert "stakeholders" in links["stakeholder-preview"]
+    assert "preview-organisers" in links["facilitators"]
+    assert "stakeholders" in links["preview-organisers"]

@@ -81,7 +81,7 @@ def test_other_files_are_refused_whatever_their_name(
     client, demo, post_feedback, form_data, content, name
 ):
     response = post_feedback(with_file(form_data, content, name))
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert 'id="attachment-error"' in response.text
     assert "PNG, JPEG, GIF, WEBP" in response.text
     assert db.session.scalar(sa.select(sa.func.count(Feedback.id))) == 0
@@ -91,7 +91,7 @@ def test_other_files_are_refused_whatever_their_name(
 def test_a_file_over_5_mb_is_a_form_error_not_a_413(client, demo, post_feedback, form_data):
     big = PNG + b"\x00" * (MAX_ATTACHMENT_BYTES + 1 - len(PNG))
     response = post_feedback(with_file(form_data, big))
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert 'id="attachment-error"' in response.text
     assert "5 MB" in response.text or "MB 5" in response.text
     assert 'value="Asha Juma"' in response.text
@@ -107,7 +107,7 @@ def test_a_file_of_exactly_5_mb_is_accepted(client, demo, post_feedback, form_da
 def test_other_errors_say_the_file_must_be_chosen_again(client, demo, post_feedback, form_data):
     data = {**form_data(description=""), "attachment": (io.BytesIO(PNG), "picha.png")}
     response = post_feedback(data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert 'id="attachment-error"' in response.text
     assert 'id="description-error"' in response.text
 

@@ -49,3 +49,19 @@ def test_what_happens_next_promises_a_rating_only_where_there_is_one(client, dem
     assert promise not in track_page(client, submitted.reference)
     page = client.get(confirmation).text
     assert promise not in page and "kutathmini" not in page
+
+
+def test_the_secret_hint_mentions_rating_only_where_there_is_one(client, demo):
+    rate = "kutathmini au kukata rufaa"
+    page = client.get("/portal/track").text
+    assert rate in page and 'data-testid="secret-hint"' in page
+    set_flag(demo, Toggle.RATING_AND_APPEAL, False, source=FlagSource.PREVIEW)
+    page = client.get("/portal/track").text
+    assert rate not in page and "kutathmini" not in page and "rufaa" not in page
+    assert "Ili kujibu swali la taasisi unahitaji pia siri" in page
+    client.get("/lang/en")
+    page = client.get("/portal/track").text
+    assert "rate or appeal" not in page and "appeal" not in page.lower()
+    assert "To answer the institution's question you also need" in page
+    set_flag(demo, Toggle.RATING_AND_APPEAL, True, source=FlagSource.PREVIEW)
+    assert "To answer, rate or appeal it" in client.get("/portal/track").text

@@ -168,7 +168,7 @@ def test_empty_answer_is_refused_and_nothing_changes(client, demo, submitted, of
         f"/portal/track/{submitted.reference}/reply",
         data={"secret": secret_of(client), "answer": " "},
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert 'id="answer-error"' in response.text
     db.session.refresh(submitted)
     assert submitted.status is Status.AWAITING_CITIZEN
@@ -211,7 +211,7 @@ def test_bad_rating_is_refused(client, responded, rating):
         f"/portal/track/{responded.reference}/rate",
         data={"secret": secret_of(client), "rating": rating},
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert 'id="rating-error"' in response.text
     db.session.refresh(responded)
     assert responded.rating is None
@@ -238,7 +238,7 @@ def test_appeal_needs_a_reason(client, responded):
         f"/portal/track/{responded.reference}/appeal",
         data={"secret": secret_of(client), "reason": ""},
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert 'id="reason-error"' in response.text
     db.session.refresh(responded)
     assert responded.status is Status.RESPONDED
@@ -364,7 +364,7 @@ def test_a_stranger_without_the_secret_cannot_act(client, responded, action, dat
     missing = client.post(
         f"/portal/track/{responded.reference}/{action}", data={**data, "version": version}
     )
-    assert missing.status_code == 400
+    assert missing.status_code == 422
     assert "Andika siri uliyopewa." in missing.text
 
 

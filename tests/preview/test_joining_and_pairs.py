@@ -18,6 +18,7 @@ from sandbox.services.preview.joining import (
     join_preview,
     sign_in_stakeholder,
 )
+from sandbox.services.preview.proposals import proposal_by_key
 from sandbox.services.training.joining import JoinRefused
 from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import Role
@@ -208,3 +209,26 @@ def test_compare_draws_every_named_screen_and_skips_unknown_ones(stakeholder, pr
     assert shown["ussd"].sides[Side.AFTER][0].startswith("Government services")
     after_items = shown["desk_item"].sides[Side.AFTER]
     assert len(after_items) == 1 and after_items[0]["status"] == "In progress"
+
+
+def _world_of(workspace) -> list[tuple]:
+    """The items of a world as generated: numbers (the tag is the workspace's), types,
+    statuses, institutions."""
+    rows = db.session.execute(
+        sa.select(Feedback.reference, Feedback.type, Feedback.status, Feedback.institution_id)
+        .where(Feedback.workspace_id == workspace.id)
+        .order_by(Feedback.reference)
+    )
+    return [(reference.rsplit("-", 1)[1], *rest) for reference, *rest in rows]
+
+
+@pytest.mark.parametrize("key", ["transfer-acceptance", "root-cause-required", "status-sms"])
+def test_start_again_gives_both_sides_the_world_they_were_made_with(stakeholder, proposals, key):
+    """The toggle applies from the pair's making on: starting again regenerates the same
+    world on both sides (it once regenerated under the toggle and crashed for some)."""
+    user = stakeholder.user
+    pair = pairs.ensure_pair(user, proposal_by_key(key))
+    made = _world_of(pair.before)
+    assert made and _world_of(pair.after) == made
+    pairs.start_again(user, pair)
+    assert _world_of(pair.before) == made and _world_of(pair.after) == made

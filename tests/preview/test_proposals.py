@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from sandbox.extensions import db
+from sandbox.models import User
 from sandbox.proposals.enums import ProposalStatus
 from sandbox.proposals.loader import ProposalDataError, load_proposals
 from sandbox.scenarios.loader import SCENARIOS_DIR, load_folder
@@ -16,6 +18,8 @@ from sandbox.services.preview.proposals import (
     proposals_in_preview,
     sync_proposals,
 )
+from sandbox.services.preview.report import proposal_report
+from tests.preview.feedback_support import add_answer, make_stakeholder
 
 ENTRY = """
 - key: {key}
@@ -123,3 +127,35 @@ def test_the_sync_command_checks_and_writes(runner, app_ctx):
     assert written.exit_code == 0 and f"Added {count}, updated 0" in written.output
     again = runner.invoke(args=["proposals", "sync"])
     assert "Added 0, updated 0" in again.output
+
+
+def test_an_owner_must_be_an_administrator_or_a_facilitator(app_ctx, facilitator):
+    officer = db.session.scalar(sa.select(User).where(User.username == "afisa.dodoma"))
+    for owner_id in (999_999, officer.id):
+        text = ProposalText("Kichwa", "A title", "M", "S", owner_id=owner_id)
+        with pytest.raises(ProposalRefused) as refused:
+            create_proposal(text, facilitator)
+        assert refused.value.field == "owner"
+    made = create_proposal(ProposalText("K", "T", "M", "S", owner_id=facilitator.id), facilitator)
+    assert made.owner_id == facilitator.id
+
+
+def test_changing_an_answered_text_makes_a_new_version(app_ctx, facilitator):
+    proposal = create_proposal(ProposalText("SMS kwa Kiswahili", "SMS", "M", "S"), facilitator)
+    edit_proposal(proposal, ProposalText("SMS kwa Kiswahili", "SMS", "M2", "S2"))
+    assert proposal.version == 1  # nobody answered yet: the same version, corrected
+    add_answer(proposal, make_stakeholder("mdau.toleo"), comment="Napenda SMS")
+    edit_proposal(proposal, ProposalText("SMS kwa Kiswahili", "SMS", "M2", "S2", owner_id=None))
+    assert proposal.version == 1  # the same text again: still the version answered
+    edit_proposal(proposal, ProposalText("Ondoa SMS zote", "Remove all SMS", "M3", "S3"))
+    assert (proposal.version, proposal.key) == (2, "sms")
+    assert proposal_report(proposal.key, 1).report.responded == 1
+    assert proposal_report(proposal.key).report.responded == 0
+
+
+def test_a_form_naming_a_stranger_as_owner_keeps_what_was_typed(client, login_as, demo_world):
+    login_as("mwezeshaji")
+    data = {"title_sw": "Kichwa", "title_en": "Title", "summary_sw": "M", "summary_en": "S"}
+    answer = client.post("/preview/proposals/new", data={**data, "owner": "999999"})
+    assert answer.status_code == 422 and "Kichwa" in answer.text
+    assert "Chagua mmiliki" in answer.text

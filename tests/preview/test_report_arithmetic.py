@@ -9,6 +9,7 @@ from sandbox.proposals.report import (
     StepRow,
     breakdown,
     build_report,
+    disclosed,
     distribution,
     distribution_chart,
 )
@@ -108,3 +109,21 @@ def test_the_chart_draws_five_bars_with_counts_and_shares():
     svg = distribution_chart("rating", "Ratings <1-5>", distribution([5, 5, 3]), "★")
     assert svg.count("<rect") == 1 + 5 and "Ratings &lt;1-5&gt;" in svg
     assert "2 (67%)" in svg and "1 (33%)" in svg and "0 (0%)" in svg
+
+
+def test_a_row_discloses_only_what_three_invited_people_share():
+    invited = [OFFICER_DODOMA] * 3 + [HEAD_DODOMA] * 3 + [OFFICER_KIGOMA, ICT_MWANZA]
+    assert disclosed(OFFICER_DODOMA, invited) == OFFICER_DODOMA  # 3 alike: as it is
+    other = OTHER_GROUPS
+    assert disclosed(ICT_MWANZA, invited) == Person(other, other, other)  # alone in every fact
+    # the Kigoma ministry officer shares only the role (4 officers): kind and region merged
+    assert disclosed(OFFICER_KIGOMA, invited) == Person("officer", other, other)
+
+
+def test_facts_common_alone_but_rare_together_are_all_merged():
+    dodoma_ict = Person("ict_officer", "council", "Dodoma")
+    mwanza_heads = [Person("head", "council", "Mwanza")] * 2
+    invited = [dodoma_ict, *mwanza_heads, Person("ict_officer", "agency", "Kigoma")]
+    invited += [Person("ict_officer", "agency", "Dodoma"), Person("head", "agency", "Dodoma")]
+    # role ict (3), kind council (3), region Dodoma (3), but one Dodoma council ICT officer
+    assert disclosed(dodoma_ict, invited) == Person(OTHER_GROUPS, OTHER_GROUPS, OTHER_GROUPS)

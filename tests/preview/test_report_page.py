@@ -65,6 +65,16 @@ def test_the_page_shows_figures_and_no_names(client, login_as, answered):
         assert name not in page
 
 
+@pytest.mark.parametrize("username", ["mwezeshaji", "msimamizi"])
+def test_the_proposal_page_leads_organisers_to_the_report(client, login_as, answered, username):
+    proposal, _people = answered
+    proposal.walkthrough = None  # the fixture names a walkthrough file that does not exist
+    db.session.commit()
+    login_as(username)
+    page = client.get("/preview/proposals/sms-kila-hatua").get_data(as_text=True)
+    assert 'data-testid="report-link"' in page and f'href="{URL}"' in page
+
+
 def test_an_old_version_keeps_its_answers(client, login_as, answered):
     proposal, _people = answered
     proposal.version = 2
@@ -104,6 +114,17 @@ def test_the_print_summary_is_bilingual_without_navigation_or_names(client, logi
     assert page.count('class="sheet"') == 2
 
 
+@pytest.mark.parametrize("lang", ["sw", "en"])
+def test_the_print_summary_names_small_groups_in_both_languages(client, login_as, demo_world, lang):
+    proposal = make_proposal()
+    add_answer(proposal, make_stakeholder("mdau.peke", JobRole.HEAD), rating=3)
+    login_as("mwezeshaji")
+    client.get(f"/lang/{lang}")
+    page = client.get(URL + "/print").get_data(as_text=True)
+    assert "Makundi mengine (chini ya watu 3 kila moja)" in page
+    assert "Other groups (fewer than 3 people each)" in page
+
+
 @pytest.mark.parametrize("username", ["mdau", "afisa.dodoma", "mkuu.dodoma", "kiongozi.dodoma"])
 @pytest.mark.parametrize("suffix", ["", ".csv", "/print"])
 def test_others_cannot_read_the_report(client, login_as, answered, username, suffix):
@@ -135,3 +156,18 @@ def test_a_respondent_counts_in_the_groups_their_answer_copied(answered):
         assert all(group.responded <= group.invited for group in rows)
         assert sum(group.responded for group in rows) == 3
     assert report.invited == 3
+
+
+def test_the_csv_merges_a_lone_respondents_facts_as_the_page_does(client, login_as, answered):
+    proposal, _people = answered
+    lone = make_stakeholder("mdau.peke", JobRole.POLICY)
+    add_answer(proposal, lone, comment="Mimi peke yangu", job_role=JobRole.POLICY, region="Ruvuma")
+    login_as("mwezeshaji")
+    client.get("/lang/en")
+    rows = list(csv.reader(io.StringIO(client.get(URL + ".csv").text.lstrip("\ufeff"))))
+    (lone,) = [row for row in rows if "Mimi peke yangu" in row]
+    other = "Other groups (fewer than 3 people each)"
+    assert lone[2:5] == [other, "Council", other]  # 4 invited work at councils
+    officers = [row for row in rows[1:4] if row]
+    assert len(officers) == 3
+    assert all(row[2:5] == ["Feedback officer", "Council", "Dodoma"] for row in officers)

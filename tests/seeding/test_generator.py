@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timedelta
 from itertools import pairwise
 
@@ -23,6 +24,7 @@ from sandbox.workflow import (
     RejectionReason,
     Resolution,
     Status,
+    Toggle,
     apply,
     is_overdue,
     submit,
@@ -234,3 +236,21 @@ def test_automatic_escalations_fall_when_due_on_the_items_own_timeline(items):
         assert due is None or due > NOW, row["reference"]
         assert BASE_RULES.escalation_due(state, NOW) is None
     assert escalations > 20
+
+
+@pytest.mark.parametrize("on", [True, False], ids=["on", "off"])
+@pytest.mark.parametrize("toggle", list(Toggle), ids=lambda t: t.value)
+def test_a_world_generates_under_every_toggle_on_and_off(catalog, toggle, on):
+    """Seeding works whatever a workspace switched (it once crashed with immediate transfers
+    and with root causes required); the histories follow the switched rules."""
+    toggles = BASE_RULES.toggles | {toggle} if on else BASE_RULES.toggles - {toggle}
+    rules = replace(BASE_RULES, toggles=toggles)
+    items = list(generate(catalog, count=400, seed=2, now=NOW, rules=rules))
+    assert len(items) == 400
+    states = [state_fields(i.feedback) for i in items]
+    closed = [s for s in states if s.status is Status.CLOSED and s.type is FeedbackType.COMPLAINT]
+    if toggle is Toggle.ROOT_CAUSE_REQUIRED:
+        assert closed and all((s.root_cause is not None) is on for s in closed)
+    if toggle is Toggle.TRANSFER_ACCEPTANCE and not on:
+        actions = {e["action"] for i in items for e in i.events}
+        assert Action.TRANSFER_REQUEST in actions and Action.TRANSFER_ACCEPT not in actions

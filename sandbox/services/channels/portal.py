@@ -3,6 +3,9 @@
 The portal has no login. Anyone may follow an item's status by its reference (references
 are sequential), but acting as its citizen (reply, rate, appeal) needs the citizen's secret
 as well (``workflow.citizen_secret``), which only the submitter received.
+Where ``rating_and_appeal`` is off, no line of the portal mentions rating or appeal: the
+tracking page's hints read ``offers_rating`` (the workspace's rules), an item's next steps
+its own ``rates`` (its type's flow).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from sandbox.workflow import (
     ComplainantType,
     FeedbackType,
     Status,
+    Toggle,
     Transition,
     allowed_actions,
     is_overdue,
@@ -231,6 +235,11 @@ def track(workspace: Workspace, item: Feedback) -> TrackedItem:
         due=citizen_deadline(state, now, rules),
         rates=(item.type, Status.RESPONDED, Action.RATE) in rules.tables.transitions,
     )
+
+
+def offers_rating(workspace: Workspace) -> bool:
+    """True when the workspace's tracking page offers rating and appeal after a response."""
+    return rules_for(workspace).is_on(Toggle.RATING_AND_APPEAL)
 
 
 def open_question(item: Feedback) -> str:

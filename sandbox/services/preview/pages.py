@@ -56,7 +56,8 @@ def proposal_page(user: User, key: str, lang: str = "sw") -> ProposalPage:
     scenario = walkthroughs.walkthrough_of(proposal) if proposal.walkthrough else None
     progress = walkthroughs.progress(user, proposal) if scenario and pair else {}
     found = pairs.side_in(user, user.workspace) if pair else None
-    return ProposalPage(proposal, pair, flags, scenario, progress, found[1] if found else None)
+    here = found[1] if found and found[0].id == pair.id else None  # not another proposal's side
+    return ProposalPage(proposal, pair, flags, scenario, progress, here)
 
 
 def open_side(user: User, key: str, side: Side) -> Workspace:

@@ -169,7 +169,8 @@ def side_in(user: User, workspace: Workspace | None) -> tuple[PreviewPair, Side]
 
 
 def start_again(user: User, pair: PreviewPair) -> PreviewPair:
-    """Regenerate both worlds of the user's own pair from its seed; commits per world."""
+    """Regenerate both worlds of the user's own pair from its seed, the same world as when the
+    pair was made (generated with the toggles at their defaults); commits per world."""
     if pair.user_id != user.id:
         raise PairNotFound(pair.id)
     for side in Side:
@@ -179,8 +180,9 @@ def start_again(user: User, pair: PreviewPair) -> PreviewPair:
         workspace.clock_base, workspace.clock_started_at = DEFAULT_CLOCK_START, None
         workspace.escalations_checked_at = None
         db.session.commit()
-        seed_workspace(workspace, count=PREVIEW_ITEMS, seed=pair.seed)
+        seed_workspace(workspace, count=PREVIEW_ITEMS, seed=pair.seed, toggles_at_default=True)
         workspace.clock_started_at = wall_now()
+        workspace.escalations_checked_at = None  # the toggle applies from now, as when made
         db.session.commit()
     return pair
 

@@ -11,20 +11,22 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import User
-from sandbox.models.proposal import Proposal
+from sandbox.models.proposal import Proposal, ProposalFeedback, WalkthroughStep
 from sandbox.proposals.enums import ProposalStatus
-from sandbox.services.preview.proposals import ProposalRefused, ProposalText
+from sandbox.services.preview.proposals import ProposalRefused, ProposalText, possible_owners
 from sandbox.services.workspace.now import wall_now
 from sandbox.text import one_line
 
 MOVABLE = (ProposalStatus.DRAFT, ProposalStatus.IN_PREVIEW)
 RESERVED_KEYS = ("new",)
 REQUIRED = ("title_sw", "title_en", "summary_sw", "summary_en")
+TEXTS = (*REQUIRED, "problem_sw", "problem_en", "changes_sw", "changes_en", "asked_by")
 
 
 def create_proposal(text: ProposalText, author: User) -> Proposal:
     """A new text-only proposal (a draft) from the form; commits. ProposalRefused: 422."""
     _check(text)
+    _check_owner(text.owner_id)
     now = wall_now()
     proposal = Proposal(
         key=_unused_key(text.title_en),
@@ -41,12 +43,18 @@ def create_proposal(text: ProposalText, author: User) -> Proposal:
 
 def edit_proposal(proposal: Proposal, text: ProposalText) -> Proposal:
     """Save the form on a proposal: a text-only one's text, any one's owner and revisit date;
-    commits. A code-backed proposal's text comes from data and is left as it is."""
+    commits. A code-backed proposal's text comes from data and is left as it is. Changing
+    the text of a version people answered or walked through makes a new version, so their
+    answers stay with what they read (the key, the proposal's address, stays)."""
+    _check_owner(text.owner_id)
     if proposal.is_code_backed:
         proposal.owner_id, proposal.revisit_on = text.owner_id, text.revisit_on
     else:
         _check(text)
+        before = _texts(proposal)
         _apply(text, proposal)
+        if _texts(proposal) != before and _has_answers(proposal):
+            proposal.version += 1
     proposal.updated_at = wall_now()
     db.session.commit()
     return proposal
@@ -75,6 +83,32 @@ def _check(text: ProposalText) -> None:
                 "Sehemu hii inahitajika kwa Kiswahili na Kiingereza.",
                 "This field is required in Swahili and English.",
             )
+
+
+def _check_owner(owner_id: int | None) -> None:
+    """No owner, or an active administrator or facilitator (the form's choices)."""
+    if owner_id and owner_id not in {user.id for user in possible_owners()}:
+        raise ProposalRefused(
+            "owner",
+            "Chagua mmiliki kwenye orodha: msimamizi au mwezeshaji.",
+            "Choose the owner from the list: an administrator or a facilitator.",
+        )
+
+
+def _texts(proposal: Proposal) -> tuple[str, ...]:
+    """What a respondent read: the proposal's texts in both languages."""
+    return tuple(getattr(proposal, name) or "" for name in TEXTS)
+
+
+def _has_answers(proposal: Proposal) -> bool:
+    """True when someone answered or walked through the proposal's current version."""
+    for model in (ProposalFeedback, WalkthroughStep):
+        found = sa.select(model.id).where(
+            model.proposal_id == proposal.id, model.proposal_version == proposal.version
+        )
+        if db.session.scalar(found.limit(1)) is not None:
+            return True
+    return False
 
 
 def _apply(text: ProposalText, proposal: Proposal) -> None:

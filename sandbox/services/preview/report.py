@@ -18,8 +18,11 @@ Decisions (written down):
   institution kind, region, language, rating, helps, ease, concerns, other concern,
   comment, screen, answered on) — never a name, an id or a cohort; then an empty row and
   one row per walkthrough step and side (started, completed, median seconds, refusals).
-  Individual rows give role, kind and region together, as the model copies them; the
-  CSV is for the people who decide (the same capability as the page).
+  A row's role, institution kind and region follow the page's small-group rule
+  (``proposals.report.disclosed``): a fact shared by fewer than 3 invited people, or a
+  combination of them describing fewer than 3, reads "Other groups", so the CSV never
+  points at one person the page keeps hidden. The CSV is for the people who decide (the
+  same capability as the page).
 """
 
 from __future__ import annotations
@@ -32,8 +35,16 @@ from sandbox.extensions import db
 from sandbox.models import Cohort, Enrolment, Institution, Region, User
 from sandbox.models.proposal import Proposal, ProposalFeedback, Stakeholder, WalkthroughStep
 from sandbox.models.reference import InstitutionKind
-from sandbox.proposals.enums import Concern, Respondent
-from sandbox.proposals.report import Person, Report, Response, StepRow, build_report
+from sandbox.proposals.enums import Concern, JobRole, Respondent
+from sandbox.proposals.report import (
+    OTHER_GROUPS,
+    Person,
+    Report,
+    Response,
+    StepRow,
+    build_report,
+    disclosed,
+)
 from sandbox.services.preview.feedback import NotAsked, walkthrough_steps
 from sandbox.services.reports.csv_export import csv_text
 
@@ -47,6 +58,7 @@ class ReportPage:
     versions: tuple[int, ...]
     report: Report
     responses: tuple[ProposalFeedback, ...]
+    invited: tuple[Person, ...] = ()  # who was asked (the CSV's small-group merging)
 
 
 def find_proposal(key: str) -> Proposal:
@@ -178,13 +190,14 @@ def proposal_report(key: str, version: int | None = None) -> ReportPage:
     versions = versions_of(proposal)
     shown = version if version in versions else proposal.version
     answers = _answers(proposal, shown)
+    invited = tuple(invited_people(answers))
     report = build_report(
-        invited_people(answers),
+        invited,
         [as_response(a) for a in answers],
         _steps(proposal, shown),
         walkthrough_steps(proposal),
     )
-    return ReportPage(proposal, shown, versions, report, tuple(answers))
+    return ReportPage(proposal, shown, versions, report, tuple(answers), invited)
 
 
 CSV_HEADER = (
@@ -224,17 +237,31 @@ def _kind_label(value: str, language: str) -> str:
     return kinds[value].label(language) if value in kinds else value
 
 
+OTHER_WORDS = (
+    "Makundi mengine (chini ya watu 3 kila moja)",
+    "Other groups (fewer than 3 people each)",
+)
+
+
+def _fact(value: str, language: str, label) -> str:
+    """A respondent's fact in a CSV row: its label, "" when not stated, or the merged group."""
+    if value == OTHER_GROUPS:
+        return OTHER_WORDS[language == "en"]
+    return label(value) if value else ""
+
+
 def csv_rows(page: ReportPage, language: str) -> list[list[object]]:
     """One row per response, an empty row, then one per step and side (see the module)."""
     rows: list[list[object]] = []
     for a in page.responses:
+        who = disclosed(_person(a), page.invited)
         rows.append(
             [
                 a.proposal_version,
                 a.respondent.label(language),
-                a.job_role.label(language),
-                _kind_label(a.institution_kind, language),
-                a.region,
+                _fact(who.job_role, language, lambda v: JobRole(v).label(language)),
+                _fact(who.institution_kind, language, lambda v: _kind_label(v, language)),
+                _fact(who.region, language, str),
                 a.language,
                 a.rating,
                 a.helps.label(language),

@@ -7,6 +7,11 @@ Decisions: the items shown are the walkthrough's items on that side (the items t
 stakeholder worked), else the first three items of the world; SMS show their text and
 time, never the phone number; the USSD screens are the menus a citizen walks from
 ``*152*00#`` through "9" and "2" (submit), read from the side's rules.
+``transfer`` says how a transfer request goes on that side (read from the side's tables: the
+receiving institution must accept, or the item moves at once) and, per shown item, where it
+sits now and which institution it waits for; ``rating`` draws what the citizen's tracking
+page offers per shown item (the portal's own ``track`` view: rating form, appeal form, the
+rating given) under the same workspace line the tracking page prints (``offers_rating``).
 """
 
 from __future__ import annotations
@@ -22,12 +27,13 @@ from sandbox.extensions import db
 from sandbox.models import Feedback, SmsMessage, User, Workspace
 from sandbox.models.proposal import PreviewPair
 from sandbox.proposals.enums import Side
+from sandbox.services.channels.portal import offers_rating, track
 from sandbox.services.channels.ussd import latest_reply
 from sandbox.services.feedback.states import state_of
 from sandbox.services.training.attempts import current_attempt
 from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.rules import rules_for
-from sandbox.workflow import Action, allowed_actions, is_overdue
+from sandbox.workflow import Action, FeedbackType, Status, allowed_actions, is_overdue
 from sandbox.workflow.permissions import permitted
 
 Renderer = Callable[[Workspace, PreviewPair, User, str], Any]
@@ -79,18 +85,24 @@ def shown_items(workspace: Workspace, pair: PreviewPair, user: User) -> list[int
     return list(db.session.scalars(query.order_by(Feedback.id).limit(3)))
 
 
+def _shown(workspace: Workspace, pair: PreviewPair, user: User) -> list[Feedback]:
+    """The shown items of this side, oldest first (the user's own side: no other scope)."""
+    return list(
+        db.session.scalars(
+            sa.select(Feedback)
+            .where(Feedback.workspace_id == workspace.id)
+            .where(Feedback.id.in_(shown_items(workspace, pair, user)))
+            .order_by(Feedback.id)
+        )
+    )
+
+
 @renderer("desk_item")
 def desk_item(workspace: Workspace, pair: PreviewPair, user: User, lang: str) -> list[dict]:
     """Each shown item's status, escalation, deadline and the actions offered now."""
     rules, now = rules_for(workspace), workspace_now(workspace)
-    items = db.session.scalars(
-        sa.select(Feedback)
-        .where(Feedback.workspace_id == workspace.id)  # the user's own side: no other scope
-        .where(Feedback.id.in_(shown_items(workspace, pair, user)))
-        .order_by(Feedback.id)
-    )
     rows = []
-    for item in items:
+    for item in _shown(workspace, pair, user):
         state = state_of(item)
         rows.append(
             {
@@ -143,13 +155,43 @@ def ussd(workspace: Workspace, pair: PreviewPair, user: User, lang: str) -> list
 @renderer("tracking")
 def tracking(workspace: Workspace, pair: PreviewPair, user: User, lang: str) -> list[dict]:
     """What the citizen reads when tracking each shown item: status and the latest reply."""
-    items = db.session.scalars(
-        sa.select(Feedback)
-        .where(Feedback.workspace_id == workspace.id)
-        .where(Feedback.id.in_(shown_items(workspace, pair, user)))
-        .order_by(Feedback.id)
-    )
     return [
         {"reference": i.reference, "status": i.status.label(lang), "reply": latest_reply(i) or ""}
-        for i in items
+        for i in _shown(workspace, pair, user)
     ]
+
+
+@renderer("transfer")
+def transfer(workspace: Workspace, pair: PreviewPair, user: User, lang: str) -> dict:
+    """Whether a transfer waits for acceptance here, and where each shown item sits now."""
+    transitions = rules_for(workspace).tables.transitions
+    waits = (FeedbackType.COMPLAINT, Status.TRANSFER_PENDING, Action.TRANSFER_ACCEPT) in transitions
+    rows = [
+        {
+            "reference": item.reference,
+            "status": item.status.label(lang),
+            "at": item.institution.name(lang),
+            "awaiting": item.transfer_target.name(lang) if item.transfer_target else "",
+            "transfers": item.transfer_count,
+        }
+        for item in _shown(workspace, pair, user)
+    ]
+    return {"needs_acceptance": waits, "items": rows}
+
+
+@renderer("rating")
+def rating(workspace: Workspace, pair: PreviewPair, user: User, lang: str) -> dict:
+    """What the tracking page offers the citizen of each shown item: rating, appeal, given."""
+    rows = []
+    for item in _shown(workspace, pair, user):
+        tracked = track(workspace, item)
+        rows.append(
+            {
+                "reference": item.reference,
+                "status": item.status.label(lang),
+                "can_rate": Action.RATE in tracked.actions,
+                "can_appeal": Action.REOPEN in tracked.actions,
+                "rating": tracked.rating,
+            }
+        )
+    return {"offered": offers_rating(workspace), "items": rows}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 import shutil
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from itertools import islice
 
@@ -40,7 +41,8 @@ from sandbox.services.workspace.now import workspace_now
 from sandbox.services.workspace.planner import refresh_planner_statistics
 from sandbox.services.workspace.rules import rules_for
 from sandbox.text import LIKE_ESCAPE, like_pattern
-from sandbox.workflow import Role
+from sandbox.workflow import Role, WorkspaceRules
+from sandbox.workflow.behaviour import ON_BY_DEFAULT
 
 CHUNK_SIZE = 5000
 OFFICERS_PER_INSTITUTION = 2
@@ -65,11 +67,14 @@ def seed_workspace(
     count: int,
     seed: int,
     progress: Callable[[int], None] | None = None,
+    toggles_at_default: bool = False,
 ) -> int:
     """Generate ``count`` items with their histories into an empty workspace, in one commit.
 
     Automatic escalations due by the workspace's now are already in the histories, so the
-    workspace is stamped as checked (no first read pays for a backlog)."""
+    workspace is stamped as checked (no first read pays for a backlog). The histories follow
+    the workspace's rules; ``toggles_at_default`` generates them as if no toggle were switched
+    (a preview pair's two sides: one world from one seed, the toggle applying from then on)."""
     if _has_feedback(workspace):
         raise WorkspaceNotEmpty(
             f"Workspace '{workspace.code}' already has feedback: clear it first "
@@ -84,7 +89,7 @@ def seed_workspace(
         seed=seed,
         now=now,
         start_seq=workspace.next_reference_seq,
-        rules=rules_for(workspace),
+        rules=_generating_rules(workspace, toggles_at_default),
         tag=workspace.reference_tag,
     )
     done = 0
@@ -99,6 +104,12 @@ def seed_workspace(
     db.session.commit()
     refresh_planner_statistics()
     return done
+
+
+def _generating_rules(workspace: Workspace, toggles_at_default: bool) -> WorkspaceRules:
+    """The workspace's rules, or the same with every toggle at its default."""
+    rules = rules_for(workspace)
+    return replace(rules, toggles=ON_BY_DEFAULT) if toggles_at_default else rules
 
 
 def clear_workspace_feedback(workspace: Workspace) -> int:
