@@ -55,7 +55,7 @@ fuzz: $(VENV)/.installed-test translations ## The long fuzz: every fuzz test wit
 	FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/pytest -m fuzz -q -p no:randomly --hypothesis-show-statistics | tee .fuzz.log
 	@awk '/passing, / {n += $$2} END {print "inputs tried / pembejeo zilizojaribiwa: " n}' .fuzz.log
 
-bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding, pages, scenario, room poll, archive, reset, decision report, load and 1-2-4 worker scaling, see docs/PERFORMANCE.md and docs/DEPLOY.md
+bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding, pages, scenario, room poll, archive, reset, decision report, hall joining, load and 1-2-4 worker scaling, see docs/PERFORMANCE.md and docs/DEPLOY.md
 	$(BIN)/python bench/seed_bench.py
 	$(BIN)/python bench/page_bench.py
 	$(BIN)/python bench/scenario_bench.py
@@ -66,6 +66,7 @@ bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding,
 	$(BIN)/python bench/preview_bench.py
 	$(BIN)/python bench/report_bench.py
 	$(BIN)/python bench/toggles_bench.py
+	$(BIN)/python bench/join_bench.py
 	$(BIN)/python bench/load_bench.py
 	$(BIN)/python bench/scaling_bench.py
 

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ["bench/toggles_bench.py", "--quick"],
         ["bench/preview_bench.py", "--stakeholders", "1"],
         ["bench/report_bench.py", "--quick"],
+        ["bench/join_bench.py", "--quick"],
     ],
 )
 def test_a_bench_script_runs_on_a_small_sample(arguments):
