@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format pytest fuzz bench bench-load translations translations-update clean
+.PHONY: help run test lint format pytest fuzz bench bench-load bench-scaling translations translations-update clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -55,7 +55,7 @@ fuzz: $(VENV)/.installed-test translations ## The long fuzz: every fuzz test wit
 	FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/pytest -m fuzz -q -p no:randomly --hypothesis-show-statistics | tee .fuzz.log
 	@awk '/passing, / {n += $$2} END {print "inputs tried / pembejeo zilizojaribiwa: " n}' .fuzz.log
 
-bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding, pages, scenario, room poll, archive, reset, decision report and load ratios, see docs/PERFORMANCE.md
+bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding, pages, scenario, room poll, archive, reset, decision report, hall joining, load and 1-2-4 worker scaling, see docs/PERFORMANCE.md and docs/DEPLOY.md
 	$(BIN)/python bench/seed_bench.py
 	$(BIN)/python bench/page_bench.py
 	$(BIN)/python bench/scenario_bench.py
@@ -66,10 +66,15 @@ bench: $(VENV)/.installed-bench translations ## Benchmarks (not tests): seeding,
 	$(BIN)/python bench/preview_bench.py
 	$(BIN)/python bench/report_bench.py
 	$(BIN)/python bench/toggles_bench.py
+	$(BIN)/python bench/join_bench.py
 	$(BIN)/python bench/load_bench.py
+	$(BIN)/python bench/scaling_bench.py
 
 bench-load: $(VENV)/.installed-bench translations ## The load benchmark alone (ARGS=--quick for a short check)
 	$(BIN)/python bench/load_bench.py $(ARGS)
+
+bench-scaling: $(VENV)/.installed-bench translations ## gunicorn with 1, 2, 4 workers on PostgreSQL (ARGS=--quick, --rounds 2)
+	$(BIN)/python bench/scaling_bench.py $(ARGS)
 
 clean: ## Remove the venv and caches (keeps instance/, the database)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -10,7 +10,7 @@ Everything runs on 127.0.0.1 with temporary SQLite files, deleted at the end:
      within 5 s of starting, inbox, items, actions), citizens on the portal, USSD phones;
   e  the first login + first inbox page on a freshly seeded 100,000-item world, no warm-up;
   f  in-process: a USSD step against a bare read-update-commit step, and the reports
-     dashboard at 100,000 items against the bare page.
+     dashboard at 1,200 and at 100,000 items against the bare page.
 
     python bench/load_bench.py            # the full run (~15 minutes)
     python bench/load_bench.py --quick    # short runs, 10,000 items instead of 100,000
@@ -360,7 +360,8 @@ def _in_process(small: Path, big: Path, bare_db: Path, plan: Plan) -> dict:
         "bare step": _median(lambda: bare.post("/step", data={"id": next(ids)}), n),
     }
     found.update(_ussd_steps(small, n // 10))
-    found.update(_dashboard(big, plan.in_process_requests))
+    found.update(_dashboard(small, plan.in_process_requests, "1,200"))
+    found.update(_dashboard(big, plan.in_process_requests, "big"))
     return found
 
 
@@ -410,8 +411,8 @@ def _ussd_steps(world: Path, sessions: int) -> dict:
     return {"ussd step": statistics.median(steps), "ussd last step": statistics.median(last)}
 
 
-def _dashboard(world: Path, requests_: int) -> dict:
-    """The reports dashboard at the big world: the first request, then the median."""
+def _dashboard(world: Path, requests_: int, size: str) -> dict:
+    """The reports dashboard on one world: the first request, then the median."""
     from sandbox.seeding.personas import DEMO_PASSWORD
 
     client = _ours_in_process(world).test_client()
@@ -421,8 +422,8 @@ def _dashboard(world: Path, requests_: int) -> dict:
     assert client.get("/reports/").status_code == 200
     first = time.perf_counter() - started
     return {
-        "dashboard first": first,
-        "dashboard": _median(lambda: client.get("/reports/"), requests_, warm=1),
+        f"dashboard {size} first": first,
+        f"dashboard {size}": _median(lambda: client.get("/reports/"), requests_, warm=1),
     }
 
 
@@ -495,8 +496,10 @@ def _print_in_process(found: dict, items: int) -> None:
         ("USSD step (menus, 1,200 items)", found["ussd step"], bare_step),
         ("USSD last step (the submission)", found["ussd last step"], bare_step),
         ("bare page", page, None),
-        (f"reports dashboard, {items:,} items", found["dashboard"], page),
-        ("  its first request", found["dashboard first"], page),
+        ("reports dashboard, 1,200 items", found["dashboard 1,200"], page),
+        ("  its first request", found["dashboard 1,200 first"], page),
+        (f"reports dashboard, {items:,} items", found["dashboard big"], page),
+        ("  its first request", found["dashboard big first"], page),
     ]
     for what, seconds, base in lines:
         ratio = f"ratio {seconds / base:.1f}" if base else ""

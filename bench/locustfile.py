@@ -10,6 +10,9 @@ else conditionally (If-None-Match, answered 304 when unchanged).
     DeskOfficer Citizen UssdCaller   the workshop mix (fixed counts from BENCH_DESK,
                                 BENCH_CITIZENS, BENCH_USSD), pausing BENCH_THINK seconds
 
+A USSD phone pauses BENCH_USSD_PAUSE seconds (2,5) between screens; bench/scaling_bench.py
+sets both pauses to 0 to keep every server process busy.
+
 A desk user who is not logged in within BENCH_LOGIN_DEADLINE seconds (5) of starting is one
 failure of the request named "login within 5 s of start"; a login that never answers is cut
 at that deadline, so a user who cannot get in is counted, never silently waiting.
@@ -35,6 +38,7 @@ OFFICERS = os.environ.get(
 READER = os.environ.get("BENCH_READER", "afisa.dodoma")
 LOGIN_DEADLINE = float(os.environ.get("BENCH_LOGIN_DEADLINE", "5"))
 THINK = tuple(float(s) for s in os.environ.get("BENCH_THINK", "3,10").split(","))
+USSD_PAUSE = tuple(float(s) for s in os.environ.get("BENCH_USSD_PAUSE", "2,5").split(","))
 LOGIN_NAME = f"login within {LOGIN_DEADLINE:g} s of start"
 SEARCHES = ("tanesco", "dodoma", "ruwasa", "maji", "afya", "elimu")
 DESCRIPTIONS = (
@@ -309,7 +313,7 @@ class UssdCaller(FastHttpUser):
             text = answer.text or ""
             if answer.status_code != 200 or not text.startswith(("CON ", "END ")):
                 answer.failure(f"USSD answered {answer.status_code}: {text[:40]!r}")
-        gevent.sleep(random.uniform(2, 5))  # reading the screen, typing the next answer
+        gevent.sleep(random.uniform(*USSD_PAUSE))  # reading the screen, typing the next answer
         return text
 
     @task(3)

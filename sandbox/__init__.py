@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from sandbox.config import Config
 from sandbox.extensions import babel, csrf, db, login, migrate
@@ -36,6 +37,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         production=app.config["PRODUCTION"],
         host=app.config["HOST"],
     )
+    _behind_proxies(app)
     _init_extensions(app)
     bound_url_integers(app)
     _register_blueprints(app)
@@ -44,6 +46,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     cli.register(app)
     return app
+
+
+def _behind_proxies(app: Flask) -> None:
+    """Believe PROXY_HOPS proxies' X-Forwarded-For, -Proto, -Host and -Port (none by default)."""
+    hops = app.config["PROXY_HOPS"]
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
 
 
 def _init_extensions(app: Flask) -> None:

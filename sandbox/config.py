@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from sandbox.secret_key import DEV_SECRET_KEY
 
-__all__ = ["DEV_SECRET_KEY", "Config", "database_url", "is_production"]
+__all__ = [
+    "DEV_SECRET_KEY",
+    "Config",
+    "database_url",
+    "engine_options",
+    "is_production",
+    "proxy_hops",
+]
+POOL_SETTINGS = {"DATABASE_POOL_SIZE": "pool_size", "DATABASE_MAX_OVERFLOW": "max_overflow"}
 
 
 def _instance_dir() -> Path:
@@ -26,6 +35,27 @@ def database_url(instance_dir: Path) -> str:
     return url
 
 
+def engine_options(environ: Mapping[str, str]) -> dict:
+    """SQLAlchemy's engine options: pre-ping, and the pool's sizes where the environment
+    gives them (DATABASE_POOL_SIZE, DATABASE_MAX_OVERFLOW; docs/DEPLOY.md sizes them)."""
+    options: dict = {"pool_pre_ping": True}
+    for variable, option in POOL_SETTINGS.items():
+        value = environ.get(variable, "").strip()
+        if value:
+            options[option] = int(value)
+    return options
+
+
+def proxy_hops(environ: Mapping[str, str]) -> int:
+    """How many proxies in front of the app to believe (PROXY_HOPS, default 0: none).
+
+    0 keeps X-Forwarded-* ignored, so nobody can pick the address the rate limits count.
+    Behind one load balancer it is 1: the client address, scheme and host it forwards are
+    then the request's (docs/DEPLOY.md).
+    """
+    return int(environ.get("PROXY_HOPS", "0").strip() or 0)
+
+
 def is_production(value: str | None) -> bool:
     """MREJESHO_ENV names production in any letter case (``Production``, ``PRODUCTION``)."""
     return (value or "").strip().lower() == "production"
@@ -37,7 +67,8 @@ class Config:
     INSTANCE_DIR = _instance_dir()
     SECRET_KEY = os.environ.get("SECRET_KEY")  # None: generated once under INSTANCE_DIR
     SQLALCHEMY_DATABASE_URI = database_url(INSTANCE_DIR)
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SQLALCHEMY_ENGINE_OPTIONS: dict = engine_options(os.environ)
+    PROXY_HOPS = proxy_hops(os.environ)
     HOST = os.environ.get("HOST", "127.0.0.1")
     PORT = int(os.environ.get("PORT", "5000"))
     PRODUCTION = is_production(os.environ.get("MREJESHO_ENV"))

@@ -7,6 +7,7 @@ Their output is not checked: figures belong in docs/PERFORMANCE.md, not in tests
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ["bench/toggles_bench.py", "--quick"],
         ["bench/preview_bench.py", "--stakeholders", "1"],
         ["bench/report_bench.py", "--quick"],
+        ["bench/join_bench.py", "--quick"],
     ],
 )
 def test_a_bench_script_runs_on_a_small_sample(arguments):
@@ -38,3 +40,21 @@ def test_a_bench_script_runs_on_a_small_sample(arguments):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "ratio" in done.stdout
+
+
+def test_the_scaling_bench_runs_on_a_throw_away_postgresql():
+    """bench/scaling_bench.py: one worker count, two seconds, a 100-item world."""
+    if not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+        pytest.skip("the scaling benchmark starts its own PostgreSQL (.ci/pg.sh): not installed")
+    if importlib.util.find_spec("locust") is None:
+        pytest.skip("the scaling benchmark drives gunicorn with locust: `make bench` installs it")
+    arguments = ["--quick", "--workers", "1", "--seconds", "2", "--items", "100"]
+    done = subprocess.run(
+        [sys.executable, "bench/scaling_bench.py", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "throughput ÷ 1 worker's" in done.stdout

@@ -8,11 +8,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import flask
 import pytest
 import sqlalchemy as sa
+from flask_limiter.util import get_remote_address
 
 from sandbox import InsecureConfiguration, create_app
-from sandbox.config import DEV_SECRET_KEY, database_url, is_production
+from sandbox.config import (
+    DEV_SECRET_KEY,
+    database_url,
+    engine_options,
+    is_production,
+    proxy_hops,
+)
 from sandbox.extensions import db
 from sandbox.secret_key import KEY_FILE
 
@@ -144,3 +152,39 @@ def test_run_refuses_the_published_key_on_a_network_address(tmp_path, monkeypatc
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "public" in done.stderr
+
+
+# --- several processes behind a load balancer (issue 14, docs/DEPLOY.md) ---------------------
+
+
+def test_pool_sizes_come_from_the_environment_only_when_given():
+    assert engine_options({}) == {"pool_pre_ping": True}
+    given = {"DATABASE_POOL_SIZE": "8", "DATABASE_MAX_OVERFLOW": " 2 "}
+    assert engine_options(given) == {"pool_pre_ping": True, "pool_size": 8, "max_overflow": 2}
+
+
+@pytest.mark.parametrize(
+    ("given", "hops"), [({}, 0), ({"PROXY_HOPS": ""}, 0), ({"PROXY_HOPS": "1"}, 1)]
+)
+def test_proxy_hops_come_from_the_environment(given, hops):
+    assert proxy_hops(given) == hops
+
+
+def _client_as_seen(tmp_path, hops: int):
+    """A test client of an app believing ``hops`` proxies, with a route echoing the client."""
+    app = create_app({"TESTING": True, "INSTANCE_DIR": tmp_path, "PROXY_HOPS": hops})
+    app.add_url_rule("/_seen", "seen", lambda: f"{get_remote_address()} {flask.request.scheme}")
+    return app.test_client()
+
+
+FORWARDED = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"}
+
+
+def test_behind_one_load_balancer_the_client_address_is_the_forwarded_one(tmp_path):
+    seen = _client_as_seen(tmp_path, 1).get("/_seen", headers=FORWARDED)
+    assert seen.text == "203.0.113.7 https"  # what the rate limits count, and HTTPS cookies
+
+
+def test_without_proxies_a_forwarded_address_is_ignored(tmp_path):
+    seen = _client_as_seen(tmp_path, 0).get("/_seen", headers=FORWARDED)
+    assert seen.text == "127.0.0.1 http"  # a client cannot choose whose allowance it uses

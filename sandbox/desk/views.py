@@ -144,7 +144,9 @@ def _after(done: Transition, feedback_id: int) -> str:
     """Where an action leads: the item, or the list when the item is no longer ours to see."""
     if done.action is Action.TRANSFER_RETURN:  # the item has gone back to its sender
         return url_for(".feedback_list", tab="transferred_in")
-    if done.after.institution_id != done.before.institution_id:  # an immediate transfer
+    # An immediate transfer sends the item away; accepting a transfer brings it here.
+    moved_away = done.after.institution_id != done.before.institution_id
+    if done.action is Action.TRANSFER_REQUEST and moved_away:
         return url_for(".feedback_list")
     return url_for(".feedback_detail", feedback_id=feedback_id)
 

@@ -17,6 +17,8 @@ from sandbox.models.types import enum_column
 from sandbox.models.workspace import Workspace
 from sandbox.workflow.enums import Role
 
+NO_PASSWORD = "!"  # not a werkzeug hash: check_password_hash answers False for every password
+
 
 class User(UserMixin, db.Model):
     """A login with one role, optionally tied to an institution, an area and a workspace."""
@@ -64,6 +66,13 @@ class User(UserMixin, db.Model):
     def set_password(self, password: str) -> None:
         """Store a salted hash, never the password; sessions opened before end."""
         self.password_hash = generate_password_hash(password)
+        self.end_sessions()
+
+    def set_unusable_password(self) -> None:
+        """A login nobody signs in to with a password (trainees and stakeholders use a
+        personal code and PIN; synthetic colleagues never sign in): ``NO_PASSWORD``, which
+        no password matches, at no hashing cost. ``set_password`` makes it usable."""
+        self.password_hash = NO_PASSWORD
         self.end_sessions()
 
     def check_password(self, password: str) -> bool:

@@ -15,10 +15,10 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from sandbox.forms import Form, IsoDateField
-from sandbox.training.forms import CODE_BOX, PIN_BOX
+from sandbox.training.forms import CODE_BOX, PIN_BOX, new_pin_fields
 
 
 class PreviewJoinForm(Form):
@@ -41,20 +41,7 @@ class PreviewJoinForm(Form):
         _l("Your institution"), coerce=int, validate_choice=False, render_kw={"class": "wide"}
     )
     region = SelectField(_l("Your region"), coerce=int, validate_choice=False)
-    pin = PasswordField(
-        _l("Choose a PIN"),
-        description=_l("4 to 6 digits. With your personal code it signs you back in."),
-        validators=[DataRequired(message=_l("Choose a PIN of 4 to 6 digits."))],
-        render_kw={**PIN_BOX, "autocomplete": "new-password"},
-    )
-    pin_confirm = PasswordField(
-        _l("Type the PIN again"),
-        validators=[
-            DataRequired(message=_l("Type the PIN again.")),
-            EqualTo("pin", message=_l("The two PINs are not the same.")),
-        ],
-        render_kw={**PIN_BOX, "autocomplete": "new-password"},
-    )
+    pin, pin_confirm = new_pin_fields()
     submit = SubmitField(_l("Join the preview"))
 
 

@@ -20,6 +20,26 @@ CODE_BOX = {
 PIN_BOX = {"inputmode": "numeric", "maxlength": 6}
 
 
+def new_pin_fields() -> tuple[PasswordField, PasswordField]:
+    """The PIN chosen at joining and its confirmation, as (unbound) form fields; declared in
+    the form's body in their place (``pin, pin_confirm = new_pin_fields()``)."""
+    pin = PasswordField(
+        _l("Choose a PIN"),
+        description=_l("4 to 6 digits. With your personal code it signs you back in."),
+        validators=[DataRequired(message=_l("Choose a PIN of 4 to 6 digits."))],
+        render_kw={**PIN_BOX, "autocomplete": "new-password"},
+    )
+    pin_confirm = PasswordField(
+        _l("Type the PIN again"),
+        validators=[
+            DataRequired(message=_l("Type the PIN again.")),
+            EqualTo("pin", message=_l("The two PINs are not the same.")),
+        ],
+        render_kw={**PIN_BOX, "autocomplete": "new-password"},
+    )
+    return pin, pin_confirm
+
+
 class JoinForm(Form):
     """Join code, name, optional institution and phone, a PIN typed twice; ``form_key`` is
     the form's one-time key (the same form sent twice joins once)."""
@@ -49,20 +69,7 @@ class JoinForm(Form):
         validators=[Optional(), Length(max=20)],
         render_kw={"autocomplete": "tel", "inputmode": "tel"},
     )
-    pin = PasswordField(
-        _l("Choose a PIN"),
-        description=_l("4 to 6 digits. With your personal code it signs you back in."),
-        validators=[DataRequired(message=_l("Choose a PIN of 4 to 6 digits."))],
-        render_kw={**PIN_BOX, "autocomplete": "new-password"},
-    )
-    pin_confirm = PasswordField(
-        _l("Type the PIN again"),
-        validators=[
-            DataRequired(message=_l("Type the PIN again.")),
-            EqualTo("pin", message=_l("The two PINs are not the same.")),
-        ],
-        render_kw={**PIN_BOX, "autocomplete": "new-password"},
-    )
+    pin, pin_confirm = new_pin_fields()
     submit = SubmitField(_l("Join"))
 
 

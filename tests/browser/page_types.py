@@ -84,7 +84,7 @@ PAGE_TYPES = [
         "portal-form-errors",
         None,
         "/portal/institutions/{institution}/feedback",
-        400,  # the portal answers a form with errors 400 (sandbox/portal/views.py:submit)
+        422,  # the portal answers a form with errors 422 (sandbox/portal/views.py:submit)
         send_portal_empty,
     ),
     PageType("portal-track", None, "/portal/track?reference={responded_reference}"),

@@ -3,12 +3,12 @@ the persona who meets it: no serious or critical violation.
 
 A rule is never switched off for the whole site. A violation that cannot be fixed well goes
 into EXCEPTIONS below with its page type, its rule and the reason, and is reviewed like code;
-the list is empty. Axe's moderate findings do not block and stay to fix (2026-11-30): the
-training banner (`role="note"`) sits outside every landmark (`region`, English pages); the
-reports dashboard, results sheet and charts have sections whose landmark names repeat
-(`landmark-unique`), as does the trainee's sandbox bar on /training/me; the desk item with
-errors has an h4 after an h2 (`heading-order`). Each page is loaded once per language for
-this test and the page-weight test together (`page_types.measured`).
+the list is empty. Axe's moderate and minor findings do not block; the last ones (the
+training banner outside every landmark, repeated landmark names on the reports dashboard,
+results sheet, charts and /training/me, an h4 after an h2 on the desk item with errors) were
+fixed on 2026-12-01, when every page type showed no violation of any impact. Each page is
+loaded once per language for this test and the page-weight test together
+(`page_types.measured`).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Enrolment
+from sandbox.models.user import NO_PASSWORD
 from sandbox.services.training.codes import grouped
 from sandbox.services.training.cohorts import archive_cohort
 from tests.training.conftest import PIN, join_form, text
@@ -240,3 +241,15 @@ def test_a_signed_in_trainee_on_the_join_page_is_told_they_joined_already(client
     client.post("/join", data=join_form(cohort))
     page = client.get("/join").get_data(as_text=True)
     assert 'data-testid="already-joined"' in page and "Asha Mushi" in page
+
+
+def test_a_joined_trainee_s_login_takes_no_password_at_all(client, cohort):
+    """The login behind a personal code has no usable password (no hash spent on one)."""
+    client.post("/join", data=join_form(cohort))
+    enrolment = only_enrolment()
+    user = enrolment.user
+    assert user.password_hash == NO_PASSWORD
+    assert not any(user.check_password(guess) for guess in ("", "!", PIN, NO_PASSWORD))
+    client.post("/logout")
+    refused = client.post("/login", data={"username": user.username, "password": "!"})
+    assert refused.status_code == 422 and client.get("/desk/").status_code == 302

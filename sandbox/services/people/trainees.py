@@ -99,7 +99,8 @@ def add_trainee_user(
 ) -> User:
     """A TRAINEE login at ``institution`` in ``workspace``, added but not committed.
 
-    Its password is a random one nobody knows until the caller sets one.
+    It has no usable password until the caller sets one (joined trainees never need one:
+    they sign in with their personal code and PIN).
     """
     user = User(
         username=username,
@@ -111,7 +112,7 @@ def add_trainee_user(
         workspace_id=workspace.id,
         created_at=wall_now(),
     )
-    user.set_password(secrets.token_urlsafe(24))
+    user.set_unusable_password()
     db.session.add(user)
     db.session.flush()
     return user
@@ -137,7 +138,7 @@ def ensure_leader(workspace: Workspace, institution: Institution, seed: int) -> 
             is_active_account=False,
             created_at=wall_now(),
         )
-        leader.set_password(secrets.token_urlsafe(24))
+        leader.set_unusable_password()  # inactive: a scenario acts through it
         db.session.add(leader)
         db.session.commit()
     return leader

@@ -12,8 +12,8 @@ Decisions (written down):
   a ``Stakeholder`` profile keeping the home institution and region (for the report only),
   a generated personal code and the PIN's salted hash. The personal code is shown on the
   welcome and on the proposals page; with the PIN it signs back in at
-  ``/preview/signin`` (rate-limited like the trainees' sign-in). The login's password is
-  random, so the username form does not accept a PIN.
+  ``/preview/signin`` (rate-limited like the trainees' sign-in). The login has no usable
+  password (``User.set_unusable_password``), so the username form accepts nothing.
 - The same form sent twice joins once (``Stakeholder.join_key``): the second answer is the
   first's profile; a racing second request is rolled back (its use of the invitation too).
 - A wrong personal code and a wrong PIN get the same answer for the same hashing work.
@@ -26,7 +26,6 @@ Decisions (written down):
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -111,7 +110,7 @@ def join_preview(request: StakeholderJoin) -> Stakeholder:
         district_id=training.district_id if training else None,
         created_at=wall_now(),
     )
-    user.set_password(secrets.token_urlsafe(24))
+    user.set_unusable_password()  # signs in with the personal code and PIN only
     db.session.add(user)
     db.session.flush()
     stakeholder = Stakeholder(

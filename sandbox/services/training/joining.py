@@ -186,6 +186,9 @@ def enrol_trainee(
     gets the winner's enrolment.
     """
     workspace = seeded_workspace(cohort, WorkspaceKind.TRAINEE)
+    # Its world is saved already; saving its clock too keeps the slow password hashing below
+    # out of a write transaction: on SQLite, one that holds the file's one write lock.
+    db.session.commit()
     pin_hash = generate_password_hash(pin)
     for _ in range(CODE_ATTEMPTS):
         user = add_trainee_user(f"mw.{workspace.code}", _clean(name), cohort.institution, workspace)
