@@ -7,14 +7,21 @@ from the vocabularies in the page's language; the screen's choices from the prop
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField, SelectField, SelectMultipleField, SubmitField, TextAreaField
+from wtforms import (
+    HiddenField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from sandbox.forms import Form
 from sandbox.proposals.enums import Concern, Helpfulness, JobRole
-from sandbox.services.preview.feedback import Answer
+from sandbox.services.preview.feedback import NEW_ANSWER, Answer
 
 SCALE = [SelectChoice(str(n), str(n)) for n in range(1, 6)]
 
@@ -25,7 +32,10 @@ def labelled(vocabulary, language: str) -> list[SelectChoice]:
 
 
 class FeedbackForm(Form):
-    """Rating, helpfulness, ease, concerns, comment, screen, and the role when not known."""
+    """Rating, helpfulness, ease, concerns, comment, screen, and the role when not known;
+    ``opened`` is the stamp of the answer the form was opened with (two tabs)."""
+
+    opened = HiddenField(validators=[Optional(), Length(max=40)])
 
     rating = RadioField(
         _l("How good is this proposal? (1 = poor, 5 = very good)"),
@@ -100,4 +110,5 @@ def answer_from(form: FeedbackForm) -> Answer:
         comment=form.comment.data or "",
         screen=form.screen.data,
         job_role=JobRole(role) if role else None,
+        opened=form.opened.data or NEW_ANSWER,
     )

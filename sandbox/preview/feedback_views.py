@@ -18,13 +18,17 @@ from sandbox.preview.blueprint import bp
 from sandbox.preview.feedback_forms import FeedbackForm, answer_from, form_data_of
 from sandbox.services.preview.feedback import (
     GENERAL,
+    FeedbackChanged,
     FeedbackClosed,
     NotAsked,
+    answer_stamp,
     asked,
+    earlier_answer,
     is_asked,
     open_proposals,
     save_feedback,
 )
+from sandbox.services.preview.labels import choice_labels
 from sandbox.workflow.permissions import Capability
 
 
@@ -54,10 +58,10 @@ def feedback_list():
     return render_template("preview/feedback_list.html", rows=open_proposals(current_user))
 
 
-def _screens(who) -> list[SelectChoice]:
-    """The screen select's choices: "general" in words, then screens and steps by id."""
-    general = _("The proposal as a whole")
-    return [SelectChoice(s, general if s == GENERAL else s) for s in who.screens]
+def _screens(who, language: str) -> list[SelectChoice]:
+    """The screen select's choices: "general", then the screens and steps, all in words."""
+    labels = {**choice_labels(who.proposal, language), GENERAL: _("The proposal as a whole")}
+    return [SelectChoice(s, labels.get(s, s)) for s in who.screens]
 
 
 @bp.route("/proposals/<key>/feedback", methods=["GET", "POST"])
@@ -70,7 +74,7 @@ def feedback(key: str):
         abort(404)
     language = current_language()
     form = FeedbackForm(data=None if who.earlier is None else form_data_of(who.earlier))
-    form.fill_choices(language, _screens(who))
+    form.fill_choices(language, _screens(who, language))
     if who.job_role is not None:
         del form.job_role
     status = 200
@@ -79,10 +83,18 @@ def feedback(key: str):
             flash(FeedbackClosed().message(language), "error")
             status = 409
         elif form.validate():
-            save_feedback(who, answer_from(form), language)
-            flash(_("Thank you: your opinion is saved. You can change it until the decision."))
-            return redirect(url_for("preview.feedback", key=key))
+            try:
+                save_feedback(who, answer_from(form), language)
+            except FeedbackChanged as changed:
+                flash(changed.message(language), "error")
+                form.opened.data = answer_stamp(earlier_answer(who.proposal.id, who.user.id))
+                status = 409
+            else:
+                flash(_("Thank you: your opinion is saved. You can change it until the decision."))
+                return redirect(url_for("preview.feedback", key=key))
         else:
             status = 422
+    else:
+        form.opened.data = answer_stamp(who.earlier)
     page = render_template("preview/feedback_form.html", who=who, form=form, back=back_link())
     return page, status

@@ -1,8 +1,9 @@
-"""Invitation codes: the organisers' list and form, revoking one, the printable sheet."""
+"""Invitation codes: the organisers' list and form, revoking one, the printable sheet, who
+joined with one, and a new PIN for a stakeholder who forgot theirs."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,6 +13,7 @@ from sandbox.preview.blueprint import bp
 from sandbox.preview.forms import ButtonForm, InvitationForm
 from sandbox.services.facilitation.join_sheet import qr_svg
 from sandbox.services.preview import invitations as service
+from sandbox.services.preview import stakeholders
 from sandbox.services.training.codes import grouped
 from sandbox.workflow.permissions import Capability
 
@@ -73,5 +75,53 @@ def invitation_sheet(invitation_id: int):
         code=grouped(invitation.code),
         address=address,
         qr=qr_svg(scan),
+        closed=service.closed_reason(invitation),
         next_url=request.path,
     )
+
+
+def _invitation(invitation_id: int):
+    """The invitation with this id (404 when none)."""
+    try:
+        return service.invitation_by_id(invitation_id)
+    except LookupError:
+        abort(404)
+
+
+@bp.get("/invitations/<int:invitation_id>/stakeholders")
+@requires(Capability.MANAGE_PROPOSALS, hidden=True)
+def invitation_stakeholders(invitation_id: int):
+    """Who joined with this invitation, each with a "new PIN" button."""
+    invitation = _invitation(invitation_id)
+    return render_template(
+        "preview/invitation_stakeholders.html",
+        invitation=invitation,
+        joined=stakeholders.joined_with(invitation),
+    )
+
+
+@bp.route(
+    "/invitations/<int:invitation_id>/stakeholders/<int:stakeholder_id>/pin",
+    methods=["GET", "POST"],
+)
+@requires(Capability.MANAGE_PROPOSALS, hidden=True)
+def stakeholder_pin(invitation_id: int, stakeholder_id: int):
+    """Ask, then give the stakeholder a new PIN (shown once) and end their sign-ins."""
+    invitation = _invitation(invitation_id)
+    try:
+        stakeholder = stakeholders.stakeholder_of_invitation(invitation, stakeholder_id)
+    except LookupError:
+        abort(404)
+    form = ButtonForm()
+    pin = stakeholders.give_new_pin(stakeholder) if form.validate_on_submit() else None
+    page = render_template(
+        "preview/stakeholder_pin.html",
+        invitation=invitation,
+        stakeholder=stakeholder,
+        code=grouped(stakeholder.personal_code or ""),
+        pin=pin,
+        form=form,
+    )
+    response = make_response(page)
+    response.headers["Cache-Control"] = "no-store"  # it may show a PIN
+    return response

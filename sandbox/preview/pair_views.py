@@ -5,6 +5,10 @@ a stakeholder sees while their current workspace is one of their sides. After a
 stakeholder's successful POST at the desk or a channel, ``_check_walkthrough`` checks the
 open walkthrough of that side (as the training blueprint does for a trainee's scenario),
 so a step done is recorded at once.
+
+Once the proposal left preview (decided, or back to draft) its sides are closed
+(``pairs.PairClosed``): a button answers with the reason on the proposals list, compare and
+start again with the reason as a 409 page; none of them acts.
 """
 
 from __future__ import annotations
@@ -48,6 +52,25 @@ def _own_pair(key: str):
         abort(404)
 
 
+def _open_pair(key: str):
+    """The user's pair of a proposal in preview (404: none; PairClosed: not in preview)."""
+    pair = _own_pair(key)
+    pairs.check_open(pair.proposal)
+    return pair
+
+
+def _closed_page(closed: pairs.PairClosed):
+    """The refusal of a page of a closed proposal's worlds (409), with the way out."""
+    return render_template("error.html", code=409, message=closed.message(current_language())), 409
+
+
+def _refused(refused: BilingualError, key: str):
+    """A refused button: its reason flashed, back to the proposal (the list when closed)."""
+    flash(refused.message(current_language()), "error")
+    closed = isinstance(refused, pairs.PairClosed)
+    return redirect(url_for(".proposals") if closed else url_for(".proposal", key=key))
+
+
 @bp.post("/proposals/<key>/sides/<side>")
 @requires(Capability.PREVIEW)
 def work_in(key: str, side: str):
@@ -59,8 +82,22 @@ def work_in(key: str, side: str):
     except ProposalNotFound:
         abort(404)
     except BilingualError as refused:
-        flash(refused.message(current_language()), "error")
-        return redirect(url_for(".proposal", key=key))
+        return _refused(refused, key)
+    return redirect(url_for("desk.index"))
+
+
+@bp.post("/proposals/<key>/switch/<side>")
+@requires(Capability.PREVIEW)
+def switch(key: str, side: str):
+    """The banner's switch: the other side, carrying a walkthrough underway; then the desk."""
+    chosen = _side(side)
+    _button()
+    try:
+        pages.switch_side(current_user, key, chosen)
+    except (ProposalNotFound, pairs.PairNotFound):
+        abort(404)
+    except BilingualError as refused:
+        return _refused(refused, key)
     return redirect(url_for("desk.index"))
 
 
@@ -76,8 +113,7 @@ def begin(key: str, side: str):
     except ProposalNotFound:
         abort(404)
     except BilingualError as refused:
-        flash(refused.message(current_language()), "error")
-        return redirect(url_for(".proposal", key=key))
+        return _refused(refused, key)
     return redirect(url_for("desk.index"))
 
 
@@ -87,7 +123,10 @@ def check(key: str, side: str):
     """Check my work: record the steps done on that side, say what is left."""
     chosen = _side(side)
     _button()
-    done = walkthroughs.check_walkthrough(current_user, _own_pair(key), chosen)
+    try:
+        done = walkthroughs.check_walkthrough(current_user, _open_pair(key), chosen)
+    except BilingualError as refused:
+        return _refused(refused, key)
     lang = current_language()
     for step in done:
         flash(_("Step done: %(step)s", step=step.instruction.text(lang)), "success")
@@ -100,7 +139,10 @@ def check(key: str, side: str):
 @requires(Capability.PREVIEW)
 def compare(key: str):
     """The screens the proposal changes, drawn live from both sides next to each other."""
-    pair = _own_pair(key)
+    try:
+        pair = _open_pair(key)
+    except pairs.PairClosed as closed:
+        return _closed_page(closed)
     shown = screens.compare(pair, current_user, current_language())
     return render_template("preview/compare.html", proposal=pair.proposal, screens=shown, Side=Side)
 
@@ -109,7 +151,10 @@ def compare(key: str):
 @requires(Capability.PREVIEW)
 def start_again(key: str):
     """After a confirmation: both worlds made again from their seed (opinions kept)."""
-    pair = _own_pair(key)
+    try:
+        pair = _open_pair(key)
+    except pairs.PairClosed as closed:
+        return _closed_page(closed)
     form = ButtonForm()
     if form.validate_on_submit():
         pairs.start_again(current_user, pair)

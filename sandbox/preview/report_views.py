@@ -28,21 +28,25 @@ from sandbox.services.preview.decision import (
     decide_proposal,
 )
 from sandbox.services.preview.feedback import GENERAL, NotAsked
+from sandbox.services.preview.labels import choice_labels
 from sandbox.workflow.permissions import Capability, can
 
 
-def names(language: str) -> dict[str, dict[str, str]]:
-    """Labels of every stored value the report shows, in ``language``."""
+def names(language: str, proposal=None) -> dict[str, dict[str, str]]:
+    """Labels of every stored value the report shows, in ``language`` (screens and steps:
+    the proposal's)."""
     with force_locale(language):  # the printout shows both languages, whatever the reader's
         groups = {OTHER_GROUPS: _("Other groups (fewer than 3 people each)"), "": _("Not stated")}
         general = _("The proposal as a whole")
+    steps = choice_labels(proposal, language) if proposal is not None else {}
     return {
         "job_role": {**groups, **{r.value: r.label(language) for r in JobRole}},
         "institution_kind": {**groups, **{k.value: k.label(language) for k in InstitutionKind}},
         "region": groups,
         "helps": {h.value: h.label(language) for h in Helpfulness},
         "concern": {c.value: c.label(language) for c in Concern},
-        "screen": {GENERAL: general},
+        "screen": {**steps, GENERAL: general},
+        "step": steps,
     }
 
 
@@ -60,10 +64,11 @@ def _page(key: str):
 def report(key: str):
     """Invited vs responded, ratings, helpfulness, ease, behaviour, concerns, comments."""
     lang = current_language()
+    page = _page(key)
     return render_template(
         "preview/report_page.html",
-        page=_page(key),
-        names=names(lang),
+        page=page,
+        names=names(lang, page.proposal),
         chart=distribution_chart,
         back=back_link(),
         can_decide=can(current_user, Capability.DECIDE_PROPOSAL),
@@ -91,11 +96,12 @@ def report_csv(key: str):
 @requires(Capability.READ_PROPOSAL_REPORTS, hidden=True)
 def report_print(key: str):
     """Two A4 pages for the decision meeting, Swahili and English together, no menus."""
+    page = _page(key)
     return render_template(
         "preview/report_print.html",
-        page=_page(key),
-        sw=names("sw"),
-        en=names("en"),
+        page=page,
+        sw=names("sw", page.proposal),
+        en=names("en", page.proposal),
         chart=distribution_chart,
     )
 
@@ -118,7 +124,7 @@ def decide(key: str):
                 decide_proposal(key, decision_from(form), current_user)
             except DecisionRaced as raced:
                 flash(raced.message(lang), "error")
-                return _decision_page(key, lang), 409
+                return _decision_page(key, lang, form), 409
             except DecisionRefused as refused:
                 flash(refused.message(lang), "error")
             else:
@@ -127,9 +133,13 @@ def decide(key: str):
     return render_template("preview/report_decide.html", page=page, form=form), status
 
 
-def _decision_page(key: str, lang: str) -> str:
-    """The decision page afresh (after a lost race: the status another admin recorded)."""
+def _decision_page(key: str, lang: str, typed: DecisionForm) -> str:
+    """The decision page after a lost race: the status another admin recorded, and the
+    note, rationale, watch list and revisit date this admin typed kept (the choice of
+    status is asked again, among those allowed now). When the proposal is decided now, the
+    form only reopens it: the typed rationale and watch list are shown to copy, not lost."""
     page = _page(key)
-    form = DecisionForm(formdata=None, data={"seen": page.proposal.status.value})
+    kept = {name: typed[name].data for name in ("note", "rationale", "watch_after", "revisit_on")}
+    form = DecisionForm(formdata=None, data={"seen": page.proposal.status.value, **kept})
     form.fill_choices(allowed_statuses(page.proposal.status), lang)
-    return render_template("preview/report_decide.html", page=page, form=form)
+    return render_template("preview/report_decide.html", page=page, form=form, kept=kept)

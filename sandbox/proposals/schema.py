@@ -10,6 +10,8 @@ Decisions (written down):
 - ``toggle`` is a value of ``workflow.behaviour.Toggle``; ``walkthrough`` names a scenario
   file of ``scenarios/walkthroughs/`` (its id: scenario ids are slugs, so
   ``auto-escalation``, never ``auto_escalation``); ``screens`` come from ``SCREENS``.
+- A screen's name is an id for data and the CSV; people read its label (``SCREEN_LABELS``,
+  both languages, the compare page's titles) wherever a screen is named to them.
 """
 
 from __future__ import annotations
@@ -25,6 +27,22 @@ SCREENS = ("desk_item", "close_form", "transfer", "sms_outbox", "ussd", "trackin
 ScreenName = Literal[
     "desk_item", "close_form", "transfer", "sms_outbox", "ussd", "tracking", "rating"
 ]
+
+SCREEN_LABELS: dict[str, tuple[str, str]] = {
+    "desk_item": ("Mrejesho kwenye dawati", "The item at the desk"),
+    "close_form": ("Kinachohitajika kufunga", "What closing requires"),
+    "transfer": ("Uhamisho", "Transfer"),
+    "sms_outbox": ("SMS kwa mwananchi", "SMS to the citizen"),
+    "ussd": ("Skrini za USSD", "USSD screens"),
+    "tracking": ("Jibu la ufuatiliaji kwa mwananchi", "The citizen's tracking answer"),
+    "rating": ("Tathmini ya mwananchi", "The citizen's rating"),
+}
+
+
+def screen_label(name: str, language: str) -> str:
+    """A screen's label in ``language`` (an unknown name as it is)."""
+    words = SCREEN_LABELS.get(name)
+    return name if words is None else words[language == "en"]
 
 
 class ProposalEntry(Model):

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, jsonify, render_template, request
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 
 from sandbox.access import GATEWAY, key_based, requires
@@ -52,7 +63,15 @@ def _own_workspace():
 @bp.get("/outbox")
 @requires(Capability.READ_GATEWAY_LOG, hidden=True)
 def outbox():
-    """The workspace's SMS log, newest first; numbers masked as on the desk."""
+    """The workspace's SMS log, newest first; numbers masked as on the desk. The address
+    without a workspace leads to the reader's own workspace's log (as the menu does)."""
+    own = current_user.workspace
+    if (
+        not g.get("ws_code")
+        and own is not None
+        and own.code != current_app.config["DEMO_WORKSPACE"]
+    ):
+        return redirect(url_for("sms_ws.outbox", ws_code=own.code))
     return _render_log()
 
 

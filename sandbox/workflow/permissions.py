@@ -29,11 +29,14 @@ Rules (training decisions, written down so trainers can explain them):
   the desk in their own preview worlds as the head of the training institution would: every
   officer action, walk-in, and revealing an identity with a reason (the worlds are
   synthetic, and the reply identity warning only shows to a role that may reveal: a proposal
-  about it must be tried with the head's desk); previews proposals and gives opinions on
-  them. No reports, gateway log, templates, directives, scenarios, accounts, resets or
-  decisions. Their scope is the whole of their own pairs' worlds and nothing else
-  (``services/feedback/scope.py``, not ``SEE_WHOLE_WORKSPACE``): in any other workspace, the
-  demo included, they see no item and no SMS at all.
+  about it must be tried with the head's desk); reads the SMS gateway log (walkthroughs such
+  as the status SMS one ask them to open it), numbers masked as for every role and revealed
+  only one at a time with a reason, audited; previews proposals and gives opinions on them.
+  No reports, templates, directives, scenarios, accounts, resets or decisions. Their scope is
+  the whole of their own pairs' worlds and nothing else (``services/feedback/scope.py``, not
+  ``SEE_WHOLE_WORKSPACE``): in any other workspace, the demo included, they see no item and
+  no SMS at all, so the log they read is only ever their own preview worlds' (the log shows
+  the messages of items in scope; messages about no item only to whole-workspace roles).
 - **Administrator** (of the installation): what the facilitator does, plus the accounts of
   every institution, role and workspace (any role below their own), the list of workspaces
   and the installation's settings, and deciding proposals.
@@ -155,6 +158,7 @@ POLICY: Mapping[Role, frozenset[Permission]] = MappingProxyType(
             Capability.VIEW,
             Capability.WALK_IN,
             Capability.REVEAL_IDENTITY,
+            Capability.READ_GATEWAY_LOG,
             Capability.PREVIEW,
             Capability.GIVE_OPINION,
         },

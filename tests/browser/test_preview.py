@@ -10,8 +10,8 @@ import uuid
 import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
-from sandbox.models.proposal import Stakeholder, WalkthroughStep
-from sandbox.proposals.enums import Side
+from sandbox.models.proposal import Proposal, Stakeholder, WalkthroughStep
+from sandbox.proposals.enums import ProposalStatus, Side
 from sandbox.seeding.personas import DEMO_PASSWORD
 
 
@@ -105,8 +105,58 @@ def test_invitation_join_walkthrough_before_and_after_then_compare_opinion_and_r
     give_opinion(s, "auto-escalation", comment)
     page.goto("/preview/proposals/auto-escalation/report")  # the facilitator, signed in above
     expect(page.get_by_test_id("comments")).to_contain_text(comment)
-    behaviour = page.get_by_test_id("table-behaviour").locator("tr", has_text="reach-head")
+    step_words = "Fungua lalamiko la dawa Nkuhungu"  # the step's own words, not "reach-head"
+    behaviour = page.get_by_test_id("table-behaviour").locator("tr", has_text=step_words)
     expect(behaviour).to_be_visible()
     csv = page.request.get("/preview/proposals/auto-escalation/report.csv")
     assert csv.ok and comment in csv.text() and "Rehema" not in csv.text()
     phone.close()
+
+
+def join_on_a_phone(browser, base_url, code: str, name: str) -> Page:
+    """A stakeholder joins with ``code`` on a 390 px phone (Swahili); their page."""
+    phone = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    s = phone.new_page()
+    s.goto(f"/lang/sw?next=/preview/join?code={code}")
+    s.get_by_label("Jina lako").fill(name)
+    s.get_by_label("Kazi yako").select_option("officer")
+    s.get_by_label("Taasisi yako").select_option(index=3)
+    s.get_by_label("Mkoa wako").select_option(index=3)
+    s.get_by_label("Chagua PIN").fill("2580")
+    s.get_by_label("Andika PIN tena").fill("2580")
+    s.get_by_role("button", name="Jiunge na majaribio").click()
+    expect(s).to_have_url(re.compile(r"/preview/proposals$"))
+    return s
+
+
+def set_status(db_session, key: str, status: ProposalStatus) -> None:
+    """Decide (or reopen) a proposal behind the stakeholder's back."""
+    proposal = db_session.scalars(sa.select(Proposal).where(Proposal.key == key)).one()
+    proposal.status = status
+    db_session.commit()
+
+
+def test_the_bar_carries_the_walkthrough_and_tells_a_decided_proposal(
+    page: Page, browser, base_url, db_session
+):
+    s = join_on_a_phone(browser, base_url, make_invitation(page), "Baraka Said")
+    s.get_by_role("link", name="SMS kwa mwananchi kila hali inapobadilika").click()
+    s.get_by_role("button", name="Pitia KABLA").click()
+    bar = s.get_by_test_id("preview-banner")
+    bar.get_by_role("button", name="Hamia BAADA (imewashwa)").click()
+    expect(s.get_by_test_id("preview-side")).to_have_text("BAADA (imewashwa)")
+    expect(bar).to_contain_text("Hatua ya matembezi: Mpangie afisa lalamiko la bomba")
+    bar.get_by_role("button", name="Kagua kazi yangu").click()
+    expect(s.get_by_text("Bado hakuna hatua mpya iliyokamilika")).to_be_visible()
+
+    set_status(db_session, "status-sms", ProposalStatus.ACCEPTED)
+    try:
+        s.goto("/desk/")
+        expect(bar.get_by_test_id("preview-closed")).to_contain_text("Imekubaliwa")
+        expect(bar.get_by_role("button")).to_have_count(0)  # no switch, no check
+        bar.get_by_role("link", name="Nenda kwenye hoja zinazojaribiwa").click()
+        expect(s).to_have_url(re.compile(r"/preview/proposals$"))
+        answer = s.request.get("/preview/proposals/status-sms/compare")
+        assert answer.status == 409
+    finally:
+        set_status(db_session, "status-sms", ProposalStatus.IN_PREVIEW)

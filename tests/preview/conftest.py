@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from sandbox.extensions import db
 from sandbox.models import Institution, Region, User
+from sandbox.models.proposal import Stakeholder
 from sandbox.services.preview.invitations import create_invitation
 from sandbox.services.preview.joining import StakeholderJoin, join_preview
 from sandbox.services.preview.proposals import proposal_by_key, sync_proposals
@@ -52,3 +53,12 @@ def join_request(invitation):
 @pytest.fixture
 def stakeholder(join_request):
     return join_preview(join_request())
+
+
+@pytest.fixture
+def form_joined(client, invitation, proposals):
+    """A stakeholder joined through the join form (signed in on ``client``)."""
+    from tests.preview.test_views import join_form
+
+    assert client.post("/preview/join", data=join_form(client, invitation.code)).status_code == 302
+    return db.session.scalar(sa.select(Stakeholder).order_by(Stakeholder.id.desc()))

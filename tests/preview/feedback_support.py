@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -111,6 +112,13 @@ def sign_in(client, username: str, password: str = PASSWORD) -> None:
     client.post("/logout")
     response = client.post("/login", data={"username": username, "password": password})
     assert response.status_code == 302
+
+
+def opened_stamp(client, url: str) -> str:
+    """The stamp of the answer the feedback form at ``url`` is opened with (its hidden field)."""
+    page = client.get(url).get_data(as_text=True)
+    found = re.search(r'id="opened" name="opened" type="hidden" value="([^"]*)"', page)
+    return found.group(1) if found else ""
 
 
 def good_form(**changes) -> dict:

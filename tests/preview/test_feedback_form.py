@@ -16,6 +16,7 @@ from tests.preview.feedback_support import (
     good_form,
     make_proposal,
     make_stakeholder,
+    opened_stamp,
     sign_in,
 )
 
@@ -59,9 +60,14 @@ def test_saving_copies_the_profile_and_the_page_language(client, stakeholder, pr
     assert row.language == "en" and row.proposal_version == 1 and row.cohort_id is None
 
 
+def edit(client, **changes):
+    """Open the form (as a browser does) and send it with ``changes``."""
+    return client.post(URL, data=good_form(opened=opened_stamp(client, URL), **changes))
+
+
 def test_a_second_answer_edits_the_first(client, stakeholder):
     client.post(URL, data=good_form())
-    client.post(URL, data=good_form(rating="2", comment="Nimebadili mawazo"))
+    assert edit(client, rating="2", comment="Nimebadili mawazo").status_code == 302
     (row,) = rows()
     assert row.rating == 2 and row.comment == "Nimebadili mawazo"
     page = client.get(URL).get_data(as_text=True)
@@ -100,8 +106,36 @@ def test_bad_input_keeps_what_was_typed(client, stakeholder, field, value, sw, e
     assert rows() == []
 
 
-def test_a_lost_race_becomes_an_edit(client, stakeholder, proposal, monkeypatch):
-    """Two first answers: the second finds no row, inserts, loses, and edits the winner's."""
+def test_two_tabs_the_older_form_is_refused_and_keeps_what_was_typed(client, stakeholder):
+    client.post(URL, data=good_form(comment="Ya kwanza"))
+    first_tab = second_tab = opened_stamp(client, URL)
+    assert (
+        client.post(URL, data=good_form(opened=second_tab, comment="Tab ya pili")).status_code
+        == 302
+    )
+    response = client.post(URL, data=good_form(opened=first_tab, comment="Tab ya kwanza"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "Jibu lako lilibadilishwa mahali pengine" in page and "Tab ya kwanza" in page
+    assert rows()[0].comment == "Tab ya pili"  # the newer answer is not overwritten
+    newer = re.search(r'name="opened" type="hidden" value="([^"]*)"', page).group(1)
+    assert newer == opened_stamp(client, URL) != first_tab  # sending again replaces knowingly
+    assert (
+        client.post(URL, data=good_form(opened=newer, comment="Tab ya kwanza")).status_code == 302
+    )
+    assert rows()[0].comment == "Tab ya kwanza"
+
+
+def test_a_first_answer_over_an_existing_one_is_refused(client, stakeholder):
+    """Two tabs opened before any answer: the second first answer is told, not silently kept."""
+    client.post(URL, data=good_form(comment="Ya kwanza"))
+    response = client.post(URL, data=good_form(opened="new", comment="Ya pili"))
+    assert response.status_code == 409
+    assert rows()[0].comment == "Ya kwanza"
+
+
+def test_a_lost_race_is_refused_as_changed(client, stakeholder, proposal, monkeypatch):
+    """Two first answers: the second finds no row, inserts, loses, and is told it changed."""
     client.post(URL, data=good_form(rating="5"))
     real = service.earlier_answer
     calls = []
@@ -112,9 +146,10 @@ def test_a_lost_race_becomes_an_edit(client, stakeholder, proposal, monkeypatch)
 
     monkeypatch.setattr(service, "earlier_answer", blind_once)
     who = service.asked(stakeholder, proposal.key)
-    service.save_feedback(who, service.Answer(1, service.Helpfulness.NO, 1), "sw")
+    with pytest.raises(service.FeedbackChanged):
+        service.save_feedback(who, service.Answer(1, service.Helpfulness.NO, 1), "sw")
     (row,) = rows()
-    assert row.rating == 1 and row.helps.value == "no"
+    assert row.rating == 5 and row.helps.value == "yes"
 
 
 def test_the_answer_stays_pinned_to_the_version_it_was_given_for(client, stakeholder, proposal):
@@ -124,7 +159,7 @@ def test_the_answer_stays_pinned_to_the_version_it_was_given_for(client, stakeho
     assert rows()[0].proposal_version == 1
     page = client.get(URL).get_data(as_text=True)
     assert 'data-testid="feedback-older-version"' in page
-    client.post(URL, data=good_form(rating="3"))
+    assert edit(client, rating="3").status_code == 302
     (row,) = rows()
     assert (row.proposal_version, row.rating) == (2, 3)
 

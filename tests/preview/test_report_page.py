@@ -101,8 +101,10 @@ def test_the_csv_has_a_bom_no_names_and_no_formulas(client, login_as, answered):
     comments = [row[11] for row in rows[1:4]]
     assert '\'=HYPERLINK("http://x")' in comments
     assert "'+cost" in [row[10] for row in rows[1:4]]
-    assert ["Step", "Side", "Started", "Completed", "Median seconds", "Refusals"] in rows
-    assert ["fungua", "Before", "1", "1", "40", "2"] in rows
+    header = ["Step", "Step id", "Side", "Started", "Completed", "Median seconds", "Refusals"]
+    assert header in rows
+    assert ["fungua", "fungua", "Before", "1", "1", "40", "2"] in rows  # no file: id as is
+    assert rows[0][12:14] == ["Screen or step", "Screen or step id"]
     assert "mdau.ripoti" not in text and "Mdau " not in text
 
 

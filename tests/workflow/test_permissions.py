@@ -33,7 +33,7 @@ EXPECTED = {
     Capability.MANAGE_EVERY_ACCOUNT: {A},
     Capability.ADMINISTER: {A},
     Capability.MANAGE_CALENDAR: {F, A},
-    Capability.READ_GATEWAY_LOG: {O, H, ICT, F, A, T},
+    Capability.READ_GATEWAY_LOG: {O, H, ICT, F, S, A, T},  # S: own preview worlds (scope)
     Capability.TAKE_SCENARIOS: {T},
     Capability.RUN_COHORT: {F, A},
     Capability.RESET: {F, A},

@@ -18,32 +18,39 @@ Decisions (written down):
 - **Pinned to the version**: an answer keeps the version it was given for; answering again
   after a new version moves the one answer to the new version (the form says so first).
   Old answers are never counted for a version their writer did not see.
+- **Two tabs**: the form carries the moment of the answer it was opened with
+  (``answer_stamp``: a fingerprint of the row's moment and content, or ``new`` when there
+  was none). A save whose
+  stamp is not the stored answer's is refused with ``FeedbackChanged`` (409): the page keeps
+  what was typed, says the answer changed meanwhile and carries the new stamp, so sending
+  again replaces it knowingly. Two first answers racing: the loser is refused the same way.
+- **Labels, not ids**: the screen-or-step select, the report and the CSV name a screen by
+  its label (``proposals.schema.SCREEN_LABELS``) and a step by its own instruction from the
+  walkthrough file, first sentence, shortened to ``STEP_LABEL_LENGTH`` characters, in the
+  reader's language (``labels.choice_labels``); the CSV keeps the id in a column of its own.
 - **Closed once decided**: a decided proposal shows the answer read-only and refuses a save
   with ``FeedbackClosed`` (409 with the reason), until an admin reopens it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 
 import sqlalchemy as sa
-import yaml
 from sqlalchemy.exc import IntegrityError
 
 from sandbox.extensions import db
 from sandbox.models import Cohort, Enrolment, User
-from sandbox.models.proposal import Proposal, ProposalFeedback, Stakeholder, WalkthroughStep
+from sandbox.models.proposal import Proposal, ProposalFeedback, Stakeholder
 from sandbox.proposals.enums import Concern, Helpfulness, JobRole, ProposalStatus, Respondent
-from sandbox.scenarios.loader import SCENARIOS_DIR
+from sandbox.services.preview.labels import walkthrough_steps
 from sandbox.services.workspace.now import wall_now
 from sandbox.workflow import BilingualError
 from sandbox.workflow.enums import Role
 
 GENERAL = "general"
-WALKTHROUGHS = SCENARIOS_DIR / "walkthroughs"
 
 
 class NotAsked(BilingualError, LookupError):
@@ -63,6 +70,34 @@ class FeedbackClosed(BilingualError, ValueError):
         )
 
 
+class FeedbackChanged(BilingualError, ValueError):
+    """The answer was saved elsewhere (another tab) after this form was opened."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Jibu lako lilibadilishwa mahali pengine (dirisha jingine) baada ya fomu hii "
+            "kufunguliwa. Ulichoandika kiko hapa chini: tuma tena ili kukiweka badala yake, "
+            "au fungua ukurasa upya kuona jibu lililohifadhiwa.",
+            "Your answer was changed elsewhere (another tab or window) after this form was "
+            "opened. What you typed is below: send it again to replace that answer, or reload "
+            "the page to see the saved one.",
+        )
+
+
+NEW_ANSWER = "new"
+
+
+def answer_stamp(row: ProposalFeedback | None) -> str:
+    """A short fingerprint of the stored answer a form is opened with (``new``: none yet):
+    its moment, version and content, so a save in between changes it even within one tick
+    of the clock."""
+    if row is None:
+        return NEW_ANSWER
+    facts = (row.updated_at.isoformat(), row.proposal_version, row.rating, row.helps.value)
+    facts += (row.ease, tuple(row.concerns or ()), row.concern_text, row.comment, row.screen)
+    return hashlib.sha256(repr(facts).encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class Answer:
     """What the form sends (already validated by the form)."""
@@ -75,6 +110,7 @@ class Answer:
     comment: str = ""
     screen: str = GENERAL
     job_role: JobRole | None = None
+    opened: str = NEW_ANSWER  # answer_stamp of the answer the form was opened with
 
 
 @dataclass(frozen=True)
@@ -165,32 +201,6 @@ def earlier_answer(proposal_id: int, user_id: int) -> ProposalFeedback | None:
     )
 
 
-@cache
-def _walkthrough_file_steps(path: Path, stamp: float) -> tuple[str, ...]:
-    """The step ids of a walkthrough file (read once per file version)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    steps = data.get("steps", []) if isinstance(data, dict) else []
-    return tuple(str(s["id"]) for s in steps if isinstance(s, dict) and "id" in s)
-
-
-def walkthrough_steps(proposal: Proposal) -> tuple[str, ...]:
-    """The walkthrough's step ids in order: its file's, then any recorded only in rows."""
-    found: tuple[str, ...] = ()
-    path = WALKTHROUGHS / f"{proposal.walkthrough}.yaml"
-    if proposal.walkthrough and path.is_file():
-        try:
-            found = _walkthrough_file_steps(path, path.stat().st_mtime)
-        except (OSError, yaml.YAMLError):
-            found = ()
-    recorded = db.session.scalars(
-        sa.select(WalkthroughStep.step)
-        .where(WalkthroughStep.proposal_id == proposal.id)
-        .group_by(WalkthroughStep.step)
-        .order_by(sa.func.min(WalkthroughStep.id))
-    )
-    return tuple(dict.fromkeys([*found, *recorded]))
-
-
 def screen_choices(proposal: Proposal) -> tuple[str, ...]:
     """ "general", the proposal's screens, then its walkthrough's steps (no repeats)."""
     screens = [str(screen) for screen in proposal.screens or []]
@@ -212,11 +222,14 @@ def _fill(row: ProposalFeedback, who: Asked, answer: Answer, language: str, now:
 
 
 def save_feedback(who: Asked, answer: Answer, language: str) -> ProposalFeedback:
-    """Save ``who``'s answer (insert or edit, one row either way); FeedbackClosed once decided."""
+    """Save ``who``'s answer (insert or edit, one row either way); FeedbackClosed once decided,
+    FeedbackChanged when the answer changed after the form was opened."""
     if who.is_closed:
         raise FeedbackClosed()
     now = wall_now()
     row = earlier_answer(who.proposal.id, who.user.id)
+    if answer_stamp(row) != answer.opened:
+        raise FeedbackChanged()
     if row is None:
         row = ProposalFeedback(proposal_id=who.proposal.id, user_id=who.user.id, created_at=now)
         _fill(row, who, answer, language, now)
@@ -225,10 +238,10 @@ def save_feedback(who: Asked, answer: Answer, language: str) -> ProposalFeedback
             db.session.commit()
             return row
         except IntegrityError:
-            db.session.rollback()  # another first answer won the race: edit it instead
-            row = earlier_answer(who.proposal.id, who.user.id)
-            if row is None:
+            db.session.rollback()  # another first answer won the race: this one is stale
+            if earlier_answer(who.proposal.id, who.user.id) is None:
                 raise
+            raise FeedbackChanged() from None
     _fill(row, who, answer, language, now)
     db.session.commit()
     return row

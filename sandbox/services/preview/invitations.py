@@ -9,6 +9,9 @@ Decisions (written down):
   (``uses < max_uses``, not revoked, not expired), so two joiners racing for the last use
   get one join and one refusal, never a 500.
 - Revoking stops further joins at once; stakeholders who joined keep their access.
+- The printable sheet of an invitation that takes no joiners (withdrawn, expired, every use
+  taken) says so in both languages (``closed_reason``), strikes the code out and has no QR
+  code: it is never printed as usable.
 """
 
 from __future__ import annotations
@@ -91,6 +94,20 @@ def is_open(invitation: Invitation) -> bool:
         and invitation.expires_at > wall_now()
         and invitation.uses < invitation.max_uses
     )
+
+
+def closed_reason(invitation: Invitation) -> tuple[str, str] | None:
+    """Why the invitation takes no joiners, (Swahili, English); None while it is open."""
+    if invitation.is_revoked:
+        return ("Mwaliko huu umeondolewa.", "This invitation was withdrawn.")
+    if invitation.expires_at <= wall_now():
+        return ("Muda wa mwaliko huu umekwisha.", "This invitation has expired.")
+    if invitation.uses >= invitation.max_uses:
+        return (
+            "Nafasi zote za mwaliko huu zimetumika.",
+            "Every place of this invitation is taken.",
+        )
+    return None
 
 
 def open_invitation(typed: str | None) -> Invitation:

@@ -17,6 +17,11 @@ Decisions (written down):
 - The same form sent twice joins once (``Stakeholder.join_key``): the second answer is the
   first's profile; a racing second request is rolled back (its use of the invitation too).
 - A wrong personal code and a wrong PIN get the same answer for the same hashing work.
+- **One join per person and invitation**: a second join under the same invitation with the
+  same name (compared without case or extra spaces) is refused on the name field, pointing
+  to "sign in with your personal code" (and to the facilitator for a new PIN when it is
+  forgotten): joining again would make a second login and split their opinions. Two
+  different people with the same name under one invitation add a second name.
 """
 
 from __future__ import annotations
@@ -67,6 +72,7 @@ def join_problems(request: StakeholderJoin) -> list[JoinRefused | InvitationRefu
     checks = (
         lambda: open_invitation(request.code),
         lambda: _check_name(request.name),
+        lambda: _check_not_joined(request.code, request.name),
         lambda: _job_role(request.job_role),
         lambda: _institution(request.institution_id),
         lambda: _region(request.region_id),
@@ -187,6 +193,28 @@ def _check_name(typed: str | None) -> None:
             "name",
             "Andika jina lako (herufi 2 hadi 120).",
             "Write your name (2 to 120 characters).",
+        )
+
+
+def _check_not_joined(code: str | None, typed: str | None) -> None:
+    """Nobody joined with this invitation under this name yet (else: sign in instead)."""
+    try:
+        invitation = open_invitation(code)
+    except InvitationRefused:
+        return  # the code's own problem is told on its own field
+    name = " ".join(one_line(typed).split()).casefold()
+    names = db.session.scalars(
+        sa.select(User.display_name)
+        .join(Stakeholder, Stakeholder.user_id == User.id)
+        .where(Stakeholder.invitation_id == invitation.id)
+    )
+    if name and any(" ".join(n.split()).casefold() == name for n in names):
+        raise JoinRefused(
+            "name",
+            "Umeshajiunga kwa mwaliko huu kwa jina hili. Ingia kwa msimbo wako binafsi na "
+            "PIN; ukisahau PIN, muombe mwezeshaji akupe mpya.",
+            "You have already joined with this invitation under this name. Sign in with your "
+            "personal code and PIN; if you forgot your PIN, ask your facilitator for a new one.",
         )
 
 

@@ -1,7 +1,10 @@
 """What the preview's pages show, as plain values (one call per view).
 
-Decision: the proposals list shows a stakeholder the proposals in preview, and an
+Decisions: the proposals list shows a stakeholder the proposals in preview, and an
 organiser (``Capability.MANAGE_PROPOSALS``) every proposal with its status, drafts too.
+The banner of a side whose proposal left preview (decided, or back to draft) says so, with
+no link to the proposal page (404 to a stakeholder then), no step, no switch and no check:
+only the way out, the proposals list (``Banner.closed``).
 """
 
 from __future__ import annotations
@@ -38,6 +41,12 @@ class Banner:
     proposal: Proposal
     side: Side
     step: Step | None  # the walkthrough step to do on this side, if one is open
+    closed: pairs.PairClosed | None = None  # why nothing acts here any more, if so
+
+    @property
+    def other_side(self) -> Side:
+        """The side the banner's switch moves to."""
+        return Side.AFTER if self.side is Side.BEFORE else Side.BEFORE
 
 
 def proposal_list(user: User) -> list[Proposal]:
@@ -66,12 +75,22 @@ def open_side(user: User, key: str, side: Side) -> Workspace:
     return pairs.work_in(user, pairs.ensure_pair(user, proposal), side)
 
 
+def switch_side(user: User, key: str, side: Side) -> Workspace:
+    """The banner's switch: to ``side``, carrying an underway walkthrough there; commits
+    (PairNotFound, PairClosed)."""
+    return walkthroughs.switch_side(user, pairs.open_pair(user, proposal_by_key(key)), side)
+
+
 def banner_for(user: User) -> Banner | None:
     """The banner when the user's current workspace is one of their sides, else None."""
     found = pairs.side_in(user, user.workspace)
     if found is None:
         return None
     pair, side = found
+    try:
+        pairs.check_open(pair.proposal)
+    except pairs.PairClosed as closed:
+        return Banner(pair.proposal, side, None, closed)
     step = None
     if pair.proposal.walkthrough:
         rows = walkthroughs.progress(user, pair.proposal)[side]

@@ -22,6 +22,12 @@ Decisions (written down):
   clocks back at the start; walkthrough attempts there stop being current (their items
   are gone). Feedback and recorded behaviour (``WalkthroughStep``) are outside workspaces
   and stay.
+- **Only while in preview**: once the proposal is decided (accepted, rejected, deferred) or
+  moved back to draft, its pair stays (the stakeholder's current workspace may still be one
+  of its sides) but nothing acts on it: working in a side, the walkthrough, its check,
+  compare and start again are refused with ``PairClosed`` (the banner says why and offers
+  the proposals list). Joined stakeholders have no workspace of their own outside their
+  preview worlds (joining makes none), so the proposals list is the way out.
 - Pairs are found by their owner only: another user's pair, or a workspace that is not one
   of the user's sides, is "not found" (404).
 """
@@ -57,6 +63,31 @@ class PairRefused(BilingualError, ValueError):
     """A proposal without a toggle, or not in preview, has no pair."""
 
 
+class PairClosed(BilingualError, ValueError):
+    """The proposal is no longer in preview (decided, or back to draft): its worlds are closed."""
+
+
+def closed_because(proposal: Proposal) -> PairClosed:
+    """Why a proposal's worlds are closed, in both languages (its decision or its withdrawal)."""
+    if proposal.status.is_decided:
+        return PairClosed(
+            f"Uamuzi umeshafanywa kuhusu hoja hii ({proposal.status.label('sw')}): "
+            "majaribio yake yamekwisha.",
+            f"This proposal has been decided ({proposal.status.label('en')}): "
+            "its preview has ended.",
+        )
+    return PairClosed(
+        "Hoja hii imeondolewa kwenye majaribio (imerudishwa kuwa rasimu).",
+        "This proposal was withdrawn from preview (moved back to draft).",
+    )
+
+
+def check_open(proposal: Proposal) -> None:
+    """Nothing acts on the worlds of a proposal that is not in preview (PairClosed)."""
+    if proposal.status is not ProposalStatus.IN_PREVIEW:
+        raise closed_because(proposal)
+
+
 def pair_of(user: User, proposal: Proposal) -> PreviewPair | None:
     """The user's pair for this proposal, if made."""
     return db.session.scalar(
@@ -70,6 +101,7 @@ def ensure_pair(user: User, proposal: Proposal) -> PreviewPair:
     """The user's pair for the proposal, made now when missing (two worlds, one seed)."""
     pair = pair_of(user, proposal)
     if pair is not None:
+        check_open(proposal)
         return pair
     if user.role is not Role.STAKEHOLDER:  # an organiser's own workspace must not move
         raise PairRefused(
@@ -143,10 +175,18 @@ def own_pair(user: User, proposal: Proposal) -> PreviewPair:
     return pair
 
 
+def open_pair(user: User, proposal: Proposal) -> PreviewPair:
+    """The user's pair of a proposal in preview (PairNotFound: 404; PairClosed: not in preview)."""
+    pair = own_pair(user, proposal)
+    check_open(proposal)
+    return pair
+
+
 def work_in(user: User, pair: PreviewPair, side: Side) -> Workspace:
     """Make ``side`` of the user's own pair their current workspace; commits."""
     if pair.user_id != user.id:
         raise PairNotFound(pair.id)
+    check_open(pair.proposal)
     workspace = pair.workspace(side)
     user.workspace_id = workspace.id
     db.session.commit()
@@ -173,6 +213,7 @@ def start_again(user: User, pair: PreviewPair) -> PreviewPair:
     pair was made (generated with the toggles at their defaults); commits per world."""
     if pair.user_id != user.id:
         raise PairNotFound(pair.id)
+    check_open(pair.proposal)
     for side in Side:
         workspace = pair.workspace(side)
         clear_workspace_feedback(workspace)

@@ -16,8 +16,9 @@ Decisions (written down):
 - **CSV** (``report_csv``): UTF-8 with a BOM, formula-safe, headers in the page's
   language. One row per response of the version (version, respondent kind, role,
   institution kind, region, language, rating, helps, ease, concerns, other concern,
-  comment, screen, answered on) — never a name, an id or a cohort; then an empty row and
-  one row per walkthrough step and side (started, completed, median seconds, refusals).
+  comment, screen or step in words and its id, answered on) — never a name, a person's
+  id or a cohort; then an empty row and one row per walkthrough step and side (the step in
+  words, its id, started, completed, median seconds, refusals).
   A row's role, institution kind and region follow the page's small-group rule
   (``proposals.report.disclosed``): a fact shared by fewer than 3 invited people, or a
   combination of them describing fewer than 3, reads "Other groups", so the CSV never
@@ -45,7 +46,8 @@ from sandbox.proposals.report import (
     build_report,
     disclosed,
 )
-from sandbox.services.preview.feedback import NotAsked, walkthrough_steps
+from sandbox.services.preview.feedback import GENERAL, NotAsked
+from sandbox.services.preview.labels import choice_labels, walkthrough_steps
 from sandbox.services.reports.csv_export import csv_text
 
 
@@ -214,10 +216,12 @@ CSV_HEADER = (
     ("Wasiwasi mwingine", "Other concern"),
     ("Maoni", "Comment"),
     ("Skrini au hatua", "Screen or step"),
+    ("Kitambulisho cha skrini au hatua", "Screen or step id"),
     ("Tarehe", "Answered on"),
 )
 STEP_HEADER = (
     ("Hatua", "Step"),
+    ("Kitambulisho cha hatua", "Step id"),
     ("Upande", "Side"),
     ("Walioanza", "Started"),
     ("Waliokamilisha", "Completed"),
@@ -237,6 +241,7 @@ def _kind_label(value: str, language: str) -> str:
     return kinds[value].label(language) if value in kinds else value
 
 
+GENERAL_WORDS = ("Hoja kwa ujumla", "The proposal as a whole")
 OTHER_WORDS = (
     "Makundi mengine (chini ya watu 3 kila moja)",
     "Other groups (fewer than 3 people each)",
@@ -253,6 +258,7 @@ def _fact(value: str, language: str, label) -> str:
 def csv_rows(page: ReportPage, language: str) -> list[list[object]]:
     """One row per response, an empty row, then one per step and side (see the module)."""
     rows: list[list[object]] = []
+    named = {**choice_labels(page.proposal, language), GENERAL: GENERAL_WORDS[language == "en"]}
     for a in page.responses:
         who = disclosed(_person(a), page.invited)
         rows.append(
@@ -269,6 +275,7 @@ def csv_rows(page: ReportPage, language: str) -> list[list[object]]:
                 "; ".join(_label(Concern, c, language) for c in a.concerns or ()),
                 a.concern_text,
                 a.comment,
+                named.get(a.screen, a.screen),
                 a.screen,
                 a.updated_at.strftime("%Y-%m-%d"),
             ]
@@ -280,6 +287,7 @@ def csv_rows(page: ReportPage, language: str) -> list[list[object]]:
             side_word = {"before": ("Kabla", "Before"), "after": ("Baada", "After")}[side]
             rows.append(
                 [
+                    named.get(step.step, step.step),
                     step.step,
                     side_word[language == "en"],
                     figures.started,

@@ -14,6 +14,11 @@ Decisions (written down):
   time between the two; ``refusals`` counts the workflow refusals and identity warnings
   the stakeholder met at the desk of that side while the step was open
   (``record_refusal``, called by the desk where it turns a refusal into a message).
+- **Switching sides from the banner** (``switch_side``) while a walkthrough is underway
+  (a step of the proposal's current version was opened on either side) begins, or resumes,
+  the walkthrough on the other side exactly as "Walk through AFTER" does; with none
+  underway it only moves to the other side. Nothing is checked or recorded once the
+  proposal is no longer in preview (its worlds are closed: ``pairs.PairClosed``).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from sqlalchemy.exc import IntegrityError
 from sandbox.extensions import db
 from sandbox.models import ScenarioAttempt, User, Workspace
 from sandbox.models.proposal import PreviewPair, Proposal, WalkthroughStep
-from sandbox.proposals.enums import Side
+from sandbox.proposals.enums import ProposalStatus, Side
 from sandbox.proposals.loader import WALKTHROUGHS_DIR
 from sandbox.scenarios.loader import Library, load_folder
 from sandbox.scenarios.schema import Scenario, Step
@@ -122,11 +127,30 @@ def check_walkthrough(user: User, pair: PreviewPair, side: Side) -> list[Step]:
 
 
 def check_after_action(user: User, workspace: Workspace | None) -> list[Step]:
-    """After a desk action in one of the user's sides: check that side's walkthrough."""
+    """After a desk action in one of the user's sides: check that side's walkthrough (none
+    once the proposal left preview)."""
     found = side_in(user, workspace)
     if found is None or not found[0].proposal.walkthrough:
         return []
+    if found[0].proposal.status is not ProposalStatus.IN_PREVIEW:
+        return []
     return check_walkthrough(user, *found)
+
+
+def is_underway(user: User, pair: PreviewPair) -> bool:
+    """True when a step of the proposal's current version was opened on either side."""
+    proposal = pair.proposal
+    if not proposal.walkthrough:
+        return False
+    return any(_rows(user, proposal, side) for side in Side)
+
+
+def switch_side(user: User, pair: PreviewPair, side: Side) -> Workspace:
+    """Work in ``side``; with a walkthrough underway, begin or resume it there; commits."""
+    if is_underway(user, pair):
+        begin_walkthrough(user, pair, side)
+        return pair.workspace(side)
+    return work_in(user, pair, side)
 
 
 def record_refusal(user: User, workspace: Workspace | None) -> None:
