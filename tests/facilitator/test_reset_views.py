@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sandbox.extensions import db
 from sandbox.models import Feedback, ResetRecord, Snapshot
 from sandbox.services.training.cohorts import create_cohort
+from sandbox.workflow import Status
 from tests.facilitator.test_resets import world
 
 
@@ -28,7 +29,14 @@ def test_choose_confirm_reset_and_undo_one_trainee(client, login_as, cohort, two
     assert f'href="{base(cohort)}/resets"' in hub
     page = client.get(f"{base(cohort)}/resets").get_data(as_text=True)
     assert "Baraka Said" in page and 'data-testid="no-resets"' in page
-    before_a, before_b = world(asha.workspace_id), world(baraka.workspace_id)
+    fresh_a, before_b = world(asha.workspace_id), world(baraka.workspace_id)
+    db.session.execute(  # Asha's work: one item moved on (a reset must take it back)
+        sa.update(Feedback)
+        .where(Feedback.id == fresh_a[0][0][0])
+        .values(status=Status.CLOSED, version=Feedback.version + 1)
+    )
+    db.session.commit()
+    before_a = world(asha.workspace_id)
     confirm = client.get(
         f"{base(cohort)}/resets/confirm", query_string={"trainee": asha.personal_code}
     )
@@ -40,7 +48,9 @@ def test_choose_confirm_reset_and_undo_one_trainee(client, login_as, cohort, two
         f"{base(cohort)}/resets", data={"trainee": asha.personal_code, "scenario": "", "step": ""}
     )
     assert done.status_code == 302
-    assert world(asha.workspace_id) != before_a and world(baraka.workspace_id) == before_b
+    reset_a = world(asha.workspace_id)
+    assert reset_a[:2] == fresh_a[:2] and reset_a != before_a  # items and events as joined
+    assert world(baraka.workspace_id) == before_b
     page = client.get(f"{base(cohort)}/resets").get_data(as_text=True)
     assert 'data-testid="reset-log"' in page and 'data-testid="undo"' in page
     record = db.session.scalar(sa.select(ResetRecord))
