@@ -13,6 +13,8 @@ start again with the reason as a 409 page; none of them acts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -71,29 +73,12 @@ def _refused(refused: BilingualError, key: str):
     return redirect(url_for(".proposals") if closed else url_for(".proposal", key=key))
 
 
-@bp.post("/proposals/<key>/sides/<side>")
-@requires(Capability.PREVIEW)
-def work_in(key: str, side: str):
-    """Work in one side (the pair is made on the first visit), then go to the desk."""
-    chosen = _side(side)
+def _then_the_desk(key: str, act: Callable[[], object]):
+    """A side's button: check its token, ``act``, then the desk (404: no such proposal or
+    pair of this user; a refusal: flashed, back to the proposal)."""
     _button()
     try:
-        pages.open_side(current_user, key, chosen)
-    except ProposalNotFound:
-        abort(404)
-    except BilingualError as refused:
-        return _refused(refused, key)
-    return redirect(url_for("desk.index"))
-
-
-@bp.post("/proposals/<key>/switch/<side>")
-@requires(Capability.PREVIEW)
-def switch(key: str, side: str):
-    """The banner's switch: the other side, carrying a walkthrough underway; then the desk."""
-    chosen = _side(side)
-    _button()
-    try:
-        pages.switch_side(current_user, key, chosen)
+        act()
     except (ProposalNotFound, pairs.PairNotFound):
         abort(404)
     except BilingualError as refused:
@@ -101,20 +86,33 @@ def switch(key: str, side: str):
     return redirect(url_for("desk.index"))
 
 
+@bp.post("/proposals/<key>/sides/<side>")
+@requires(Capability.PREVIEW)
+def work_in(key: str, side: str):
+    """Work in one side (the pair is made on the first visit), then go to the desk."""
+    chosen = _side(side)
+    return _then_the_desk(key, lambda: pages.open_side(current_user, key, chosen))
+
+
+@bp.post("/proposals/<key>/switch/<side>")
+@requires(Capability.PREVIEW)
+def switch(key: str, side: str):
+    """The banner's switch: the other side, carrying a walkthrough underway; then the desk."""
+    chosen = _side(side)
+    return _then_the_desk(key, lambda: pages.switch_side(current_user, key, chosen))
+
+
 @bp.post("/proposals/<key>/walkthrough/<side>")
 @requires(Capability.PREVIEW)
 def begin(key: str, side: str):
     """Start (or continue) the walkthrough on one side, working there."""
     chosen = _side(side)
-    _button()
-    try:
+
+    def begin_there():
         pages.open_side(current_user, key, chosen)
         walkthroughs.begin_walkthrough(current_user, _own_pair(key), chosen)
-    except ProposalNotFound:
-        abort(404)
-    except BilingualError as refused:
-        return _refused(refused, key)
-    return redirect(url_for("desk.index"))
+
+    return _then_the_desk(key, begin_there)
 
 
 @bp.post("/proposals/<key>/walkthrough/<side>/check")
