@@ -325,13 +325,13 @@ def test_a_trainee_s_fresh_world_is_saved_once_and_put_back_with_its_own_ids(
     assert snapshots.named_snapshots(cohort) == []
 
 
-def test_two_first_resets_at_once_share_one_base_world(cohort, make_trainee, monkeypatch):
-    """A tester's two tabs both generated the cohort's base world: one got a 500. The one
-    that loses now discards its own world and takes the winner's."""
+def test_two_first_joins_at_once_share_one_base_world(cohort, monkeypatch):
+    """A tester's two tabs both generated the cohort's base world (then on a first reset,
+    now on the first join): one got a 500. The one that loses now discards its own world
+    and takes the winner's."""
     from sandbox.models import CohortWorld, Workspace
     from sandbox.services.facilitation import worlds
 
-    make_trainee("Asha Mushi")
     real_seed = worlds.seed_workspace
     winner = {}
 

@@ -8,7 +8,9 @@ import pytest
 import sqlalchemy as sa
 
 from sandbox.extensions import db
-from sandbox.models import Enrolment, Feedback, User, WorkspaceKind
+from sandbox.models import Enrolment, Feedback, FeedbackEvent, User, Workspace, WorkspaceKind
+from sandbox.services.facilitation.worlds import TRAINEE_ITEMS
+from sandbox.services.people.trainees import fill_trainee_workspace
 from sandbox.services.training import codes
 from sandbox.services.training.cohorts import (
     CohortRefused,
@@ -28,6 +30,7 @@ from sandbox.services.training.joining import (
     sign_in_trainee,
 )
 from sandbox.services.workspace.now import workspace_now
+from sandbox.services.workspace.workspaces import create_workspace
 from sandbox.workflow import Role
 from sandbox.workflow.permissions import Capability, can
 
@@ -143,6 +146,86 @@ def test_two_trainees_of_a_cohort_get_the_same_items_in_separate_workspaces(coho
         ).all()
 
     assert texts(first) == texts(second)
+
+
+def _as_read(workspace_id: int) -> list[tuple]:
+    """A world as a trainee reads it: items with their assignee's name and each event's
+    action, actor and detail (user ids as the names they stand for); no ids, no tag."""
+    workspace_tag = db.session.get(Workspace, workspace_id).reference_tag
+    users = dict(db.session.execute(sa.select(User.id, User.display_name)).all())
+
+    def named(detail):
+        key, _, value = (detail or "").partition(":")
+        return f"assignee:{users[int(value)]}" if key == "assignee" else detail
+
+    items = db.session.execute(
+        sa.select(
+            Feedback.id,
+            Feedback.reference,
+            Feedback.description,
+            Feedback.status,
+            Feedback.assignee_id,
+        )
+        .where(Feedback.workspace_id == workspace_id)
+        .order_by(Feedback.reference)
+    ).all()
+    events = db.session.execute(
+        sa.select(
+            FeedbackEvent.feedback_id,
+            FeedbackEvent.action,
+            FeedbackEvent.actor_id,
+            FeedbackEvent.detail,
+        )
+        .where(FeedbackEvent.workspace_id == workspace_id)
+        .order_by(FeedbackEvent.feedback_id, FeedbackEvent.id)
+    ).all()
+    by_item = {}
+    for feedback_id, action, actor_id, detail in events:
+        by_item.setdefault(feedback_id, []).append((action, users.get(actor_id), named(detail)))
+    return [
+        (
+            reference.replace(workspace_tag, "*"),
+            text,
+            status,
+            users.get(assignee),
+            by_item.get(item_id, []),
+        )
+        for item_id, reference, text, status, assignee in items
+    ]
+
+
+def test_a_joined_world_is_the_world_generating_gives_naming_only_its_own_staff(cohort):
+    """Joining copies the cohort's base world (generated once) instead of generating 300
+    items per trainee: the copy must read exactly as a generated world, and name no user of
+    another workspace (an assignment's ``assignee:<id>`` detail once kept the base world's)."""
+    enrolment = join(cohort)
+    generated = create_workspace(
+        "tgenerated",
+        cohort.name,
+        WorkspaceKind.TRAINEE,
+        seed=cohort.seed,
+        clock_base=cohort.start_at,
+        running=False,
+    )
+    fill_trainee_workspace(generated, cohort.institution, items=TRAINEE_ITEMS, seed=cohort.seed)
+    assert _as_read(enrolment.workspace_id) == _as_read(generated.id)
+    own = set(
+        db.session.scalars(sa.select(User.id).where(User.workspace_id == enrolment.workspace_id))
+    )
+    events = db.session.execute(
+        sa.select(FeedbackEvent.actor_id, FeedbackEvent.detail).where(
+            FeedbackEvent.workspace_id == enrolment.workspace_id
+        )
+    ).all()
+    assignees = set(
+        db.session.scalars(
+            sa.select(Feedback.assignee_id).where(Feedback.workspace_id == enrolment.workspace_id)
+        )
+    ) - {None}
+    named = {int(d.partition(":")[2]) for _, d in events if (d or "").startswith("assignee:")}
+    actors = {actor for actor, _ in events} - {None}
+    assert named and actors and assignees  # the world assigns: the check reads something
+    assert named | actors | assignees <= own
 
 
 @pytest.mark.parametrize(

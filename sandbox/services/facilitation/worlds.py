@@ -4,14 +4,19 @@ Decisions (docs/PERFORMANCE.md, "Resetting a cohort"):
 
 - Each cohort's world is generated **once**, into a hidden workspace of its own
   (``CohortWorld``: TRAINEE kind, no enrolment, no login, clock frozen at the cohort's start),
-  from the cohort's seed with as many items as joining gives (``TRAINEE_ITEMS``). It is the
-  same world joining generates: same seed, same moment, same staff names.
+  from the cohort's seed with ``TRAINEE_ITEMS`` items, by the cohort's first join (or first
+  reset). Every join then **copies** it (``services/training/joining.py``), as a reset does:
+  generating 300 items was most of a join's time, and a hall of 150 joins at once
+  (issue 14, docs/PERFORMANCE.md "Joining").
 - A reset to the fresh world deletes the workspace's world rows and **copies** the base
   world's items and events with ``INSERT … SELECT``: new primary keys from the database
   (no explicit id, so PostgreSQL's sequences stay right), the workspace id replaced, the
   reference's workspace tag rewritten (``MRJ-<tag>-…``), and the synthetic staff of the base
   world (``ws<code>.<institution>.afisa1``…) mapped to the same staff of the target by
-  username. Nothing goes through Python row by row; nothing here commits.
+  username, wherever a row names them: an item's assignee, an event's actor, and an
+  assignment event's ``assignee:<id>`` detail (a copy that kept the base world's id named
+  a user of another workspace, and its cohort's archive could not be exported).
+  Nothing goes through Python row by row; nothing here commits.
 """
 
 from __future__ import annotations
@@ -33,11 +38,14 @@ from sandbox.models import (
     WorkspaceKind,
 )
 from sandbox.models.snapshot import WORLD_TABLES
-from sandbox.services.training.joining import TRAINEE_ITEMS, WORKSPACE_ALPHABET
 from sandbox.services.training.trial import discard_workspace
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.seeding import seed_workspace
 from sandbox.services.workspace.workspaces import create_workspace
+
+TRAINEE_ITEMS = 300  # items in a cohort's world: each trainee's, and the shared one
+WORKSPACE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # readable: no 0/o, 1/i/l
+ASSIGNEE = "assignee:"  # an assignment event's detail: ``assignee:<user id>``
 
 
 def base_world(cohort: Cohort) -> Workspace:
@@ -117,9 +125,11 @@ def restart_like(source: Workspace, target: Workspace) -> None:
     target.seed, target.size = source.seed, source.size
 
 
-def _staff_of(source: Workspace, target: Workspace, user_id: sa.ColumnElement):
-    """(join, mapped id): the target's staff member of the source's staff member ``user_id``."""
-    old, new = User.__table__.alias("old_staff"), User.__table__.alias("new_staff")
+def _staff_of(source: Workspace, target: Workspace, user_id: sa.ColumnElement, name: str = "staff"):
+    """(join, mapped id): the target's staff member of the source's staff member ``user_id``.
+
+    ``name`` tells the joins' aliases apart when one statement maps two columns."""
+    old, new = User.__table__.alias(f"old_{name}"), User.__table__.alias(f"new_{name}")
     old_prefix, new_prefix = f"ws{source.code}.", f"ws{target.code}."
     renamed = sa.literal(new_prefix) + sa.func.substr(old.c.username, len(old_prefix) + 1)
     joins = (
@@ -161,11 +171,20 @@ def _copy_events(source: Workspace, target: Workspace, ids: tuple[int, ...]) -> 
     events = FeedbackEvent.__table__
     old_item, new_item = Feedback.__table__.alias("old_item"), Feedback.__table__.alias("new_item")
     joins, actor = _staff_of(source, target, events.c.actor_id)
+    assigning = events.c.detail.like(ASSIGNEE + "%")
+    named = sa.case((assigning, sa.cast(sa.func.substr(events.c.detail, len(ASSIGNEE) + 1),
+                                         sa.Integer)))  # fmt: skip
+    detail_joins, assignee = _staff_of(source, target, named, "assignee")
     special = {
         "workspace_id": sa.literal(target.id),
         "feedback_id": new_item.c.id,
         "actor_id": actor,
         "text": _retagged(events.c.text, source, target),
+        # an assignment's detail names its assignee by id (workflow/history.py): the target's
+        "detail": sa.case(
+            (assigning, sa.literal(ASSIGNEE) + sa.cast(assignee, sa.String)),
+            else_=events.c.detail,
+        ),
     }
     names = [c.name for c in events.columns if c.name != "id"]
     frm = events.join(old_item, old_item.c.id == events.c.feedback_id).join(
@@ -175,7 +194,7 @@ def _copy_events(source: Workspace, target: Workspace, ids: tuple[int, ...]) -> 
             new_item.c.reference == _retagged(old_item.c.reference, source, target),
         ),
     )
-    for table, on in joins:
+    for table, on in (*joins, *detail_joins):
         frm = frm.outerjoin(table, on)
     select = (
         sa.select(*[special.get(n, events.c[n]) for n in names])

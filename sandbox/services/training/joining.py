@@ -4,10 +4,11 @@ Decisions (what a trainee on a shared laptop or a phone expects, written down):
 
 - Joining asks for the cohort's join code, a name, optionally the trainee's own institution
   and phone, and a PIN of 4 to 6 digits. It makes, in this order: the trainee's own
-  workspace (generated from the cohort's seed with ``TRAINEE_ITEMS`` items while its clock
-  is frozen at the cohort's start, so every trainee of a cohort gets the same world; then
-  the clock runs), its synthetic staff and leader, the TRAINEE login at the cohort's
-  training institution, and the enrolment with a fresh personal code.
+  workspace with its synthetic staff and leader (its clock frozen at the cohort's start
+  while the cohort's world, ``worlds.TRAINEE_ITEMS`` items generated once from the cohort's seed,
+  is copied into it inside the database, so every trainee of a cohort gets the same world;
+  then the clock runs), the TRAINEE login at the cohort's training institution, and the
+  enrolment with a fresh personal code.
 - The personal code (same readable alphabet as the join code, never equal to a join code)
   is the trainee's sign-in name; the PIN is its password, stored only as a salted hash
   (werkzeug, like passwords). The login's own password is random and known to nobody, so
@@ -31,20 +32,25 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from sandbox.channels.phones import tanzanian_mobile
 from sandbox.extensions import db
 from sandbox.models import Cohort, Enrolment, Workspace, WorkspaceKind
+from sandbox.services.desk.templates import ensure_response_templates
 from sandbox.services.facilitation.snapshots import take_snapshot
-from sandbox.services.people.trainees import add_trainee_user, fill_trainee_workspace
+from sandbox.services.facilitation.worlds import (
+    WORKSPACE_ALPHABET,
+    base_world,
+    copy_world,
+)
+from sandbox.services.people.trainees import add_trainee_user, ensure_leader
 from sandbox.services.training.codes import grouped, is_well_formed, new_code, normalise_code
 from sandbox.services.training.cohorts import cohort_by_join_code
 from sandbox.services.training.trial import discard_workspace
 from sandbox.services.workspace.now import wall_now
+from sandbox.services.workspace.seeding import ensure_staff
 from sandbox.services.workspace.workspaces import create_workspace, find_workspace
 from sandbox.text import one_line
 from sandbox.workflow import BilingualError
 
-TRAINEE_ITEMS = 300
 MIN_PIN, MAX_PIN = 4, 6
 MAX_NAME, MAX_INSTITUTION = 120, 160
-WORKSPACE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 CODE_ATTEMPTS = 5
 _DUMMY_PIN_HASH = generate_password_hash("no-such-trainee")
 
@@ -239,11 +245,15 @@ def _joined_first(join_key: str, workspace: Workspace) -> Enrolment | None:
 
 
 def seeded_workspace(cohort: Cohort, kind: WorkspaceKind) -> Workspace:
-    """A new workspace of the cohort's world (its seed, its start), clock running; not committed.
+    """A new workspace of the cohort's world (its seed, its start), clock running.
 
-    Seeded while its clock is frozen at the cohort's start, so every workspace of a cohort
-    (each trainee's, the shared one) gets the same items; then the clock runs.
+    Its staff and leader are made while its clock is frozen at the cohort's start, and the
+    cohort's base world (``facilitation/worlds.py``: generated and committed by the
+    cohort's first join) is copied into it with ``INSERT … SELECT``, so every workspace of a
+    cohort (each trainee's, the shared one) gets the same items; then the clock runs. The
+    world is committed (``ensure_leader`` commits), the running clock not.
     """
+    world = base_world(cohort)
     workspace = create_workspace(
         _unused_workspace_code(),
         cohort.name,  # never the trainee's name: a workspace's name shows on its public portal
@@ -252,8 +262,10 @@ def seeded_workspace(cohort: Cohort, kind: WorkspaceKind) -> Workspace:
         clock_base=cohort.start_at,
         running=False,
     )
-    fill_trainee_workspace(workspace, cohort.institution, items=TRAINEE_ITEMS, seed=cohort.seed)
-    workspace.clock_started_at = wall_now()
+    ensure_staff(workspace, cohort.seed, commit=False)
+    copy_world(world, workspace)  # also starts the clock from the cohort's start, from now
+    ensure_leader(workspace, cohort.institution, cohort.seed)
+    ensure_response_templates()
     return workspace
 
 
