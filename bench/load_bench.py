@@ -8,6 +8,8 @@ Everything runs on 127.0.0.1 with temporary SQLite files, deleted at the end:
      — a, b, c for waitress as `make run` serves and for `mrejesho run --workers 2`;
   d  a workshop hall, 150 users for 3 minutes as `make run` serves: desk officers (login
      within 5 s of starting, inbox, items, actions), citizens on the portal, USSD phones;
+     its baseline, just before on the same server: as many users, pausing as long, on the
+     bare app (its page for a GET, its read-update-commit step for a POST);
   e  the first login + first inbox page on a freshly seeded 100,000-item world, no warm-up;
   f  in-process: a USSD step against a bare read-update-commit step, and the reports
      dashboard at 1,200 and at 100,000 items against the bare page.
@@ -70,6 +72,7 @@ THINK = "3,10"  # seconds between a trainee's clicks (BENCH_THINK of bench/locus
 class Result:
     """One locust measurement of one request name."""
 
+    method: str
     requests: int
     failures: int
     per_second: float
@@ -99,7 +102,13 @@ def main() -> None:
                 throughput["1200", workers] = _locust(url, "InboxReader", 8, plan.seconds, work)
             rows.append((label, "a bare page", throughput["bare", workers]["bare page"], None))
             rows.append((label, "b inbox, 1,200 items", throughput["1200", workers]["inbox"], 1))
-        hall = {workers: _workshop(small, workers, plan, work) for workers in (0, 2)}
+        hall = {
+            workers: (
+                _bare_hall(bare_db, workers, plan, work),
+                _workshop(small, workers, plan, work),
+            )
+            for workers in (0, 2)
+        }
         big = work / "wbig"
         _timed(f"world of {plan.big_items:,} items", ["setup"], _env(big, plan.big_items))
         first = _first_login(big, plan.big_items, work)
@@ -111,8 +120,8 @@ def main() -> None:
             )
         in_process = _in_process(small, big, bare_db, plan)
     _print_throughput(rows, throughput)
-    for workers, found in hall.items():
-        _print_workshop(found, workers, plan)
+    for workers, (bare, found) in hall.items():
+        _print_workshop(found, bare, workers, plan)
     _print_first_login(first, plan.big_items)
     _print_in_process(in_process, plan.big_items)
     print(f"\nat the end: {_load()}")
@@ -293,6 +302,7 @@ def _result(entry: dict) -> Result:
         return times[-1][0] if times else 0.0
 
     return Result(
+        method=entry.get("method") or "",
         requests=count,
         failures=entry["num_failures"],
         per_second=count / span,
@@ -319,6 +329,22 @@ def _workshop(world: Path, workers: int, plan: Plan, work: Path) -> dict:
             spawn_rate=plan.spawn_rate,
             BENCH_THINK=THINK,
             **plan.workshop_users,
+        )
+
+
+def _bare_hall(bare_db: Path, workers: int, plan: Plan, work: Path) -> dict:
+    """d's baseline: the hall's users and pauses on the bare app, served the same way."""
+    users = sum(plan.workshop_users.values())
+    print(f"  bare hall: {users} users for {plan.workshop_seconds} s, …", flush=True)
+    with _server(_bare_command(bare_db, workers=workers), os.environ.copy(), work) as url:
+        return _locust(
+            url,
+            "BareHall",
+            users,
+            plan.workshop_seconds,
+            work,
+            spawn_rate=plan.spawn_rate,
+            BENCH_THINK=THINK,
         )
 
 
@@ -449,8 +475,10 @@ def _print_throughput(rows: list[tuple], throughput: dict) -> None:
         )
 
 
-def _print_workshop(hall: dict, workers: int, plan: Plan) -> None:
-    """d: every request type with its count, failures, p50, p95 and max; the targets."""
+def _print_workshop(hall: dict, bare: dict, workers: int, plan: Plan) -> None:
+    """d: every request type with its count, failures, p50, p95 and max; its p95 as a ratio
+    to the bare hall's p95 of the same method (GET: the bare page, POST: the bare step);
+    the targets."""
     users = sum(plan.workshop_users.values())
     mix = ", ".join(f"{v} {k[6:].lower()}" for k, v in plan.workshop_users.items())
     print(
@@ -458,13 +486,23 @@ def _print_workshop(hall: dict, workers: int, plan: Plan) -> None:
         f"{plan.spawn_rate} started a second, a click every {THINK.replace(',', '–')} s, "
         f"{_server_label(workers)}"
     )
-    print(f"{'request':<34}{'count':>7}{'fail':>6}{'p50':>10}{'p95':>10}{'max':>10}")
-    for name, result in sorted((k, v) for k, v in hall.items() if not k.startswith("_")):
+    baseline = {"GET": bare.get("bare page"), "POST": bare.get("bare step")}
+    print(
+        f"{'request':<34}{'count':>7}{'fail':>6}{'p50':>10}{'p95':>10}{'max':>10}{'p95 ÷ bare':>12}"
+    )
+    for name, result in sorted(_named(bare).items()):
+        print(
+            f"{'baseline: ' + name:<34}{result.requests:>7}{result.failures:>6}"
+            f"{_ms(result.p50):>10}{_ms(result.p95):>10}{_ms(result.max):>10}{'1':>12}"
+        )
+    for name, result in sorted(_named(hall).items()):
+        base = baseline.get(result.method)
+        ratio = f"{result.p95 / base.p95:.1f}" if base and base.p95 else ""
         print(
             f"{name:<34}{result.requests:>7}{result.failures:>6}{_ms(result.p50):>10}"
-            f"{_ms(result.p95):>10}{_ms(result.max):>10}"
+            f"{_ms(result.p95):>10}{_ms(result.max):>10}{ratio:>12}"
         )
-    results = {k: v for k, v in hall.items() if not k.startswith("_")}
+    results = _named(hall)
     failures = sum(r.failures for r in results.values())
     login = results.get("login within 5 s of start")
     slow = [k for k, r in results.items() if r.p95 >= TARGET_P95_MS and not k.startswith("login ")]
@@ -477,6 +515,11 @@ def _print_workshop(hall: dict, workers: int, plan: Plan) -> None:
     )
     for line in hall["_failures"][:8]:
         print(f"  failure: {line}")
+
+
+def _named(found: dict) -> dict:
+    """The request names' results of one locust run (not its failure messages)."""
+    return {k: v for k, v in found.items() if not k.startswith("_")}
 
 
 def _print_first_login(first: dict, items: int) -> None:

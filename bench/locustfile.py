@@ -6,6 +6,8 @@ page's CSS, JS and icon as a browser does: not at all while its copy is fresh (m
 else conditionally (If-None-Match, answered 304 when unchanged).
 
     BarePage                    GET / of bench/bare_app.py, no pause
+    BareHall                    the bare page and step, pausing BENCH_THINK seconds (the
+                                workshop mix's baseline: as many users, the same pauses)
     InboxReader                 an officer reading /desk/feedback, no pause
     DeskOfficer Citizen UssdCaller   the workshop mix (fixed counts from BENCH_DESK,
                                 BENCH_CITIZENS, BENCH_USSD), pausing BENCH_THINK seconds
@@ -154,6 +156,27 @@ class BarePage(Browser):
     def page(self) -> None:
         """GET the bare page."""
         self.client.get("/", name="bare page")
+
+
+class BareHall(FastHttpUser):
+    """The workshop's baseline: the hall's number of users, pausing as long (BENCH_THINK),
+    on bench/bare_app.py: its page (a read) three times to each step (a read-update-commit,
+    what a desk action or a USSD step does at its least)."""
+
+    wait_time = between(*THINK)
+    max_retries = 0
+    network_timeout = 60.0
+    connection_timeout = 60.0
+
+    @task(3)
+    def page(self) -> None:
+        """GET the bare page."""
+        self.client.get("/", name="bare page")
+
+    @task(1)
+    def step(self) -> None:
+        """POST one bare step on a random row."""
+        self.client.post("/step", data={"id": random.randint(1, 100_000)}, name="bare step")
 
 
 class InboxReader(Browser):
