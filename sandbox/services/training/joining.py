@@ -11,7 +11,7 @@ Decisions (what a trainee on a shared laptop or a phone expects, written down):
   enrolment with a fresh personal code.
 - The personal code (same readable alphabet as the join code, never equal to a join code)
   is the trainee's sign-in name; the PIN is its password, stored only as a salted hash
-  (werkzeug, like passwords). The login's own password is random and known to nobody, so
+  (werkzeug, like passwords). The login has no usable password (``!``), so
   the username-and-password form cannot be used with a PIN.
 - A wrong personal code and a wrong PIN get the same answer for the same hashing work, so
   answers do not tell which codes exist. An archived cohort's trainees are told the cohort
