@@ -42,6 +42,7 @@ from sandbox.services.training.trial import discard_workspace
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.seeding import seed_workspace
 from sandbox.services.workspace.workspaces import create_workspace
+from sandbox.text import LIKE_ESCAPE, like_pattern
 
 TRAINEE_ITEMS = 300  # items in a cohort's world: each trainee's, and the shared one
 WORKSPACE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # readable: no 0/o, 1/i/l
@@ -171,7 +172,7 @@ def _copy_events(source: Workspace, target: Workspace, ids: tuple[int, ...]) -> 
     events = FeedbackEvent.__table__
     old_item, new_item = Feedback.__table__.alias("old_item"), Feedback.__table__.alias("new_item")
     joins, actor = _staff_of(source, target, events.c.actor_id)
-    assigning = events.c.detail.like(ASSIGNEE + "%")
+    assigning = events.c.detail.like(like_pattern(ASSIGNEE, prefix=True), escape=LIKE_ESCAPE)
     named = sa.case((assigning, sa.cast(sa.func.substr(events.c.detail, len(ASSIGNEE) + 1),
                                          sa.Integer)))  # fmt: skip
     detail_joins, assignee = _staff_of(source, target, named, "assignee")
