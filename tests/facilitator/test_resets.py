@@ -21,6 +21,7 @@ from sandbox.models import (
     Snapshot,
     User,
     Workspace,
+    WorkspaceKind,
     XapiStatement,
 )
 from sandbox.services.facilitation import resets, snapshots
@@ -327,28 +328,30 @@ def test_a_trainee_s_fresh_world_is_saved_once_and_put_back_with_its_own_ids(
 
 def test_two_first_joins_at_once_share_one_base_world(cohort, monkeypatch):
     """A tester's two tabs both generated the cohort's base world (then on a first reset,
-    now on the first join): one got a 500. The one that loses now discards its own world
+    now on the first join): one got a 500. Then a hall's first joins at once each generated
+    one to throw away, queueing on SQLite's one writer past its busy timeout (503s). Now the
+    world is claimed before it is generated: a tab that loses the claim generates nothing
     and takes the winner's."""
-    from sandbox.models import CohortWorld, Workspace
     from sandbox.services.facilitation import worlds
 
-    real_seed = worlds.seed_workspace
-    winner = {}
+    real_create = worlds.create_workspace
+    winner, generated = {}, []
 
-    def seed_while_another_tab_wins(workspace, **kwargs):
-        real_seed(workspace, **kwargs)
-        other = worlds.create_workspace(
-            "bwinner1", cohort.name, workspace.kind, seed=cohort.seed, clock_base=cohort.start_at
-        )
-        db.session.commit()
+    def another_tab_claims_first(code, *args, **kwargs):
+        other = real_create(
+            "bwinner1", cohort.name, WorkspaceKind.TRAINEE, seed=cohort.seed,
+            clock_base=cohort.start_at,
+        )  # fmt: skip
         winner["id"] = other.id
-        with db.engine.begin() as connection:  # the other tab's commit
+        with db.engine.begin() as connection:  # the other tab's claim, committed
             connection.execute(
                 sa.insert(CohortWorld).values(cohort_id=cohort.id, workspace_id=other.id)
             )
+        return real_create(code, *args, **kwargs)
 
-    monkeypatch.setattr(worlds, "seed_workspace", seed_while_another_tab_wins)
+    monkeypatch.setattr(worlds, "create_workspace", another_tab_claims_first)
+    monkeypatch.setattr(worlds, "seed_workspace", lambda ws, **_: generated.append(ws.code))
     made = worlds.base_world(cohort)
-    assert made.id == winner["id"]
+    assert made.id == winner["id"] and generated == []
     codes = db.session.scalars(sa.select(Workspace.code).where(Workspace.code.like("b%"))).all()
-    assert codes == ["bwinner1"]  # the losing tab's world is gone
+    assert codes == ["bwinner1"]  # the losing tab's claim left nothing

@@ -38,7 +38,6 @@ from sandbox.models import (
     WorkspaceKind,
 )
 from sandbox.models.snapshot import WORLD_TABLES
-from sandbox.services.training.trial import discard_workspace
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.seeding import seed_workspace
 from sandbox.services.workspace.workspaces import create_workspace
@@ -50,7 +49,14 @@ ASSIGNEE = "assignee:"  # an assignment event's detail: ``assignee:<user id>``
 
 
 def base_world(cohort: Cohort) -> Workspace:
-    """The cohort's base world, generated (and committed) the first time it is asked for."""
+    """The cohort's base world, generated (and committed) the first time it is asked for.
+
+    The world is claimed before it is generated: its workspace and its ``CohortWorld`` row
+    are the transaction's first writes, and the items follow in the same commit. Of several
+    first joins at once, one generates; the others wait at their claim (SQLite's one writer,
+    PostgreSQL's unique key) and then use that world, instead of each generating one to throw
+    away (on SQLite, queueing past the busy timeout). A server killed meanwhile leaves nothing.
+    """
     found = db.session.get(CohortWorld, cohort.id)
     if found is not None:
         return db.session.get(Workspace, found.workspace_id)
@@ -62,15 +68,15 @@ def base_world(cohort: Cohort) -> Workspace:
         seed=cohort.seed,
         clock_base=cohort.start_at,
         running=False,
+        commit=False,
     )
-    seed_workspace(workspace, count=TRAINEE_ITEMS, seed=cohort.seed)  # commits
     db.session.add(CohortWorld(cohort_id=cohort.id, workspace_id=workspace.id))
     try:
-        db.session.commit()
-    except IntegrityError:  # a reset in another tab made it meanwhile: use that one
+        db.session.flush()
+    except IntegrityError:  # another join or reset claimed it meanwhile: use that one
         db.session.rollback()
-        discard_workspace(workspace)
         return db.session.get(Workspace, db.session.get(CohortWorld, cohort.id).workspace_id)
+    seed_workspace(workspace, count=TRAINEE_ITEMS, seed=cohort.seed)  # commits the whole world
     return workspace
 
 

@@ -118,8 +118,11 @@ def add_trainee_user(
     return user
 
 
-def ensure_leader(workspace: Workspace, institution: Institution, seed: int) -> User:
-    """The synthetic leader of the institution's region in this workspace (made once).
+def ensure_leader(
+    workspace: Workspace, institution: Institution, seed: int, *, commit: bool = True
+) -> User:
+    """The synthetic leader of the institution's region in this workspace (made once);
+    commits when it makes one (else flushes).
 
     Like the seeded staff, an inactive account with a name drawn from the seed (on a stream
     apart from the staff's, so their names do not move): a scenario that needs a leader
@@ -140,7 +143,10 @@ def ensure_leader(workspace: Workspace, institution: Institution, seed: int) -> 
         )
         leader.set_unusable_password()  # inactive: a scenario acts through it
         db.session.add(leader)
-        db.session.commit()
+        if commit:
+            db.session.commit()
+        else:
+            db.session.flush()
     return leader
 
 

@@ -10,9 +10,9 @@ Decisions (written down):
   (source ``preview``, note ``<key> v<version>``). Both worlds are generated under the
   default rules on purpose: the generator draws differently when a toggle changes a
   history, and the two sides must hold the same items; what the stakeholder does from
-  then on (and the walkthrough's own items) follows each side's rules. The pair row is
-  one commit; seeding commits per world before it. Two clicks racing: the loser discards
-  its two worlds and gets the winner's pair.
+  then on (and the walkthrough's own items) follows each side's rules. Both worlds and
+  the pair row are one commit, so a server killed while making them leaves nothing. Two
+  clicks racing: the loser's transaction is rolled back and it gets the winner's pair.
 - Only stakeholders get pairs: working in a side moves ``User.workspace_id``, which an
   organiser's console and desk depend on; an organiser reads the proposal page and joins
   with an invitation (another login) to try it.
@@ -43,10 +43,11 @@ from sandbox.extensions import db
 from sandbox.models import ScenarioAttempt, User, Workspace, WorkspaceKind
 from sandbox.models.proposal import PreviewPair, Proposal
 from sandbox.proposals.enums import ProposalStatus, Side
-from sandbox.services.people.trainees import fill_trainee_workspace
-from sandbox.services.training.trial import discard_workspace
+from sandbox.services.desk.templates import ensure_response_templates
+from sandbox.services.people.trainees import ensure_leader
 from sandbox.services.workspace.flags import FlagSource, set_flag
 from sandbox.services.workspace.now import wall_now
+from sandbox.services.workspace.planner import refresh_planner_statistics
 from sandbox.services.workspace.seeding import clear_workspace_feedback, seed_workspace
 from sandbox.services.workspace.workspaces import DEFAULT_CLOCK_START, create_workspace
 from sandbox.workflow import BilingualError, Role, Toggle
@@ -114,6 +115,7 @@ def ensure_pair(user: User, proposal: Proposal) -> PreviewPair:
             "This proposal has no preview worlds (no toggle, or not in preview).",
         )
     seed = secrets.randbelow(2**31)
+    ensure_response_templates()  # global, loaded once (a commit of its own, that first time)
     before, after = (_world(user, proposal, seed, side) for side in Side)
     pair = PreviewPair(
         user_id=user.id,
@@ -125,19 +127,19 @@ def ensure_pair(user: User, proposal: Proposal) -> PreviewPair:
     )
     db.session.add(pair)
     try:
-        db.session.commit()
-    except IntegrityError:  # a second click made the pair first
+        db.session.commit()  # both worlds and the pair at once: a killed server leaves none
+    except IntegrityError:  # a second click made the pair first: ours is rolled back
         db.session.rollback()
-        discard_workspace(before)
-        discard_workspace(after)
         pair = pair_of(user, proposal)
         if pair is None:
             raise
+        return pair
+    refresh_planner_statistics()
     return pair
 
 
 def _world(user: User, proposal: Proposal, seed: int, side: Side) -> Workspace:
-    """One side's workspace: toggle written, then seeded from ``seed``; clock running."""
+    """One side's workspace: seeded from ``seed``, toggle written; clock running; no commit."""
     workspace = create_workspace(
         _unused_code(),
         proposal.title_en[:80],
@@ -145,11 +147,12 @@ def _world(user: User, proposal: Proposal, seed: int, side: Side) -> Workspace:
         seed=seed,
         clock_base=DEFAULT_CLOCK_START,
         running=False,
-    )  # commits; named after the proposal, never the stakeholder
-    fill_trainee_workspace(workspace, user.institution, items=PREVIEW_ITEMS, seed=seed)
+        commit=False,
+    )  # named after the proposal, never the stakeholder
+    seed_workspace(workspace, count=PREVIEW_ITEMS, seed=seed, commit=False)
+    ensure_leader(workspace, user.institution, seed, commit=False)
     _write_toggle(workspace, proposal, user, on=side is Side.AFTER)
     workspace.clock_started_at = wall_now()
-    db.session.commit()
     return workspace
 
 

@@ -42,7 +42,6 @@ from sandbox.services.facilitation.worlds import (
 from sandbox.services.people.trainees import add_trainee_user, ensure_leader
 from sandbox.services.training.codes import grouped, is_well_formed, new_code, normalise_code
 from sandbox.services.training.cohorts import cohort_by_join_code
-from sandbox.services.training.trial import discard_workspace
 from sandbox.services.workspace.now import wall_now
 from sandbox.services.workspace.seeding import ensure_staff
 from sandbox.services.workspace.workspaces import create_workspace, find_workspace
@@ -160,7 +159,7 @@ def join_cohort(request: JoinRequest) -> Enrolment:
 
 
 def _joined_with(request: JoinRequest) -> Enrolment | None:
-    """The enrolment this very form already made (same key, same PIN), if any."""
+    """The enrolment this very form already made (same key, name and PIN), if any."""
     if not request.join_key:
         return None
     enrolment = db.session.scalar(
@@ -168,13 +167,30 @@ def _joined_with(request: JoinRequest) -> Enrolment | None:
     )
     if enrolment is None:
         return None
-    if not check_password_hash(enrolment.pin_hash, request.pin):
+    check_same_sending(enrolment.user.display_name, enrolment.pin_hash, request.name, request.pin)
+    return enrolment
+
+
+def check_same_sending(name: str, pin_hash: str, typed_name: str | None, pin: str | None) -> None:
+    """A join form sent again must carry the name and PIN it joined with the first time.
+
+    Its second sending (a double click, a reload) answers with the first's login; the same
+    page with another name or PIN typed in (a stale tab, someone else at the same device)
+    is refused, on the PIN field, instead of signing them in as the first. Names compare
+    without case or extra spaces. Raises ``JoinRefused``.
+    """
+    same_pin = check_password_hash(pin_hash, pin or "")
+    if not (same_pin and folded_name(name) == folded_name(typed_name)):
         raise JoinRefused(
             "pin",
             "Fomu hii imeshatumika. Fungua ukurasa wa kujiunga upya.",
             "This form was sent already. Open the join page again.",
         )
-    return enrolment
+
+
+def folded_name(typed: str | None) -> str:
+    """A name as compared: one line, single spaces, without case."""
+    return " ".join(one_line(typed).split()).casefold()
 
 
 def enrol_trainee(
@@ -187,17 +203,17 @@ def enrol_trainee(
 ) -> Enrolment:
     """One trainee in ``cohort`` (already checked): workspace, login, personal code; commits.
 
-    The one path for joining with the code and for the facilitator's bulk enrolment. When two
-    requests of one join form race (``join_key``), the loser's world is discarded and it
-    gets the winner's enrolment.
+    The one path for joining with the code and for the facilitator's bulk enrolment. The
+    trainee's world, login, enrolment and fresh-world snapshot are one transaction: a server
+    killed during a join leaves no workspace without its trainee (``tests/test_crashes.py``).
+    The slow PIN hashing runs before it, so it never holds SQLite's one write lock. When two
+    requests of one join form race (``join_key``), the loser's transaction is rolled back and
+    it gets the winner's enrolment.
     """
-    workspace = seeded_workspace(cohort, WorkspaceKind.TRAINEE)
-    # Its world is saved already; saving its clock too keeps the slow password hashing below
-    # out of a write transaction: on SQLite, one that holds the file's one write lock.
-    db.session.commit()
     pin_hash = generate_password_hash(pin)
+    workspace = seeded_workspace(cohort, WorkspaceKind.TRAINEE)
+    user = add_trainee_user(f"mw.{workspace.code}", _clean(name), cohort.institution, workspace)
     for _ in range(CODE_ATTEMPTS):
-        user = add_trainee_user(f"mw.{workspace.code}", _clean(name), cohort.institution, workspace)
         enrolment = Enrolment(
             cohort_id=cohort.id,
             user_id=user.id,
@@ -209,50 +225,53 @@ def enrol_trainee(
             joined_at=wall_now(),
             join_key=join_key or None,
         )
-        db.session.add(enrolment)
         try:
-            db.session.commit()
-        except IntegrityError:  # another trainee took the personal code meanwhile
-            db.session.rollback()
-            winner = _joined_first(join_key, workspace)
+            with db.session.begin_nested():
+                db.session.add(enrolment)
+        except IntegrityError:  # the same form joined meanwhile, or its personal code was taken
+            winner = _joined_first(join_key)
             if winner is not None:
                 return winner
-            workspace.clock_started_at = wall_now()
             continue
         _save_fresh_world(cohort, workspace)
+        db.session.commit()
         return enrolment
     raise RuntimeError("no free personal code found")  # pragma: no cover
 
 
 def _save_fresh_world(cohort: Cohort, workspace: Workspace) -> None:
-    """Keep the world as it was made, for the facilitator's resets; commits.
+    """Keep the world as it was made, for the facilitator's resets; no commit.
 
     A reset of this trainee then puts these rows back with their own ids (fast, and below
     every later attempt's ``first_new_id``) instead of copying the cohort's world anew
     (``services/facilitation/snapshots.py``)."""
     take_snapshot(cohort, [workspace.id], "fresh", None, automatic=True, fresh=True)
-    db.session.commit()
 
 
-def _joined_first(join_key: str, workspace: Workspace) -> Enrolment | None:
-    """The enrolment another request of the same form made first (our world discarded)."""
+def _joined_first(join_key: str) -> Enrolment | None:
+    """The enrolment another request of the same form made first; our transaction (its
+    world) rolled back when there is one."""
     if not join_key:
         return None
-    winner = db.session.scalar(sa.select(Enrolment).where(Enrolment.join_key == join_key))
-    if winner is not None:
-        discard_workspace(workspace)
-    return winner
+    first = sa.select(Enrolment.id).where(Enrolment.join_key == join_key)
+    if db.session.scalar(first) is None:
+        return None
+    db.session.rollback()
+    return db.session.get(Enrolment, db.session.scalar(first))
 
 
 def seeded_workspace(cohort: Cohort, kind: WorkspaceKind) -> Workspace:
-    """A new workspace of the cohort's world (its seed, its start), clock running.
+    """A new workspace of the cohort's world (its seed, its start), clock running; no commit.
 
     Its staff and leader are made while its clock is frozen at the cohort's start, and the
     cohort's base world (``facilitation/worlds.py``: generated and committed by the
     cohort's first join) is copied into it with ``INSERT … SELECT``, so every workspace of a
-    cohort (each trainee's, the shared one) gets the same items; then the clock runs. The
-    world is committed (``ensure_leader`` commits), the running clock not.
+    cohort (each trainee's, the shared one) gets the same items; then the clock runs. All of
+    it is flushed, not committed: the caller commits it with what owns the workspace. (The
+    global response templates and the base world are made, once, in commits of their own:
+    caches, made before this transaction's first write.)
     """
+    ensure_response_templates()
     world = base_world(cohort)
     workspace = create_workspace(
         _unused_workspace_code(),
@@ -261,11 +280,11 @@ def seeded_workspace(cohort: Cohort, kind: WorkspaceKind) -> Workspace:
         seed=cohort.seed,
         clock_base=cohort.start_at,
         running=False,
+        commit=False,
     )
     ensure_staff(workspace, cohort.seed, commit=False)
     copy_world(world, workspace)  # also starts the clock from the cohort's start, from now
-    ensure_leader(workspace, cohort.institution, cohort.seed)
-    ensure_response_templates()
+    ensure_leader(workspace, cohort.institution, cohort.seed, commit=False)
     return workspace
 
 

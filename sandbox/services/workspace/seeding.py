@@ -68,8 +68,10 @@ def seed_workspace(
     seed: int,
     progress: Callable[[int], None] | None = None,
     toggles_at_default: bool = False,
+    commit: bool = True,
 ) -> int:
-    """Generate ``count`` items with their histories into an empty workspace, in one commit.
+    """Generate ``count`` items with their histories into an empty workspace, in one commit
+    (then the planner's statistics); with ``commit=False``, flushed in the caller's.
 
     Automatic escalations due by the workspace's now are already in the histories, so the
     workspace is stamped as checked (no first read pays for a backlog). The histories follow
@@ -101,8 +103,11 @@ def seed_workspace(
     workspace.next_reference_seq += done
     workspace.seed, workspace.size = seed, done  # regenerating uses these unless told otherwise
     workspace.escalations_checked_at = now  # the generator escalated what fell due by now
-    db.session.commit()
-    refresh_planner_statistics()
+    if commit:
+        db.session.commit()
+        refresh_planner_statistics()
+    else:
+        db.session.flush()
     return done
 
 

@@ -29,8 +29,9 @@ def create_workspace(
     seed: int = 0,
     clock_base: datetime = DEFAULT_CLOCK_START,
     running: bool = True,
+    commit: bool = True,
 ) -> Workspace:
-    """A new, empty workspace whose clock starts at clock_base."""
+    """A new, empty workspace whose clock starts at clock_base; commits (else flushes)."""
     now = wall_now()
     workspace = Workspace(
         code=code,
@@ -43,7 +44,10 @@ def create_workspace(
         created_at=now,
     )
     db.session.add(workspace)
-    db.session.commit()
+    if commit:
+        db.session.commit()
+    else:
+        db.session.flush()
     return workspace
 
 
