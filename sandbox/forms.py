@@ -9,6 +9,7 @@ library's own text.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from babel.support import Translations
@@ -16,7 +17,7 @@ from flask import g, has_request_context
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField
+from wtforms import DateField, HiddenField
 from wtforms.widgets import TextInput
 
 CATALOG = Path(__file__).parent / "translations"
@@ -57,6 +58,26 @@ class Form(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return VALIDATOR_MESSAGES
+
+
+FORM_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
+"""A form's one-time key as ``services/feedback/once.new_form_key`` makes them (URL-safe
+base64, 32 characters)."""
+
+
+def _well_formed_key(value: object) -> str:
+    return value if isinstance(value, str) and FORM_KEY.fullmatch(value) else ""
+
+
+class FormKeyField(HiddenField):
+    """The hidden one-time key of a form that must act once however often it is sent.
+
+    Its data is the key, or ``""`` (no key: the form acts as sent) when what came is not a key
+    of ours: edited in the page, too long, or holding a NUL, which PostgreSQL refuses in text.
+    """
+
+    def __init__(self, label=None, validators=None, filters=(), **kwargs):
+        super().__init__(label, validators, filters=(*filters, _well_formed_key), **kwargs)
 
 
 DATE_EXAMPLE = "2026-11-30"

@@ -7,12 +7,16 @@ every route with an id × hostile integers, as a guest and as each kind of staff
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import sandbox
+from sandbox.forms import Form, FormKeyField
 from sandbox.text import MAX_ID, MAX_PAGE, like_pattern, page_number, parse_id
 from tests.fuzzing import fuzz, fuzz_settings
 
@@ -132,3 +136,30 @@ def test_page_number(typed, expected):
 def test_like_pattern_escapes_wildcards():
     assert like_pattern("50%_off\\") == "%50\\%\\_off\\\\%"
     assert like_pattern("ws1.", prefix=True) == "ws1.%"
+
+
+def _subclasses(cls: type) -> list[type]:
+    return [cls, *(sub for direct in cls.__subclasses__() for sub in _subclasses(direct))]
+
+
+def test_every_form_s_one_time_key_is_checked_as_one():
+    """A form key is stored and looked up: only ``FormKeyField`` keeps a NUL or a megabyte out."""
+    for module in pkgutil.walk_packages(sandbox.__path__, "sandbox."):
+        if module.name.rsplit(".", 1)[-1].endswith("forms"):
+            importlib.import_module(module.name)
+    keyed = [form for form in _subclasses(Form) if hasattr(form, "form_key")]
+    assert len(keyed) >= 5  # join, preview join, portal, walk-in, roster enrolment
+    for form in keyed:
+        assert issubclass(form.form_key.field_class, FormKeyField), form.__name__
+
+
+@pytest.mark.parametrize(
+    ("sent", "kept"),
+    [("Ab-_09" * 5, "Ab-_09" * 5), ("abc\x00def", ""), ("k" * 65, ""), ("ключ", ""), (None, "")],
+)
+def test_a_form_key_field_keeps_only_a_key_of_ours(app, sent, kept):
+    class Keyed(Form):
+        form_key = FormKeyField()
+
+    with app.test_request_context(method="POST", data={} if sent is None else {"form_key": sent}):
+        assert Keyed(meta={"csrf": False}).form_key.data == kept

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     EmailField,
-    HiddenField,
     RadioField,
     SelectField,
     StringField,
@@ -22,7 +21,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from sandbox.forms import Form, IsoDateField
+from sandbox.forms import Form, FormKeyField, IsoDateField
 from sandbox.i18n import current_language
 from sandbox.models.desk import Situation
 from sandbox.services.desk.inbox import Sort, Tab
@@ -90,7 +89,7 @@ class InboxForm(Form):
 class WalkInForm(Form):
     """Feedback written down at the desk for a citizen who came in person."""
 
-    form_key = HiddenField(default=new_form_key)  # the same page posted twice: one item
+    form_key = FormKeyField(default=new_form_key)  # the same page posted twice: one item
     type = SelectField(_l("Type of feedback"), validators=[InputRequired()])
     category = SelectField(_l("Category"), validators=[Optional()], coerce=_int_or_none)
     description = TextAreaField(

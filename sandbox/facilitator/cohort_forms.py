@@ -9,7 +9,7 @@ from wtforms import HiddenField, IntegerField, SelectField, StringField, SubmitF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from sandbox.forms import Form, IsoDateField
+from sandbox.forms import Form, FormKeyField, IsoDateField
 
 LANGUAGE_CHOICES = [SelectChoice("sw", "Kiswahili"), SelectChoice("en", "English")]
 
@@ -67,7 +67,7 @@ class RosterEnrolForm(Form):
     """The checked roster sent back to be enrolled (checked again before anything is made)."""
 
     content = HiddenField()
-    form_key = HiddenField()  # the same confirmation sent twice enrols once
+    form_key = FormKeyField()  # the same confirmation sent twice enrols once
     submit = SubmitField(_l("Enrol these trainees"))
 
 

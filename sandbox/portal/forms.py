@@ -7,7 +7,6 @@ import re
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import (
-    HiddenField,
     RadioField,
     SelectField,
     StringField,
@@ -19,7 +18,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from sandbox.channels.phones import tanzanian_mobile
-from sandbox.forms import Form
+from sandbox.forms import Form, FormKeyField
 from sandbox.i18n import current_language
 from sandbox.models import InstitutionKind
 from sandbox.services.feedback.attachments import AttachmentRejected, CheckedUpload, check_upload
@@ -75,7 +74,7 @@ class FeedbackForm(Form):
     """The feedback itself; identity is optional and all-blank means anonymous."""
 
     # One key per page: the same form posted twice (a double click, a retry) makes one item.
-    form_key = HiddenField(default=new_form_key)
+    form_key = FormKeyField(default=new_form_key)
     type = RadioField(
         _l("What kind of feedback is it?"),
         validators=[

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    HiddenField,
     IntegerField,
     PasswordField,
     SelectField,
@@ -17,14 +16,14 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from sandbox.forms import Form, IsoDateField
+from sandbox.forms import Form, FormKeyField, IsoDateField
 from sandbox.training.forms import CODE_BOX, PIN_BOX, new_pin_fields
 
 
 class PreviewJoinForm(Form):
     """Invitation code, name, role at work, institution, region, a PIN typed twice."""
 
-    form_key = HiddenField(validators=[Optional(), Length(max=40)])
+    form_key = FormKeyField()
     code = StringField(
         _l("Invitation code"),
         description=_l("The code on your invitation, like KXP-4TM."),

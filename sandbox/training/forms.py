@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
-from sandbox.forms import Form
+from sandbox.forms import Form, FormKeyField
 
 CODE_BOX = {
     "autocomplete": "off",
@@ -44,7 +44,7 @@ class JoinForm(Form):
     """Join code, name, optional institution and phone, a PIN typed twice; ``form_key`` is
     the form's one-time key (the same form sent twice joins once)."""
 
-    form_key = HiddenField(validators=[Optional(), Length(max=40)])
+    form_key = FormKeyField()
 
     join_code = StringField(
         _l("Cohort code"),

@@ -16,6 +16,7 @@ from sandbox.services.preview.joining import (
     join_problems,
     sign_in_stakeholder,
 )
+from sandbox.services.training.joining import JoinRefused
 
 
 def test_an_organiser_gives_a_new_pin_shown_once(client, login_as, stakeholder, facilitator):
@@ -59,3 +60,17 @@ def test_another_name_joins_and_the_same_form_twice_still_joins_once(stakeholder
     assert join_preview(join_request(name="Neema Mushi Kisanga")).id != stakeholder.id
     again = join_request(name="Asha Juma", join_key="k1")
     assert join_preview(again).id == join_preview(again).id
+
+
+@pytest.mark.parametrize("changed", [{"name": "Tabu Ally"}, {"pin": "9876"}])
+def test_the_same_form_sent_again_with_another_name_or_pin_is_refused(
+    stakeholder, join_request, changed
+):
+    """A stale page's key with someone else's name or PIN does not sign them in as the first."""
+    first = join_preview(join_request(name="Asha Juma", join_key="k2"))
+    assert join_preview(join_request(name=" asha  JUMA", join_key="k2")).id == first.id
+    again = join_request(**{"name": "Asha Juma", "join_key": "k2", **changed})
+    assert [p.field for p in join_problems(again)] == ["pin"]
+    with pytest.raises(JoinRefused, match="sent already"):
+        join_preview(again)
+    assert db.session.scalar(sa.select(sa.func.count(Stakeholder.id))) == 2

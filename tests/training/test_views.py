@@ -223,9 +223,13 @@ def test_every_problem_of_a_join_is_shown_on_the_first_try(client, cohort):
         assert message in page
 
 
-def test_the_same_join_form_sent_twice_joins_once(client, cohort):
+def _form_key(client) -> str:
     page = client.get("/join").get_data(as_text=True)
-    key = re.search(r'name="form_key" type="hidden" value="([^"]+)"', page).group(1)
+    return re.search(r'name="form_key" type="hidden" value="([^"]+)"', page).group(1)
+
+
+def test_the_same_join_form_sent_twice_joins_once(client, cohort):
+    key = _form_key(client)
     for _ in range(2):
         assert client.post("/join", data=join_form(cohort, form_key=key)).status_code == 302
     assert db.session.scalar(sa.select(sa.func.count(Enrolment.id))) == 1
@@ -235,6 +239,28 @@ def test_the_same_join_form_sent_twice_joins_once(client, cohort):
     )
     assert stolen.status_code == 422 and "Fomu hii imeshatumika" in stolen.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(Enrolment.id))) == 1
+
+
+def test_the_same_join_form_sent_again_with_another_name_is_refused(client, cohort):
+    """A stale tab's second sending with someone else's name does not sign them in as the first."""
+    key = _form_key(client)
+    assert client.post("/join", data=join_form(cohort, form_key=key)).status_code == 302
+    client.post("/logout")
+    again = client.post("/join", data=join_form(cohort, form_key=key, name="  asha   MUSHI "))
+    assert again.status_code == 302  # the same person (case and spaces aside): their login
+    client.post("/logout")
+    other = client.post("/join", data=join_form(cohort, form_key=key, name="Tabu Ally"))
+    page = other.get_data(as_text=True)
+    assert other.status_code == 422 and "Fomu hii imeshatumika" in page and "Tabu Ally" in page
+    assert client.get("/desk/").status_code == 302  # not signed in as Asha
+    assert db.session.scalar(sa.select(sa.func.count(Enrolment.id))) == 1
+
+
+@pytest.mark.parametrize("key", ["abc\x00def", "k" * 65, "<b>key</b>", "ключ-формы"])
+def test_a_form_key_not_of_ours_joins_as_a_form_without_one(client, cohort, key):
+    """A NUL (which PostgreSQL refuses in text), an overlong or a foreign key: no key at all."""
+    assert client.post("/join", data=join_form(cohort, form_key=key)).status_code == 302
+    assert only_enrolment().join_key is None
 
 
 def test_a_signed_in_trainee_on_the_join_page_is_told_they_joined_already(client, cohort):

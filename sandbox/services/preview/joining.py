@@ -38,7 +38,12 @@ from sandbox.models.proposal import Stakeholder
 from sandbox.proposals.enums import JobRole
 from sandbox.services.preview.invitations import InvitationRefused, open_invitation, take_use
 from sandbox.services.training.codes import grouped, is_well_formed, new_code, normalise_code
-from sandbox.services.training.joining import JoinRefused, check_pin
+from sandbox.services.training.joining import (
+    JoinRefused,
+    check_pin,
+    check_same_sending,
+    folded_name,
+)
 from sandbox.services.workspace.now import wall_now
 from sandbox.text import one_line
 from sandbox.workflow import BilingualError, Role
@@ -67,8 +72,11 @@ class StakeholderJoin:
 def join_problems(request: StakeholderJoin) -> list[JoinRefused | InvitationRefused]:
     """Everything wrong with a join request at once, writing nothing (nothing for a form
     that joined already: its second sending answers with the first's profile)."""
-    if _joined_with(request.join_key) is not None:
-        return []
+    try:
+        if _joined_with(request) is not None:
+            return []
+    except JoinRefused as refused:
+        return [refused]
     checks = (
         lambda: open_invitation(request.code),
         lambda: _check_name(request.name),
@@ -89,7 +97,7 @@ def join_problems(request: StakeholderJoin) -> list[JoinRefused | InvitationRefu
 
 def join_preview(request: StakeholderJoin) -> Stakeholder:
     """Make the stakeholder's login and profile and count the invitation's use; commits."""
-    earlier = _joined_with(request.join_key)
+    earlier = _joined_with(request)
     if earlier is not None:
         return earlier
     problems = join_problems(request)
@@ -129,7 +137,7 @@ def join_preview(request: StakeholderJoin) -> Stakeholder:
         db.session.commit()
     except IntegrityError:  # the same form, sent twice at once: the first one joined
         db.session.rollback()
-        winner = _joined_with(request.join_key)
+        winner = _joined_with(request)
         if winner is None:
             raise
         return winner
@@ -171,11 +179,16 @@ def join_choices() -> tuple[list[Institution], list[Region]]:
     return list(institutions), list(regions)
 
 
-def _joined_with(join_key: str) -> Stakeholder | None:
-    """The profile this very form already made, if any."""
-    if not join_key:
+def _joined_with(request: StakeholderJoin) -> Stakeholder | None:
+    """The profile this very form already made (same key, name and PIN), if any."""
+    if not request.join_key:
         return None
-    return db.session.scalar(sa.select(Stakeholder).where(Stakeholder.join_key == join_key))
+    earlier = db.session.scalar(
+        sa.select(Stakeholder).where(Stakeholder.join_key == request.join_key)
+    )
+    if earlier is not None:
+        check_same_sending(earlier.user.display_name, earlier.pin_hash, request.name, request.pin)
+    return earlier
 
 
 def _wrong_code_or_pin() -> StakeholderSignInRefused:
@@ -202,13 +215,13 @@ def _check_not_joined(code: str | None, typed: str | None) -> None:
         invitation = open_invitation(code)
     except InvitationRefused:
         return  # the code's own problem is told on its own field
-    name = " ".join(one_line(typed).split()).casefold()
+    name = folded_name(typed)
     names = db.session.scalars(
         sa.select(User.display_name)
         .join(Stakeholder, Stakeholder.user_id == User.id)
         .where(Stakeholder.invitation_id == invitation.id)
     )
-    if name and any(" ".join(n.split()).casefold() == name for n in names):
+    if name and any(folded_name(n) == name for n in names):
         raise JoinRefused(
             "name",
             "Umeshajiunga kwa mwaliko huu kwa jina hili. Ingia kwa msimbo wako binafsi na "
