@@ -60,9 +60,10 @@ class Form(FlaskForm):
             return VALIDATOR_MESSAGES
 
 
-FORM_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
+FORM_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
 """A form's one-time key as ``services/feedback/once.new_form_key`` makes them (URL-safe
-base64, 32 characters)."""
+base64, 32 characters), at most as long as the columns that keep it (``Enrolment.join_key``,
+``Stakeholder.join_key``: 40)."""
 
 
 def _well_formed_key(value: object) -> str:

@@ -62,7 +62,7 @@ def test_another_name_joins_and_the_same_form_twice_still_joins_once(stakeholder
     assert join_preview(again).id == join_preview(again).id
 
 
-@pytest.mark.parametrize("changed", [{"name": "Tabu Ally"}, {"pin": "9876"}])
+@pytest.mark.parametrize("changed", [{"name": "Tabu Ally"}, {"pin": "9876"}, {"code": "ZZZ-ZZZ"}])
 def test_the_same_form_sent_again_with_another_name_or_pin_is_refused(
     stakeholder, join_request, changed
 ):

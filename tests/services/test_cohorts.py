@@ -286,3 +286,22 @@ def test_join_problems_lists_every_field_at_once_and_writes_nothing(cohort):
     assert [p.field for p in problems] == ["join_code", "name", "pin", "phone"]
     assert join_problems(JoinRequest(cohort.join_code, "Asha", "4821")) == []
     assert db.session.scalar(sa.select(sa.func.count(Enrolment.id))) == 0
+
+
+def test_one_join_form_sent_at_once_under_other_names_signs_none_in_as_the_first(
+    cohort, monkeypatch
+):
+    """A tester sent one form six times at once with six names: all six were signed in as
+    the first (the race's loser took the winner's login unchecked). Now only the same person
+    (name without case or spaces, PIN, cohort) gets it; the others' worlds are rolled back."""
+    from sandbox.services.training import joining
+
+    first = join(cohort, join_key="k1")
+    monkeypatch.setattr(joining, "_joined_with", lambda _request: None)  # looked too early
+    workspaces = db.session.scalar(sa.select(sa.func.count(Workspace.id)))
+    for other in ({"name": "Tabu Ally"}, {"pin": "9753"}):
+        with pytest.raises(JoinRefused, match="sent already"):
+            join(cohort, join_key="k1", **other)
+    assert join(cohort, name=" asha  MUSHI", join_key="k1").id == first.id
+    assert db.session.scalar(sa.select(sa.func.count(Enrolment.id))) == 1
+    assert db.session.scalar(sa.select(sa.func.count(Workspace.id))) == workspaces

@@ -11,7 +11,7 @@ from sandbox.extensions import db
 from sandbox.models import Enrolment
 from sandbox.models.user import NO_PASSWORD
 from sandbox.services.training.codes import grouped
-from sandbox.services.training.cohorts import archive_cohort
+from sandbox.services.training.cohorts import archive_cohort, create_cohort
 from tests.training.conftest import PIN, join_form, text
 
 
@@ -253,10 +253,15 @@ def test_the_same_join_form_sent_again_with_another_name_is_refused(client, coho
     page = other.get_data(as_text=True)
     assert other.status_code == 422 and "Fomu hii imeshatumika" in page and "Tabu Ally" in page
     assert client.get("/desk/").status_code == 302  # not signed in as Asha
+    other_cohort = create_cohort("Warsha Nyingine", seed=5)
+    elsewhere = client.post(
+        "/join", data=join_form(cohort, form_key=key, join_code=other_cohort.join_code)
+    )
+    assert elsewhere.status_code == 422 and "Fomu hii imeshatumika" in elsewhere.text
     assert db.session.scalar(sa.select(sa.func.count(Enrolment.id))) == 1
 
 
-@pytest.mark.parametrize("key", ["abc\x00def", "k" * 65, "<b>key</b>", "ключ-формы"])
+@pytest.mark.parametrize("key", ["abc\x00def", "k" * 41, "<b>key</b>", "ключ-формы"])
 def test_a_form_key_not_of_ours_joins_as_a_form_without_one(client, cohort, key):
     """A NUL (which PostgreSQL refuses in text), an overlong or a foreign key: no key at all."""
     assert client.post("/join", data=join_form(cohort, form_key=key)).status_code == 302

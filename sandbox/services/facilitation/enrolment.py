@@ -32,7 +32,7 @@ from sandbox.models import Cohort, Enrolment
 from sandbox.services.facilitation.roster_csv import Roster
 from sandbox.services.people.users import end_every_sign_in
 from sandbox.services.training.codes import grouped
-from sandbox.services.training.joining import enrol_trainee
+from sandbox.services.training.joining import JoinRefused, enrol_trainee
 from sandbox.text import LIKE_ESCAPE, like_pattern
 from sandbox.workflow import BilingualError
 
@@ -97,19 +97,28 @@ def enrol_roster(
             "Nobody was enrolled: fix the file's problems, or the cohort is archived.",
         )
     if batch_key and _enrolled_already(batch_key):
-        raise EnrolmentRefused(
-            "Orodha hii imeshasajiliwa (fomu ilitumwa mara mbili): tazama wanafunzi wa kundi.",
-            "This list was enrolled already (the form was sent twice): see the cohort's trainees.",
-        )
+        raise _sent_twice()
     cards = []
     for n, row in enumerate(roster.rows, start=1):
         pin = new_pin()
         key = f"{batch_key}:{n}" if batch_key else ""
-        enrolment = enrol_trainee(cohort, row.name, pin, row.institution, row.phone, join_key=key)
+        try:
+            enrolment = enrol_trainee(
+                cohort, row.name, pin, row.institution, row.phone, join_key=key
+            )
+        except JoinRefused:  # the same confirmation, sent at once, enrolled this row first
+            raise _sent_twice() from None
         cards.append(CodeCard(enrolment.user.display_name, grouped(enrolment.personal_code), pin))
         if progress is not None:
             progress(1)
     return cards
+
+
+def _sent_twice() -> EnrolmentRefused:
+    return EnrolmentRefused(
+        "Orodha hii imeshasajiliwa (fomu ilitumwa mara mbili): tazama wanafunzi wa kundi.",
+        "This list was enrolled already (the form was sent twice): see the cohort's trainees.",
+    )
 
 
 def _enrolled_already(batch_key: str) -> bool:

@@ -187,7 +187,10 @@ def _joined_with(request: StakeholderJoin) -> Stakeholder | None:
         sa.select(Stakeholder).where(Stakeholder.join_key == request.join_key)
     )
     if earlier is not None:
-        check_same_sending(earlier.user.display_name, earlier.pin_hash, request.name, request.pin)
+        same_code = normalise_code(request.code) == earlier.invitation.code
+        check_same_sending(
+            earlier.user.display_name, earlier.pin_hash, request.name, request.pin, same_code
+        )
     return earlier
 
 

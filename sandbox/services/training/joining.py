@@ -167,20 +167,25 @@ def _joined_with(request: JoinRequest) -> Enrolment | None:
     )
     if enrolment is None:
         return None
-    check_same_sending(enrolment.user.display_name, enrolment.pin_hash, request.name, request.pin)
+    same_code = normalise_code(request.join_code) == enrolment.cohort.join_code
+    check_same_sending(
+        enrolment.user.display_name, enrolment.pin_hash, request.name, request.pin, same_code
+    )
     return enrolment
 
 
-def check_same_sending(name: str, pin_hash: str, typed_name: str | None, pin: str | None) -> None:
-    """A join form sent again must carry the name and PIN it joined with the first time.
+def check_same_sending(
+    name: str, pin_hash: str, typed_name: str | None, pin: str | None, same_code: bool = True
+) -> None:
+    """A join form sent again must carry the code, name and PIN it joined with the first time.
 
-    Its second sending (a double click, a reload) answers with the first's login; the same
-    page with another name or PIN typed in (a stale tab, someone else at the same device)
-    is refused, on the PIN field, instead of signing them in as the first. Names compare
-    without case or extra spaces. Raises ``JoinRefused``.
+    Its second sending (a double click, a reload, both at once) answers with the first's
+    login; the same page with another code, name or PIN typed in (a stale tab, someone else
+    at the same device) is refused, on the PIN field, instead of signing them in as the
+    first. Names compare without case or extra spaces. Raises ``JoinRefused``.
     """
     same_pin = check_password_hash(pin_hash, pin or "")
-    if not (same_pin and folded_name(name) == folded_name(typed_name)):
+    if not (same_pin and same_code and folded_name(name) == folded_name(typed_name)):
         raise JoinRefused(
             "pin",
             "Fomu hii imeshatumika. Fungua ukurasa wa kujiunga upya.",
@@ -230,7 +235,9 @@ def enrol_trainee(
                 db.session.add(enrolment)
         except IntegrityError:  # the same form joined meanwhile, or its personal code was taken
             winner = _joined_first(join_key)
-            if winner is not None:
+            if winner is not None:  # the same form, sent at once: the same person only
+                same_code = winner.cohort_id == cohort.id
+                check_same_sending(winner.user.display_name, winner.pin_hash, name, pin, same_code)
                 return winner
             continue
         _save_fresh_world(cohort, workspace)
