@@ -260,11 +260,11 @@ def _joined_first(join_key: str) -> Enrolment | None:
     world) rolled back when there is one."""
     if not join_key:
         return None
-    first = sa.select(Enrolment.id).where(Enrolment.join_key == join_key)
-    if db.session.scalar(first) is None:
+    first = db.session.scalar(sa.select(Enrolment.id).where(Enrolment.join_key == join_key))
+    if first is None:
         return None
     db.session.rollback()
-    return db.session.get(Enrolment, db.session.scalar(first))
+    return db.session.get(Enrolment, first)
 
 
 def seeded_workspace(cohort: Cohort, kind: WorkspaceKind) -> Workspace:
